@@ -1,0 +1,148 @@
+"""Settings: read once from the environment at start-up into one typed object.
+
+Local mode (the default) needs no variable at all: a private PostgreSQL, an RS256 issuer
+and the file store all live in the data directory. Production is configuration only.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class SettingsError(ValueError):
+    """A configuration value is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class CognitoSettings:
+    issuer: str
+    jwks_url: str
+    client_ids: tuple[str, ...]
+    token_uses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DsqlSettings:
+    endpoint: str
+    region: str
+    user: str = "admin"
+    database: str = "postgres"
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = Path(".loveq")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    database_url: str | None = None
+    dsql: DsqlSettings | None = None
+    cognito: CognitoSettings | None = None
+    local_issuer: str = "loveq-local"
+    local_audience: str = "loveq"
+    local_token_ttl_seconds: int = 12 * 3600
+    db_pool_min: int = 1
+    db_pool_max: int = 10
+    db_retry_attempts: int = 5
+    max_request_bytes: int = 1_000_000
+    max_page_size: int = 100
+    max_query_depth: int = 12
+    graphiql: bool = True
+    log_level: str = "INFO"
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def auth_mode(self) -> str:
+        return "cognito" if self.cognito else "local"
+
+    @property
+    def embedded_database(self) -> bool:
+        return self.database_url is None and self.dsql is None
+
+    @property
+    def local_key_path(self) -> Path:
+        return self.data_dir / "keys" / "local-issuer.pem"
+
+    @property
+    def embedded_pgdata(self) -> Path:
+        return self.data_dir / "pgdata"
+
+
+def _int(env: Mapping[str, str], name: str, default: int, minimum: int = 0) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{name} must be an integer, got {raw!r}") from exc
+    if value < minimum:
+        raise SettingsError(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
+def _csv(raw: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (raw or "").split(",") if part.strip())
+
+
+def _cognito(env: Mapping[str, str]) -> CognitoSettings | None:
+    issuer = env.get("LOVEQ_COGNITO_ISSUER")
+    pool_id = env.get("LOVEQ_COGNITO_USER_POOL_ID")
+    if not issuer and pool_id:
+        region = env.get("AWS_REGION") or pool_id.split("_", 1)[0]
+        issuer = f"https://cognito-idp.{region}.amazonaws.com/{pool_id}"
+    if not issuer:
+        return None
+    issuer = issuer.rstrip("/")
+    client_ids = _csv(env.get("LOVEQ_COGNITO_CLIENT_IDS"))
+    if not client_ids:
+        raise SettingsError("LOVEQ_COGNITO_CLIENT_IDS is required with a Cognito issuer")
+    token_uses = _csv(env.get("LOVEQ_COGNITO_TOKEN_USE", "access,id"))
+    unknown = set(token_uses) - {"access", "id"}
+    if unknown or not token_uses:
+        raise SettingsError("LOVEQ_COGNITO_TOKEN_USE must be 'access', 'id' or 'access,id'")
+    jwks_url = env.get("LOVEQ_COGNITO_JWKS_URL") or f"{issuer}/.well-known/jwks.json"
+    return CognitoSettings(issuer, jwks_url, client_ids, token_uses)
+
+
+def _dsql(env: Mapping[str, str]) -> DsqlSettings | None:
+    endpoint = env.get("LOVEQ_DSQL_ENDPOINT")
+    if not endpoint:
+        return None
+    region = env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION")
+    if not region:
+        raise SettingsError("AWS_REGION is required with LOVEQ_DSQL_ENDPOINT")
+    return DsqlSettings(
+        endpoint=endpoint,
+        region=region,
+        user=env.get("LOVEQ_DSQL_USER", "admin"),
+        database=env.get("LOVEQ_DSQL_DATABASE", "postgres"),
+    )
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    env = os.environ if env is None else env
+    dsql = _dsql(env)
+    database_url = env.get("DATABASE_URL") or None
+    if dsql and database_url:
+        raise SettingsError("set either DATABASE_URL or LOVEQ_DSQL_ENDPOINT, not both")
+    return Settings(
+        data_dir=Path(env.get("LOVEQ_DATA_DIR") or ".loveq").expanduser().absolute(),
+        host=env.get("LOVEQ_HOST", "127.0.0.1"),
+        port=_int(env, "LOVEQ_PORT", 8000, minimum=1),
+        database_url=database_url,
+        dsql=dsql,
+        cognito=_cognito(env),
+        local_token_ttl_seconds=_int(env, "LOVEQ_LOCAL_TOKEN_TTL", 12 * 3600, minimum=60),
+        db_pool_min=_int(env, "LOVEQ_DB_POOL_MIN", 1),
+        db_pool_max=_int(env, "LOVEQ_DB_POOL_MAX", 10, minimum=1),
+        db_retry_attempts=_int(env, "LOVEQ_DB_RETRY_ATTEMPTS", 5, minimum=1),
+        max_request_bytes=_int(env, "LOVEQ_MAX_REQUEST_BYTES", 1_000_000, minimum=1024),
+        max_page_size=_int(env, "LOVEQ_MAX_PAGE_SIZE", 100, minimum=1),
+        max_query_depth=_int(env, "LOVEQ_MAX_QUERY_DEPTH", 12, minimum=2),
+        graphiql=env.get("LOVEQ_GRAPHIQL", "1") not in ("0", "false", "no"),
+        log_level=env.get("LOVEQ_LOG_LEVEL", "INFO").upper(),
+        extra={k: v for k, v in env.items() if k.startswith("LOVEQ_")},
+    )
