@@ -50,6 +50,8 @@ class Settings:
     max_page_size: int = 100
     max_query_depth: int = 12
     graphiql: bool = True
+    migrate_on_start: bool = True
+    sweep_interval_seconds: int = 300
     log_level: str = "INFO"
     extra: Mapping[str, str] = field(default_factory=dict)
 
@@ -122,9 +124,21 @@ def _dsql(env: Mapping[str, str]) -> DsqlSettings | None:
     )
 
 
+def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    if raw.lower() in ("1", "true", "yes", "on"):
+        return True
+    if raw.lower() in ("0", "false", "no", "off"):
+        return False
+    raise SettingsError(f"{name} must be a boolean (1/0, true/false), got {raw!r}")
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     env = os.environ if env is None else env
     dsql = _dsql(env)
+    cognito = _cognito(env)
     database_url = env.get("DATABASE_URL") or None
     if dsql and database_url:
         raise SettingsError("set either DATABASE_URL or LOVEQ_DSQL_ENDPOINT, not both")
@@ -134,7 +148,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         port=_int(env, "LOVEQ_PORT", 8000, minimum=1),
         database_url=database_url,
         dsql=dsql,
-        cognito=_cognito(env),
+        cognito=cognito,
         local_token_ttl_seconds=_int(env, "LOVEQ_LOCAL_TOKEN_TTL", 12 * 3600, minimum=60),
         db_pool_min=_int(env, "LOVEQ_DB_POOL_MIN", 1),
         db_pool_max=_int(env, "LOVEQ_DB_POOL_MAX", 10, minimum=1),
@@ -142,7 +156,10 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         max_request_bytes=_int(env, "LOVEQ_MAX_REQUEST_BYTES", 1_000_000, minimum=1024),
         max_page_size=_int(env, "LOVEQ_MAX_PAGE_SIZE", 100, minimum=1),
         max_query_depth=_int(env, "LOVEQ_MAX_QUERY_DEPTH", 12, minimum=2),
-        graphiql=env.get("LOVEQ_GRAPHIQL", "1") not in ("0", "false", "no"),
+        graphiql=_flag(env, "LOVEQ_GRAPHIQL", True),
+        # Local mode migrates at start-up; production runs `loveq migrate` as a release step.
+        migrate_on_start=_flag(env, "LOVEQ_MIGRATE_ON_START", dsql is None and cognito is None),
+        sweep_interval_seconds=_int(env, "LOVEQ_SWEEP_INTERVAL", 300, minimum=1),
         log_level=env.get("LOVEQ_LOG_LEVEL", "INFO").upper(),
         extra={k: v for k, v in env.items() if k.startswith("LOVEQ_")},
     )

@@ -1,0 +1,113 @@
+"""Rows as frozen dataclasses, built in one place from asyncpg records."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    id: uuid.UUID
+    email: str | None
+    nickname: str | None
+    gender: str | None
+    birth_year: int | None
+    mbti: str | None
+    bio: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class PartnerRecord:
+    id: uuid.UUID
+    name: str
+    relationship: str
+    age: int | None
+    mbti: str | None
+    description: str | None
+    interests: tuple[str, ...]
+    communication_style: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ChatRoomRecord:
+    id: uuid.UUID
+    partner_id: uuid.UUID
+    title: str
+    message_count: int
+    last_message_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class MessageRecord:
+    id: uuid.UUID
+    room_id: uuid.UUID
+    sender: str
+    sender_name: str | None
+    text: str
+    kind: str
+    sent_at: datetime
+    created_at: datetime
+
+
+def user_from_row(row: Any) -> UserRecord:
+    return UserRecord(
+        id=row["id"],
+        email=row["email"],
+        nickname=row["nickname"],
+        gender=row["gender"],
+        birth_year=row["birth_year"],
+        mbti=row["mbti"],
+        bio=row["bio"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def partner_from_row(row: Any) -> PartnerRecord:
+    return PartnerRecord(
+        id=row["id"],
+        name=row["name"],
+        relationship=row["relationship"],
+        age=row["age"],
+        mbti=row["mbti"],
+        description=row["description"],
+        interests=tuple(json.loads(row["interests"])),
+        communication_style=row["communication_style"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def chat_room_from_row(row: Any) -> ChatRoomRecord:
+    return ChatRoomRecord(
+        id=row["id"],
+        partner_id=row["partner_id"],
+        title=row["title"],
+        message_count=row["message_count"],
+        last_message_at=row["last_message_at"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def message_from_row(row: Any) -> MessageRecord:
+    return MessageRecord(
+        id=row["id"],
+        room_id=row["room_id"],
+        sender=row["sender"],
+        sender_name=row["sender_name"],
+        text=row["body"],
+        kind=row["kind"],
+        sent_at=row["sent_at"],
+        created_at=row["created_at"],
+    )

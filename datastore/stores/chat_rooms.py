@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+import asyncpg
+
+from datastore.ids import new_id
+from datastore.paging import Page, PageRequest, keyset_clause, to_page
+from datastore.stores.sql import affected, prefixed
+from datastore.records import ChatRoomRecord, chat_room_from_row
+
+_COLUMNS = "id, partner_id, title, message_count, last_message_at, created_at, updated_at"
+_LIVE = "user_id = $1 AND deleted_at IS NULL"
+FIELDS = ("title", "partner_id")
+
+
+class ChatRoomStore:
+    """The owner's chat rooms. Every statement is scoped to the owner."""
+
+    def __init__(self, conn: asyncpg.Connection, owner: uuid.UUID) -> None:
+        self._conn = conn
+        self._owner = owner
+
+    async def get_many(self, ids: list[uuid.UUID]) -> list[ChatRoomRecord]:
+        rows = await self._conn.fetch(
+            f"SELECT {_COLUMNS} FROM chat_rooms WHERE {_LIVE} AND id = ANY($2::uuid[])",
+            self._owner,
+            ids,
+        )
+        return [chat_room_from_row(row) for row in rows]
+
+    async def page(self, page: PageRequest, *, partner_id: uuid.UUID | None = None) -> Page[ChatRoomRecord]:
+        params: list[Any] = [self._owner]
+        where = _LIVE
+        if partner_id is not None:
+            params.append(partner_id)
+            where += " AND partner_id = $2"
+        clause = keyset_clause(page, sort="created_at", newest_first=True, first_param=len(params) + 1)
+        rows = await self._conn.fetch(
+            f"SELECT {_COLUMNS} FROM chat_rooms WHERE {where}{clause.where}"
+            f" ORDER BY {clause.order_by} LIMIT {clause.limit}",
+            *params,
+            *clause.params,
+        )
+        return to_page([chat_room_from_row(row) for row in rows], page)
+
+    async def pages_for_partners(
+        self, partner_ids: list[uuid.UUID], page: PageRequest
+    ) -> dict[uuid.UUID, Page[ChatRoomRecord]]:
+        clause = keyset_clause(page, sort="c.created_at", id_column="c.id", newest_first=True, first_param=3)
+        rows = await self._conn.fetch(
+            f"""
+            SELECT r.* FROM unnest($2::uuid[]) AS p(partner_id)
+            CROSS JOIN LATERAL (
+                SELECT {prefixed(_COLUMNS, 'c')} FROM chat_rooms c
+                WHERE c.user_id = $1 AND c.deleted_at IS NULL AND c.partner_id = p.partner_id
+                {clause.where}
+                ORDER BY {clause.order_by} LIMIT {clause.limit}
+            ) r
+            """,
+            self._owner,
+            partner_ids,
+            *clause.params,
+        )
+        grouped: dict[uuid.UUID, list[ChatRoomRecord]] = {pid: [] for pid in partner_ids}
+        for row in rows:
+            grouped[row["partner_id"]].append(chat_room_from_row(row))
+        return {pid: to_page(records, page) for pid, records in grouped.items()}
+
+    async def count(self, *, partner_id: uuid.UUID | None = None) -> int:
+        if partner_id is None:
+            return await self._conn.fetchval(f"SELECT count(*) FROM chat_rooms WHERE {_LIVE}", self._owner)
+        return await self._conn.fetchval(
+            f"SELECT count(*) FROM chat_rooms WHERE {_LIVE} AND partner_id = $2", self._owner, partner_id
+        )
+
+    async def counts_for_partners(self, partner_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+        rows = await self._conn.fetch(
+            f"SELECT partner_id, count(*) AS n FROM chat_rooms"
+            f" WHERE {_LIVE} AND partner_id = ANY($2::uuid[]) GROUP BY partner_id",
+            self._owner,
+            partner_ids,
+        )
+        counts = {row["partner_id"]: row["n"] for row in rows}
+        return {pid: counts.get(pid, 0) for pid in partner_ids}
+
+    async def create(self, *, partner_id: uuid.UUID, title: str) -> ChatRoomRecord:
+        row = await self._conn.fetchrow(
+            f"""
+            INSERT INTO chat_rooms (id, user_id, partner_id, title, message_count, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, 0, now(), now())
+            RETURNING {_COLUMNS}
+            """,
+            new_id(),
+            self._owner,
+            partner_id,
+            title,
+        )
+        return chat_room_from_row(row)
+
+    async def update(self, room_id: uuid.UUID, changes: dict[str, Any]) -> ChatRoomRecord | None:
+        unknown = set(changes) - set(FIELDS)
+        if unknown:
+            raise ValueError(f"not chat room fields: {sorted(unknown)}")
+        names = list(changes)
+        assignments = "".join(f"{name} = ${i}, " for i, name in enumerate(names, start=3))
+        row = await self._conn.fetchrow(
+            f"UPDATE chat_rooms SET {assignments}updated_at = now()"
+            f" WHERE {_LIVE} AND id = $2 RETURNING {_COLUMNS}",
+            self._owner,
+            room_id,
+            *(changes[name] for name in names),
+        )
+        return chat_room_from_row(row) if row else None
+
+    async def record_messages(self, room_id: uuid.UUID, added: int, latest: datetime) -> ChatRoomRecord | None:
+        row = await self._conn.fetchrow(
+            f"""
+            UPDATE chat_rooms
+            SET message_count = message_count + $3,
+                last_message_at = GREATEST(COALESCE(last_message_at, $4), $4),
+                updated_at = now()
+            WHERE {_LIVE} AND id = $2
+            RETURNING {_COLUMNS}
+            """,
+            self._owner,
+            room_id,
+            added,
+            latest,
+        )
+        return chat_room_from_row(row) if row else None
+
+    async def mark_deleted(self, room_id: uuid.UUID) -> bool:
+        status = await self._conn.execute(
+            f"UPDATE chat_rooms SET deleted_at = now() WHERE {_LIVE} AND id = $2", self._owner, room_id
+        )
+        return status == "UPDATE 1"
+
+    async def mark_deleted_for_partner(self, partner_id: uuid.UUID) -> int:
+        status = await self._conn.execute(
+            f"UPDATE chat_rooms SET deleted_at = now() WHERE {_LIVE} AND partner_id = $2",
+            self._owner,
+            partner_id,
+        )
+        return affected(status)
+
+    async def mark_all_deleted(self) -> int:
+        status = await self._conn.execute(
+            f"UPDATE chat_rooms SET deleted_at = now() WHERE {_LIVE}", self._owner
+        )
+        return affected(status)
+

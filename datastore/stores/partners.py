@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+import asyncpg
+
+from datastore.ids import new_id
+from datastore.paging import Page, PageRequest, keyset_clause, to_page
+from datastore.stores.sql import affected
+from datastore.records import PartnerRecord, partner_from_row
+
+_COLUMNS = (
+    "id, name, relationship, age, mbti, description, interests, communication_style,"
+    " created_at, updated_at"
+)
+FIELDS = ("name", "relationship", "age", "mbti", "description", "interests", "communication_style")
+_LIVE = "user_id = $1 AND deleted_at IS NULL"
+
+
+def _column_value(name: str, value: Any) -> Any:
+    return json.dumps(list(value), ensure_ascii=False) if name == "interests" else value
+
+
+class PartnerStore:
+    """The owner's partner profiles. Every statement is scoped to the owner."""
+
+    def __init__(self, conn: asyncpg.Connection, owner: uuid.UUID) -> None:
+        self._conn = conn
+        self._owner = owner
+
+    async def get_many(self, ids: list[uuid.UUID]) -> list[PartnerRecord]:
+        rows = await self._conn.fetch(
+            f"SELECT {_COLUMNS} FROM partners WHERE {_LIVE} AND id = ANY($2::uuid[])",
+            self._owner,
+            ids,
+        )
+        return [partner_from_row(row) for row in rows]
+
+    async def page(self, page: PageRequest) -> Page[PartnerRecord]:
+        clause = keyset_clause(page, sort="created_at", newest_first=True, first_param=2)
+        rows = await self._conn.fetch(
+            f"SELECT {_COLUMNS} FROM partners WHERE {_LIVE}{clause.where}"
+            f" ORDER BY {clause.order_by} LIMIT {clause.limit}",
+            self._owner,
+            *clause.params,
+        )
+        return to_page([partner_from_row(row) for row in rows], page)
+
+    async def count(self) -> int:
+        return await self._conn.fetchval(f"SELECT count(*) FROM partners WHERE {_LIVE}", self._owner)
+
+    async def create(self, values: dict[str, Any]) -> PartnerRecord:
+        row = await self._conn.fetchrow(
+            f"""
+            INSERT INTO partners (id, user_id, name, relationship, age, mbti, description,
+                                  interests, communication_style, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now(), now())
+            RETURNING {_COLUMNS}
+            """,
+            new_id(),
+            self._owner,
+            *(_column_value(name, values.get(name, [] if name == "interests" else None)) for name in FIELDS),
+        )
+        return partner_from_row(row)
+
+    async def update(self, partner_id: uuid.UUID, changes: dict[str, Any]) -> PartnerRecord | None:
+        unknown = set(changes) - set(FIELDS)
+        if unknown:
+            raise ValueError(f"not partner fields: {sorted(unknown)}")
+        names = list(changes)
+        assignments = "".join(f"{name} = ${i}, " for i, name in enumerate(names, start=3))
+        row = await self._conn.fetchrow(
+            f"UPDATE partners SET {assignments}updated_at = now()"
+            f" WHERE {_LIVE} AND id = $2 RETURNING {_COLUMNS}",
+            self._owner,
+            partner_id,
+            *(_column_value(name, changes[name]) for name in names),
+        )
+        return partner_from_row(row) if row else None
+
+    async def mark_deleted(self, partner_id: uuid.UUID) -> bool:
+        status = await self._conn.execute(
+            f"UPDATE partners SET deleted_at = now() WHERE {_LIVE} AND id = $2",
+            self._owner,
+            partner_id,
+        )
+        return status == "UPDATE 1"
+
+    async def mark_all_deleted(self) -> int:
+        status = await self._conn.execute(
+            f"UPDATE partners SET deleted_at = now() WHERE {_LIVE}", self._owner
+        )
+        return affected(status)

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import uuid
+
+import asyncpg
+
+from datastore.stores.sql import affected
+
+
+class PurgeStore:
+    """Physically removes what users deleted. Not owner-scoped: it serves the sweeper."""
+
+    def __init__(self, conn: asyncpg.Connection) -> None:
+        self._conn = conn
+
+    async def deleted_rooms(self, limit: int, owner: uuid.UUID | None) -> list[uuid.UUID]:
+        rows = await self._conn.fetch(
+            "SELECT id FROM chat_rooms WHERE deleted_at IS NOT NULL"
+            " AND ($2::uuid IS NULL OR user_id = $2) LIMIT $1",
+            limit,
+            owner,
+        )
+        return [row["id"] for row in rows]
+
+    async def delete_messages(self, room_id: uuid.UUID, limit: int) -> int:
+        return affected(
+            await self._conn.execute(
+                "DELETE FROM messages WHERE id IN"
+                " (SELECT id FROM messages WHERE room_id = $1 LIMIT $2)",
+                room_id,
+                limit,
+            )
+        )
+
+    async def delete_room(self, room_id: uuid.UUID) -> bool:
+        status = await self._conn.execute(
+            "DELETE FROM chat_rooms WHERE id = $1 AND deleted_at IS NOT NULL"
+            " AND NOT EXISTS (SELECT 1 FROM messages WHERE room_id = $1)",
+            room_id,
+        )
+        return affected(status) == 1
+
+    async def delete_partners(self, limit: int, owner: uuid.UUID | None) -> int:
+        return affected(
+            await self._conn.execute(
+                """
+                DELETE FROM partners WHERE id IN (
+                    SELECT p.id FROM partners p
+                    WHERE p.deleted_at IS NOT NULL AND ($2::uuid IS NULL OR p.user_id = $2)
+                      AND NOT EXISTS (SELECT 1 FROM chat_rooms c WHERE c.partner_id = p.id)
+                    LIMIT $1)
+                """,
+                limit,
+                owner,
+            )
+        )

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import asyncpg
+
+from datastore.records import UserRecord, user_from_row
+
+_COLUMNS = "id, email, nickname, gender, birth_year, mbti, bio, created_at, updated_at"
+PROFILE_FIELDS = ("nickname", "gender", "birth_year", "mbti", "bio")
+
+
+class UserStore:
+    def __init__(self, conn: asyncpg.Connection) -> None:
+        self._conn = conn
+
+    async def ensure(
+        self, user_id: uuid.UUID, *, issuer: str, subject: str, email: str | None
+    ) -> UserRecord:
+        """Create the user on first authenticated use; keep the newest e-mail the token carries."""
+        row = await self._conn.fetchrow(
+            f"""
+            INSERT INTO users (id, issuer, subject, email, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, now(), now())
+            ON CONFLICT (id) DO UPDATE SET email = EXCLUDED.email, updated_at = now()
+                WHERE EXCLUDED.email IS NOT NULL AND users.email IS DISTINCT FROM EXCLUDED.email
+            RETURNING {_COLUMNS}
+            """,
+            user_id,
+            issuer,
+            subject,
+            email,
+        )
+        if row is None:  # conflict without a change: the row is as it was
+            row = await self._conn.fetchrow(f"SELECT {_COLUMNS} FROM users WHERE id = $1", user_id)
+        return user_from_row(row)
+
+    async def get(self, user_id: uuid.UUID) -> UserRecord | None:
+        row = await self._conn.fetchrow(f"SELECT {_COLUMNS} FROM users WHERE id = $1", user_id)
+        return user_from_row(row) if row else None
+
+    async def update_profile(self, user_id: uuid.UUID, changes: dict[str, Any]) -> UserRecord | None:
+        unknown = set(changes) - set(PROFILE_FIELDS)
+        if unknown:
+            raise ValueError(f"not profile fields: {sorted(unknown)}")
+        if not changes:
+            return await self.get(user_id)
+        names = list(changes)
+        assignments = ", ".join(f"{name} = ${i}" for i, name in enumerate(names, start=2))
+        row = await self._conn.fetchrow(
+            f"UPDATE users SET {assignments}, updated_at = now() WHERE id = $1 RETURNING {_COLUMNS}",
+            user_id,
+            *(changes[name] for name in names),
+        )
+        return user_from_row(row) if row else None
+
+    async def delete(self, user_id: uuid.UUID) -> bool:
+        return await self._conn.execute("DELETE FROM users WHERE id = $1", user_id) == "DELETE 1"

@@ -1,0 +1,31 @@
+"""Top-level GraphQL errors: faults and authentication, always with `extensions.code`.
+
+Expected failures of a mutation are `userErrors` instead (see graph/payloads.py).
+"""
+
+from __future__ import annotations
+
+from graphql import GraphQLError
+
+
+class ApiError(GraphQLError):
+    code = "INTERNAL_SERVER_ERROR"
+
+    def __init__(self, message: str, **extensions: object) -> None:
+        super().__init__(message, extensions={"code": self.code, **extensions})
+
+
+class Unauthenticated(ApiError):
+    code = "UNAUTHENTICATED"
+
+
+class BadUserInput(ApiError):
+    code = "BAD_USER_INPUT"
+
+
+class RateLimited(ApiError):
+    code = "RATE_LIMITED"
+
+
+class ServiceUnavailable(ApiError):
+    code = "SERVICE_UNAVAILABLE"

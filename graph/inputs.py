@@ -1,0 +1,84 @@
+"""Mutation inputs. In update inputs an omitted field keeps its value and `null` clears it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from graph.enums import Gender, MessageKind, RelationshipStage, Sender
+
+
+@strawberry.input
+class UpdateProfileInput:
+    nickname: str | None = strawberry.UNSET
+    gender: Gender | None = strawberry.UNSET
+    birth_year: int | None = strawberry.UNSET
+    mbti: str | None = strawberry.UNSET
+    bio: str | None = strawberry.UNSET
+
+
+@strawberry.input
+class CreatePartnerInput:
+    name: str
+    relationship: RelationshipStage
+    age: int | None = None
+    mbti: str | None = None
+    description: str | None = None
+    interests: list[str] = strawberry.field(default_factory=list)
+    communication_style: str | None = None
+
+
+@strawberry.input
+class UpdatePartnerInput:
+    id: strawberry.ID
+    name: str | None = strawberry.UNSET
+    relationship: RelationshipStage | None = strawberry.UNSET
+    age: int | None = strawberry.UNSET
+    mbti: str | None = strawberry.UNSET
+    description: str | None = strawberry.UNSET
+    interests: list[str] | None = strawberry.UNSET
+    communication_style: str | None = strawberry.UNSET
+
+
+@strawberry.input
+class DeletePartnerInput:
+    id: strawberry.ID
+
+
+@strawberry.input
+class CreateChatRoomInput:
+    partner_id: strawberry.ID
+    title: str
+
+
+@strawberry.input
+class UpdateChatRoomInput:
+    id: strawberry.ID
+    title: str | None = strawberry.UNSET
+    partner_id: strawberry.ID | None = strawberry.UNSET
+
+
+@strawberry.input
+class DeleteChatRoomInput:
+    id: strawberry.ID
+
+
+@strawberry.input
+class MessageInput:
+    sender: Sender
+    text: str
+    sent_at: datetime
+    kind: MessageKind = MessageKind.TEXT
+    sender_name: str | None = None
+
+
+@strawberry.input
+class AddMessagesInput:
+    room_id: strawberry.ID
+    messages: list[MessageInput]
+
+
+@strawberry.input
+class DeleteAccountInput:
+    confirm: bool = strawberry.field(description="Must be true: the account and all its data go.")

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import strawberry
+
+from graph.types import ChatRoom, Message, Partner, User
+from graph.user_errors import UserError
+
+
+@strawberry.type
+class UpdateProfilePayload:
+    user: User | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class CreatePartnerPayload:
+    partner: Partner | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class UpdatePartnerPayload:
+    partner: Partner | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class DeletePartnerPayload:
+    deleted_partner_id: strawberry.ID | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class CreateChatRoomPayload:
+    chat_room: ChatRoom | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class UpdateChatRoomPayload:
+    chat_room: ChatRoom | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class DeleteChatRoomPayload:
+    deleted_chat_room_id: strawberry.ID | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class AddMessagesPayload:
+    chat_room: ChatRoom | None
+    messages: list[Message]
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class DeleteAccountPayload:
+    deleted_user_id: strawberry.ID | None
+    user_errors: list[UserError]

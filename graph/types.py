@@ -1,0 +1,190 @@
+"""The domain as GraphQL types. Field resolvers only delegate to the per-operation loaders."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from datastore.paging import Key
+from datastore.records import ChatRoomRecord, MessageRecord, PartnerRecord, UserRecord
+from graph.connection import Connection, build_connection, page_request
+from graph.context import Context
+from graph.enums import Gender, MessageKind, RelationshipStage, Sender
+from graph.ids import encode_id
+
+PageSize = Annotated[int | None, strawberry.argument(description="At most the configured cap (100).")]
+
+
+@strawberry.interface(description="An object with a global ID that `node(id:)` fetches again.")
+class Node:
+    id: strawberry.ID
+
+
+@strawberry.type
+class Profile:
+    nickname: str | None
+    gender: Gender | None
+    birth_year: int | None
+    mbti: str | None
+    bio: str | None
+
+
+@strawberry.type
+class User(Node):
+    email: str | None
+    profile: Profile
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def from_record(cls, record: UserRecord) -> User:
+        return cls(
+            id=strawberry.ID(encode_id("User", record.id)),
+            email=record.email,
+            profile=Profile(
+                nickname=record.nickname,
+                gender=Gender(record.gender) if record.gender else None,
+                birth_year=record.birth_year,
+                mbti=record.mbti,
+                bio=record.bio,
+            ),
+            created_at=record.created_at,
+            updated_at=record.updated_at,
+        )
+
+
+@strawberry.type
+class Partner(Node):
+    name: str
+    relationship: RelationshipStage
+    age: int | None
+    mbti: str | None
+    description: str | None
+    interests: list[str]
+    communication_style: str | None
+    created_at: datetime
+    updated_at: datetime
+    record_id: strawberry.Private[uuid.UUID]
+
+    @classmethod
+    def from_record(cls, record: PartnerRecord) -> Partner:
+        return cls(
+            id=strawberry.ID(encode_id("Partner", record.id)),
+            record_id=record.id,
+            name=record.name,
+            relationship=RelationshipStage(record.relationship),
+            age=record.age,
+            mbti=record.mbti,
+            description=record.description,
+            interests=list(record.interests),
+            communication_style=record.communication_style,
+            created_at=record.created_at,
+            updated_at=record.updated_at,
+        )
+
+    @strawberry.field(description="This partner's chat rooms, newest first.")
+    async def chat_rooms(
+        self,
+        info: Info[Context, None],
+        first: PageSize = None,
+        after: str | None = None,
+        last: PageSize = None,
+        before: str | None = None,
+    ) -> Connection[ChatRoom]:
+        ctx = info.context
+        page = page_request(
+            first=first, after=after, last=last, before=before, max_size=ctx.services.settings.max_page_size
+        )
+        found = await ctx.loaders.partner_rooms.load((self.record_id, page))
+        return build_connection(
+            found,
+            node=ChatRoom.from_record,
+            key=lambda room: Key(room.created_at, room.id),
+            count=lambda: ctx.loaders.partner_room_count.load(self.record_id),
+        )
+
+
+@strawberry.type
+class Message(Node):
+    sender: Sender
+    sender_name: str | None
+    text: str
+    sent_at: datetime
+    kind: MessageKind
+    created_at: datetime
+    room_id: strawberry.Private[uuid.UUID]
+
+    @classmethod
+    def from_record(cls, record: MessageRecord) -> Message:
+        return cls(
+            id=strawberry.ID(encode_id("Message", record.id)),
+            room_id=record.room_id,
+            sender=Sender(record.sender),
+            sender_name=record.sender_name,
+            text=record.text,
+            sent_at=record.sent_at,
+            kind=MessageKind(record.kind),
+            created_at=record.created_at,
+        )
+
+    @strawberry.field(description="The chat room this message belongs to.")
+    async def chat_room(self, info: Info[Context, None]) -> ChatRoom:
+        record = await info.context.loaders.chat_room.load(self.room_id)
+        assert record is not None, "a visible message has a visible room"
+        return ChatRoom.from_record(record)
+
+
+@strawberry.type
+class ChatRoom(Node):
+    title: str
+    last_message_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    record: strawberry.Private[ChatRoomRecord]
+
+    @classmethod
+    def from_record(cls, record: ChatRoomRecord) -> ChatRoom:
+        return cls(
+            id=strawberry.ID(encode_id("ChatRoom", record.id)),
+            record=record,
+            title=record.title,
+            last_message_at=record.last_message_at,
+            created_at=record.created_at,
+            updated_at=record.updated_at,
+        )
+
+    @strawberry.field
+    async def partner(self, info: Info[Context, None]) -> Partner:
+        record = await info.context.loaders.partner.load(self.record.partner_id)
+        assert record is not None, "a visible room has a visible partner"
+        return Partner.from_record(record)
+
+    @strawberry.field(description="The conversation, ordered by `sentAt` (oldest first).")
+    async def messages(
+        self,
+        info: Info[Context, None],
+        first: PageSize = None,
+        after: str | None = None,
+        last: PageSize = None,
+        before: str | None = None,
+    ) -> Connection[Message]:
+        ctx = info.context
+        page = page_request(
+            first=first, after=after, last=last, before=before, max_size=ctx.services.settings.max_page_size
+        )
+        found = await ctx.loaders.room_messages.load((self.record.id, page))
+        count = self.record.message_count
+
+        async def total() -> int:
+            return count
+
+        return build_connection(
+            found,
+            node=Message.from_record,
+            key=lambda message: Key(message.sent_at, message.id),
+            count=total,
+        )

@@ -1,0 +1,53 @@
+"""The ASGI application: /graphql (HTTP and WebSocket), /healthz and /readyz."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route, WebSocketRoute
+
+from datastore.database import ConnectHook
+from graph.schema import build_schema
+from loveq.graphql_view import LoveQGraphQL
+from loveq.limits import BodySizeLimit
+from loveq.runtime import running_services
+from loveq.settings import Settings
+
+
+async def healthz(request: Request) -> JSONResponse:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> JSONResponse:
+    if await request.app.state.services.db.ping():
+        return JSONResponse({"status": "ready"})
+    return JSONResponse({"status": "database unreachable"}, status_code=503)
+
+
+def create_app(
+    settings: Settings, *, dsn: str | None = None, on_connect: ConnectHook | None = None
+) -> Starlette:
+    schema = build_schema(max_depth=settings.max_query_depth)
+    graphql = LoveQGraphQL(schema, graphql_ide="graphiql" if settings.graphiql else None)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with running_services(settings, dsn=dsn, on_connect=on_connect) as services:
+            app.state.services = services
+            yield
+
+    return Starlette(
+        routes=[
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+        ],
+        middleware=[Middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)],
+        lifespan=lifespan,
+    )

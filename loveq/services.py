@@ -1,0 +1,51 @@
+"""The application's long-lived services, built once at start-up and shared by requests."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from datastore.database import Database
+from datastore.ids import user_id_for
+from loveq.auth.principal import Principal
+from loveq.auth.verifier import TokenVerifier
+from loveq.settings import Settings
+
+
+@dataclass
+class KnownUsers:
+    """Users whose row this process has already ensured, so a request does not write it again."""
+
+    limit: int = 50_000
+    _emails: dict[uuid.UUID, str | None] = field(default_factory=dict)
+
+    def is_current(self, user_id: uuid.UUID, email: str | None) -> bool:
+        return user_id in self._emails and (email is None or self._emails[user_id] == email)
+
+    def remember(self, user_id: uuid.UUID, email: str | None) -> None:
+        if len(self._emails) >= self.limit:
+            self._emails.clear()
+        self._emails[user_id] = email
+
+    def forget(self, user_id: uuid.UUID) -> None:
+        self._emails.pop(user_id, None)
+
+
+@dataclass
+class Services:
+    settings: Settings
+    db: Database
+    verifier: TokenVerifier
+    known_users: KnownUsers = field(default_factory=KnownUsers)
+
+    async def ensure_user(self, principal: Principal) -> uuid.UUID:
+        user_id = user_id_for(principal.issuer, principal.subject)
+        if not self.known_users.is_current(user_id, principal.email):
+            record = await self.db.run(
+                lambda uow: uow.users.ensure(
+                    user_id, issuer=principal.issuer, subject=principal.subject, email=principal.email
+                ),
+                owner=user_id,
+            )
+            self.known_users.remember(user_id, record.email)
+        return user_id

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import strawberry
+
+from graph.payloads import (
+    AddMessagesPayload,
+    CreateChatRoomPayload,
+    CreatePartnerPayload,
+    DeleteAccountPayload,
+    DeleteChatRoomPayload,
+    DeletePartnerPayload,
+    UpdateChatRoomPayload,
+    UpdatePartnerPayload,
+    UpdateProfilePayload,
+)
+from graph.permissions import IsAuthenticated
+from resolvers.mutations import account, chat_rooms, messages, partners, profile
+
+Authenticated = [IsAuthenticated]
+
+
+@strawberry.type
+class Mutation:
+    update_profile: UpdateProfilePayload = strawberry.mutation(
+        resolver=profile.update_profile, permission_classes=Authenticated
+    )
+    create_partner: CreatePartnerPayload = strawberry.mutation(
+        resolver=partners.create_partner, permission_classes=Authenticated
+    )
+    update_partner: UpdatePartnerPayload = strawberry.mutation(
+        resolver=partners.update_partner, permission_classes=Authenticated
+    )
+    delete_partner: DeletePartnerPayload = strawberry.mutation(
+        resolver=partners.delete_partner,
+        permission_classes=Authenticated,
+        description="Deletes the partner with its chat rooms and their messages.",
+    )
+    create_chat_room: CreateChatRoomPayload = strawberry.mutation(
+        resolver=chat_rooms.create_chat_room, permission_classes=Authenticated
+    )
+    update_chat_room: UpdateChatRoomPayload = strawberry.mutation(
+        resolver=chat_rooms.update_chat_room, permission_classes=Authenticated
+    )
+    delete_chat_room: DeleteChatRoomPayload = strawberry.mutation(
+        resolver=chat_rooms.delete_chat_room,
+        permission_classes=Authenticated,
+        description="Deletes the chat room with its messages.",
+    )
+    add_messages: AddMessagesPayload = strawberry.mutation(
+        resolver=messages.add_messages,
+        permission_classes=Authenticated,
+        description="Appends messages to a room's conversation history, all or none.",
+    )
+    delete_account: DeleteAccountPayload = strawberry.mutation(
+        resolver=account.delete_account,
+        permission_classes=Authenticated,
+        description="Removes the account and every row it owns.",
+    )

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from strawberry.types import Info
+
+from graph.context import Context
+from graph.inputs import UpdateProfileInput
+from graph.payloads import UpdateProfilePayload
+from graph.types import User
+from resolvers import limits
+from resolvers.validation import Problems, is_unset
+
+
+async def update_profile(info: Info[Context, None], input: UpdateProfileInput) -> UpdateProfilePayload:
+    ctx = info.context
+    problems = Problems()
+    changes: dict[str, Any] = {}
+    if not is_unset(input.nickname):
+        changes["nickname"] = problems.text(["nickname"], input.nickname, max_length=limits.NICKNAME)
+    if not is_unset(input.gender):
+        changes["gender"] = input.gender.value if input.gender else None
+    if not is_unset(input.birth_year):
+        this_year = dt.date.today().year
+        changes["birth_year"] = problems.int_range(
+            ["birthYear"], input.birth_year, limits.BIRTH_YEAR_FROM, this_year - limits.AGE[0]
+        )
+    if not is_unset(input.mbti):
+        changes["mbti"] = problems.mbti(["mbti"], input.mbti)
+    if not is_unset(input.bio):
+        changes["bio"] = problems.text(["bio"], input.bio, max_length=limits.BIO, multiline=True)
+    if problems:
+        return UpdateProfilePayload(user=None, user_errors=problems.errors)
+    record = await ctx.services.db.run(
+        lambda uow: uow.users.update_profile(ctx.viewer_id, changes), owner=ctx.viewer_id
+    )
+    if record is None:  # the row went away under us (account deleted elsewhere): recreate it
+        ctx.services.known_users.forget(ctx.viewer_id)
+        await ctx.services.ensure_user(ctx.principal)
+        record = await ctx.services.db.run(
+            lambda uow: uow.users.update_profile(ctx.viewer_id, changes), owner=ctx.viewer_id
+        )
+    ctx.loaders.user.prime(record.id, record, force=True)
+    return UpdateProfilePayload(user=User.from_record(record), user_errors=[])

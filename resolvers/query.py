@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from datastore.paging import Key
+from graph.connection import Connection, build_connection, page_request
+from graph.context import Context
+from graph.errors import BadUserInput
+from graph.ids import decode_id_of
+from graph.permissions import IsAuthenticated
+from graph.types import ChatRoom, Node, Partner, PageSize, User
+from resolvers import limits
+from resolvers.nodes import resolve_node
+
+Authenticated = [IsAuthenticated]
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(permission_classes=Authenticated, description="The signed-in user.")
+    async def viewer(self, info: Info[Context, None]) -> User:
+        ctx = info.context
+        record = await ctx.loaders.user.load(ctx.viewer_id)
+        if record is None:  # deleted by another process since this one last saw the user
+            ctx.services.known_users.forget(ctx.viewer_id)
+            await ctx.services.ensure_user(ctx.principal)
+            ctx.loaders.user.clear(ctx.viewer_id)
+            record = await ctx.loaders.user.load(ctx.viewer_id)
+        return User.from_record(record)
+
+    @strawberry.field(permission_classes=Authenticated, description="Fetch one of your objects by global ID.")
+    async def node(self, info: Info[Context, None], id: strawberry.ID) -> Node | None:
+        return await resolve_node(info.context, id)
+
+    @strawberry.field(
+        permission_classes=Authenticated,
+        description=f"Fetch up to {limits.NODES_PER_CALL} of your objects; null where not found.",
+    )
+    async def nodes(self, info: Info[Context, None], ids: list[strawberry.ID]) -> list[Node | None]:
+        if len(ids) > limits.NODES_PER_CALL:
+            raise BadUserInput(f"at most {limits.NODES_PER_CALL} ids", argument="ids")
+        return list(await asyncio.gather(*(resolve_node(info.context, raw) for raw in ids)))
+
+    @strawberry.field(permission_classes=Authenticated, description="Your partner profiles, newest first.")
+    async def partners(
+        self,
+        info: Info[Context, None],
+        first: PageSize = None,
+        after: str | None = None,
+        last: PageSize = None,
+        before: str | None = None,
+    ) -> Connection[Partner]:
+        ctx = info.context
+        page = page_request(
+            first=first, after=after, last=last, before=before, max_size=ctx.services.settings.max_page_size
+        )
+        found = await ctx.services.db.read(lambda uow: uow.partners.page(page), owner=ctx.viewer_id)
+        for record in found.rows:
+            ctx.loaders.partner.prime(record.id, record)
+        return build_connection(
+            found,
+            node=Partner.from_record,
+            key=lambda p: Key(p.created_at, p.id),
+            count=lambda: ctx.services.db.read(lambda uow: uow.partners.count(), owner=ctx.viewer_id),
+        )
+
+    @strawberry.field(permission_classes=Authenticated, description="Your chat rooms, newest first.")
+    async def chat_rooms(
+        self,
+        info: Info[Context, None],
+        first: PageSize = None,
+        after: str | None = None,
+        last: PageSize = None,
+        before: str | None = None,
+        partner_id: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only this partner's rooms.")
+        ] = None,
+    ) -> Connection[ChatRoom]:
+        ctx = info.context
+        page = page_request(
+            first=first, after=after, last=last, before=before, max_size=ctx.services.settings.max_page_size
+        )
+        partner_uuid = None
+        if partner_id is not None:
+            partner_uuid = decode_id_of(partner_id, "Partner")
+            if partner_uuid is None:
+                raise BadUserInput("`partnerId` is not a Partner ID", argument="partnerId")
+        found = await ctx.services.db.read(
+            lambda uow: uow.chat_rooms.page(page, partner_id=partner_uuid), owner=ctx.viewer_id
+        )
+        for record in found.rows:
+            ctx.loaders.chat_room.prime(record.id, record)
+        return build_connection(
+            found,
+            node=ChatRoom.from_record,
+            key=lambda room: Key(room.created_at, room.id),
+            count=lambda: ctx.services.db.read(
+                lambda uow: uow.chat_rooms.count(partner_id=partner_uuid), owner=ctx.viewer_id
+            ),
+        )
