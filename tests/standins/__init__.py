@@ -1,0 +1,1 @@
+"""Local stand-ins for the external services the AI layer talks to, for tests and benchmarks."""
