@@ -63,10 +63,13 @@ def test_kid_is_the_rfc7638_thumbprint(tmp_path: Path) -> None:
     rfc_key = {
         "kty": "RSA",
         "e": "AQAB",
-        "n": "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_"
-        "BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_"
-        "FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4v"
-        "MQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw",
+        "n": (
+            "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6"
+            "tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5"
+            "v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD0"
+            "8qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8"
+            "awapJzKnqDKgw"
+        ),
     }
     assert thumbprint(rfc_key) == "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"
     issuer = issuer_at(tmp_path / "k.pem")
@@ -190,7 +193,9 @@ def test_valid_emails_are_normalised() -> None:
 
 
 def test_token_is_shaped_like_a_cognito_access_token(tmp_path: Path) -> None:
-    issuer = LocalIssuer(tmp_path / "k.pem", issuer="loveq-local", client_id="loveq", ttl_seconds=900)
+    issuer = LocalIssuer(
+        tmp_path / "k.pem", issuer="loveq-local", client_id="loveq", ttl_seconds=900
+    )
     token = issuer.issue("Alice@Example.com")
     header = jwt.get_unverified_header(token)
     claims = jwt.get_unverified_claims(token)
