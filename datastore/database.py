@@ -111,6 +111,23 @@ async def connect_postgres(
     return Database(pool, Dialect.POSTGRES, retry_attempts=retry_attempts)
 
 
+def dsql_token_provider(
+    *, endpoint: str, region: str, user: str, session: Any | None = None, expires_in: int = 900
+) -> Callable[[], Awaitable[str]]:
+    """asyncpg's callable `password=`: a fresh IAM auth token (a presigned URL) per connection."""
+    import aioboto3
+
+    session = session or aioboto3.Session()
+
+    async def iam_token() -> str:
+        async with session.client("dsql", region_name=region) as dsql:
+            if user == "admin":
+                return await dsql.generate_db_connect_admin_auth_token(endpoint, region, expires_in)
+            return await dsql.generate_db_connect_auth_token(endpoint, region, expires_in)
+
+    return iam_token
+
+
 async def connect_dsql(
     *,
     endpoint: str,
@@ -124,16 +141,7 @@ async def connect_dsql(
     retry_attempts: int = 5,
 ) -> Database:
     """A pool on Aurora DSQL: every new connection authenticates with a fresh IAM token."""
-    import aioboto3
-
-    session = session or aioboto3.Session()
-
-    async def iam_token() -> str:
-        async with session.client("dsql", region_name=region) as dsql:
-            if user == "admin":
-                return await dsql.generate_db_connect_admin_auth_token(endpoint, region, 900)
-            return await dsql.generate_db_connect_auth_token(endpoint, region, 900)
-
+    iam_token = dsql_token_provider(endpoint=endpoint, region=region, user=user, session=session)
     tls = ssl.create_default_context()
     pool = await asyncpg.create_pool(
         host=endpoint,

@@ -11,7 +11,7 @@ from graphql import FieldNode, GraphQLError, OperationDefinitionNode
 from strawberry.extensions import MaskErrors, SchemaExtension
 
 from datastore.errors import RetriesExhausted
-from graph.errors import ApiError, Unauthenticated
+from graph.errors import Unauthenticated
 
 log = logging.getLogger("loveq.graphql")
 
@@ -59,6 +59,8 @@ def _code_for(error: GraphQLError) -> str | None:
         return "GRAPHQL_PARSE_FAILED" if error.message.startswith("Syntax Error") else "GRAPHQL_VALIDATION_FAILED"
     if isinstance(original, RetriesExhausted):
         return "CONCURRENT_MODIFICATION"
+    if isinstance(original, GraphQLError) and not (original.extensions or {}).get("code"):
+        return "BAD_USER_INPUT"  # graphql-core's own coercion errors, e.g. an unknown enum value
     return None
 
 
@@ -71,11 +73,7 @@ class ErrorCodes(MaskErrors):
     @staticmethod
     def _unexpected(error: GraphQLError) -> bool:
         original = error.original_error
-        if original is None or isinstance(original, (ApiError, RetriesExhausted)):
-            return False
-        if isinstance(original, GraphQLError):  # e.g. strawberry's permission errors
-            return not (original.extensions or {}).get("code")
-        return True
+        return original is not None and not isinstance(original, (GraphQLError, RetriesExhausted))
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         original = error.original_error

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import signal
 import sys
 from collections.abc import Iterator
 
@@ -31,19 +32,30 @@ def database_dsn(settings: Settings) -> Iterator[str | None]:
         server.stop()
 
 
+class _Stopped(Exception):
+    """SIGTERM after uvicorn's graceful shutdown: unwind so the embedded database stops too."""
+
+
+def _raise_stopped(signum: int, frame: object) -> None:
+    raise _Stopped
+
+
 def serve(settings: Settings, host: str | None, port: int | None) -> int:
     import uvicorn
 
     from loveq.app import create_app
 
-    with database_dsn(settings) as dsn:
+    # uvicorn re-raises the signal it shut down on; with this handler in place that unwinds
+    # through the `finally` below instead of killing the process with the server still up.
+    signal.signal(signal.SIGTERM, _raise_stopped)
+    with contextlib.suppress(_Stopped, KeyboardInterrupt), database_dsn(settings) as dsn:
         app = create_app(settings, dsn=dsn)
         config = uvicorn.Config(
             app,
             host=host or settings.host,
             port=port or settings.port,
             log_level=settings.log_level.lower(),
-            ws="websockets",
+            ws="websockets-sansio",
             proxy_headers=True,
         )
         uvicorn.Server(config).run()

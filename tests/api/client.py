@@ -1,0 +1,98 @@
+"""A small GraphQL client over real HTTP and graphql-transport-ws."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import websockets
+
+
+@dataclass
+class Result:
+    status: int
+    body: dict[str, Any]
+
+    @property
+    def data(self) -> Any:
+        return self.body.get("data")
+
+    @property
+    def errors(self) -> list[dict[str, Any]]:
+        return self.body.get("errors") or []
+
+    @property
+    def codes(self) -> list[str]:
+        return [e.get("extensions", {}).get("code") for e in self.errors]
+
+    def ok(self) -> Any:
+        assert not self.errors, self.errors
+        return self.data
+
+
+class GraphQLClient:
+    def __init__(self, url: str, token: str | None = None) -> None:
+        self.url = url
+        self.token = token
+
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
+
+    async def execute(self, query: str, variables: dict[str, Any] | None = None, *, headers: dict[str, str] | None = None) -> Result:
+        async with httpx.AsyncClient(timeout=60) as http:
+            response = await http.post(
+                self.url, json={"query": query, "variables": variables or {}}, headers=headers or self.headers()
+            )
+        return Result(response.status_code, response.json())
+
+    async def ok(self, query: str, variables: dict[str, Any] | None = None) -> Any:
+        return (await self.execute(query, variables)).ok()
+
+    async def mutate(self, query: str, input: dict[str, Any], payload: str) -> dict[str, Any]:
+        """Run a mutation expected to succeed, returning its payload (userErrors must be empty)."""
+        data = await self.ok(query, {"input": input})
+        assert data[payload]["userErrors"] == [], data[payload]["userErrors"]
+        return data[payload]
+
+
+class WebSocketSession:
+    """graphql-transport-ws: connection_init, then subscribe/next/complete per operation."""
+
+    def __init__(self, url: str, *, header_token: str | None = None, init_payload: dict[str, Any] | None = None) -> None:
+        self.url = url
+        self.header_token = header_token
+        self.init_payload = init_payload or {}
+        self.ws: Any = None
+
+    async def __aenter__(self) -> WebSocketSession:
+        headers = {"Authorization": f"Bearer {self.header_token}"} if self.header_token else None
+        self.ws = await websockets.connect(
+            self.url, subprotocols=["graphql-transport-ws"], additional_headers=headers, open_timeout=10
+        )
+        await self.ws.send(json.dumps({"type": "connection_init", "payload": self.init_payload}))
+        ack = json.loads(await self.ws.recv())
+        assert ack["type"] == "connection_ack", ack
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.ws.close()
+
+    async def execute(self, query: str, variables: dict[str, Any] | None = None) -> Result:
+        """A single-result operation; returns the `next` payload or the `error` payload."""
+        op_id = str(uuid.uuid4())
+        await self.ws.send(json.dumps({"id": op_id, "type": "subscribe", "payload": {"query": query, "variables": variables or {}}}))
+        result: Result | None = None
+        while True:
+            message = json.loads(await self.ws.recv())
+            if message.get("id") != op_id:
+                continue
+            if message["type"] == "next":
+                result = Result(200, message["payload"])
+            elif message["type"] == "error":
+                return Result(200, {"data": None, "errors": message["payload"]})
+            elif message["type"] == "complete":
+                assert result is not None
+                return result

@@ -1,0 +1,118 @@
+"""The GraphQL documents the tests send, as a frontend would."""
+
+VIEWER = """
+query { viewer { id email createdAt profile { nickname gender birthYear mbti bio } } }
+"""
+
+UPDATE_PROFILE = """
+mutation($input: UpdateProfileInput!) {
+  updateProfile(input: $input) {
+    user { id profile { nickname gender birthYear mbti bio } }
+    userErrors { field message code }
+  }
+}
+"""
+
+PARTNER_FIELDS = """
+  id name relationship age mbti description interests communicationStyle createdAt updatedAt
+"""
+
+CREATE_PARTNER = f"""
+mutation($input: CreatePartnerInput!) {{
+  createPartner(input: $input) {{ partner {{ {PARTNER_FIELDS} }} userErrors {{ field message code }} }}
+}}
+"""
+
+UPDATE_PARTNER = f"""
+mutation($input: UpdatePartnerInput!) {{
+  updatePartner(input: $input) {{ partner {{ {PARTNER_FIELDS} }} userErrors {{ field message code }} }}
+}}
+"""
+
+DELETE_PARTNER = """
+mutation($input: DeletePartnerInput!) {
+  deletePartner(input: $input) { deletedPartnerId userErrors { field message code } }
+}
+"""
+
+CREATE_ROOM = """
+mutation($input: CreateChatRoomInput!) {
+  createChatRoom(input: $input) {
+    chatRoom { id title lastMessageAt createdAt updatedAt partner { id name } }
+    userErrors { field message code }
+  }
+}
+"""
+
+UPDATE_ROOM = """
+mutation($input: UpdateChatRoomInput!) {
+  updateChatRoom(input: $input) {
+    chatRoom { id title partner { id } }
+    userErrors { field message code }
+  }
+}
+"""
+
+DELETE_ROOM = """
+mutation($input: DeleteChatRoomInput!) {
+  deleteChatRoom(input: $input) { deletedChatRoomId userErrors { field message code } }
+}
+"""
+
+ADD_MESSAGES = """
+mutation($input: AddMessagesInput!) {
+  addMessages(input: $input) {
+    chatRoom { id lastMessageAt messages(first: 1) { totalCount } }
+    messages { id sender senderName text sentAt kind }
+    userErrors { field message code }
+  }
+}
+"""
+
+DELETE_ACCOUNT = """
+mutation($input: DeleteAccountInput!) {
+  deleteAccount(input: $input) { deletedUserId userErrors { field message code } }
+}
+"""
+
+PARTNERS_PAGE = """
+query($first: Int, $after: String, $last: Int, $before: String) {
+  partners(first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    edges { cursor node { id name } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}
+"""
+
+ROOMS_PAGE = """
+query($first: Int, $after: String, $last: Int, $before: String, $partnerId: ID) {
+  chatRooms(first: $first, after: $after, last: $last, before: $before, partnerId: $partnerId) {
+    totalCount
+    edges { cursor node { id title partner { id } } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}
+"""
+
+MESSAGES_PAGE = """
+query($room: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+  node(id: $room) {
+    ... on ChatRoom {
+      messages(first: $first, after: $after, last: $last, before: $before) {
+        totalCount
+        edges { cursor node { id text sentAt sender kind } }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      }
+    }
+  }
+}
+"""
+
+NODE = """
+query($id: ID!) { node(id: $id) { __typename id } }
+"""
+
+NODES = """
+query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }
+"""
