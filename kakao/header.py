@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from kakao.clock import parse_stamp
 from kakao.model import ExportHeader
@@ -32,7 +33,7 @@ class HeaderReader:
     def __init__(self) -> None:
         self._title: str | None = None
         self._partner: str | None = None
-        self._saved_at = None
+        self._saved_at: datetime | None = None
         self._saw_title = False
         self._saw_saved = False
 

@@ -24,6 +24,9 @@ for _kind, _texts in {
         for _form in (_text, f"({_text})", f"<{_text}>"):
             _EXACT[_form] = _kind
 
+# First characters a placeholder, file or link can start with; anything else is text.
+_INITIALS = frozenset("사이동음파(<hHwWfFpPeEvV0123456789 \t")
+
 _MANY_PHOTOS = re.compile(r"사진 \d+장|\d+ photos?", re.IGNORECASE)
 _FILE = re.compile(r"(?:파일|file): ?\S.*", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s]+", re.IGNORECASE)
@@ -31,6 +34,8 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s]+", re.IGNORECASE)
 
 def classify(text: str) -> MessageKind:
     """The kind of a message text; anything not recognised is ``TEXT``."""
+    if text[:1] not in _INITIALS:
+        return MessageKind.TEXT
     key = text.strip()
     if not key or "\n" in key:
         return MessageKind.TEXT

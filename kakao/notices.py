@@ -45,12 +45,14 @@ _NOTICE = re.compile(
 )
 
 
+_DELETED_INITIALS = frozenset(text[0] for text in _DELETED) | {" ", "\t"}
+
+
 def is_deleted_placeholder(text: str) -> bool:
     """``삭제된 메시지입니다.`` and its kin: a message that no longer has content."""
-    key = text.strip()
-    if len(key) > 40:
+    if text[:1] not in _DELETED_INITIALS or len(text) > 60:
         return False
-    return key.rstrip(".") in _DELETED
+    return text.strip().rstrip(".") in _DELETED
 
 
 def is_notice_text(line: str) -> bool:

@@ -92,7 +92,7 @@ def parse_lines(
     Line terminators and a leading BOM are tolerated. Without ``format`` it is detected from
     the first :data:`DETECTION_SAMPLE_LINES` lines.
     """
-    stream: Iterator[str] = (_strip_terminator(line) for line in lines)
+    stream: Iterator[str] = _clean(lines)
     if format is None:
         sample = list(itertools.islice(stream, DETECTION_SAMPLE_LINES))
         format = detect_format(sample)
@@ -103,9 +103,15 @@ def parse_lines(
     return messages, parser.stats
 
 
-def _strip_terminator(line: str) -> str:
-    if line.endswith("\n"):
-        line = line[:-2] if line.endswith("\r\n") else line[:-1]
-    elif line.endswith("\r"):
-        line = line[:-1]
-    return line.lstrip("\ufeff") if line.startswith("\ufeff") else line
+def _clean(lines: Iterable[str]) -> Iterator[str]:
+    """Lines without their terminators, and the first without a BOM."""
+    first = True
+    for line in lines:
+        if line.endswith("\n"):
+            line = line[:-2] if line.endswith("\r\n") else line[:-1]
+        elif line.endswith("\r"):
+            line = line[:-1]
+        if first:
+            first = False
+            line = line.removeprefix("\ufeff")
+        yield line

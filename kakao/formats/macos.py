@@ -71,7 +71,10 @@ class MacCsvParser(LineParser):
             return
         if self._preamble and _HEADER.fullmatch(text):
             return
-        fields = next(csv.reader([text]), [])
+        try:
+            fields = next(csv.reader([text]), [])
+        except csv.Error:  # e.g. a NUL character
+            fields = []
         m = _DATE.fullmatch(fields[0]) if len(fields) >= 3 else None
         if m is None:
             self.lines_not_understood += len(record)

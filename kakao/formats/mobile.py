@@ -85,12 +85,16 @@ class MobileParser(LineParser):
         if sep == ", ":
             body = rest[2:]
             cut = body.find(" : ")
-            if cut > 0:
-                self._begin(body[:cut].strip(), sent_at, body[cut + 3 :], out)
-            elif body.endswith(" :") and len(body) > 2:
-                self._begin(body[:-2].strip(), sent_at, "", out)
+            if cut >= 0:
+                sender, text = body[:cut].strip(), body[cut + 3 :]
+            elif body.endswith(" :"):
+                sender, text = body[:-2].strip(), ""
             else:
-                self._notice(out)  # 지민님이 나갔습니다. — no "name : "
+                sender, text = "", ""  # 지민님이 나갔습니다. — no "name : "
+            if sender:
+                self._begin(sender, sent_at, text, out)
+            else:
+                self._notice(out)
             return True
         if sep == ": ":
             self._notice(out)  # iOS writes notices as "stamp: text"

@@ -14,6 +14,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 K = MessageKind
 
 
+def at(minute: int) -> datetime:
+    """A minute of 2026-11-21 19:xx, when the group fixtures talk."""
+    return datetime(2026, 11, 21, 19, minute)
+
+
 def read(name: str, chunk_size: int = 4096) -> tuple[list[ParsedMessage], ParseStats]:
     data = (FIXTURES / name).read_bytes()
     reader = ExportReader()
@@ -92,7 +97,6 @@ def test_chunk_size_does_not_change_the_result(chunk_size: int) -> None:
 
 def test_android_group_chat() -> None:
     messages, stats = read("android_group.txt")
-    at = lambda minute: datetime(2026, 11, 21, 19, minute)  # noqa: E731
     assert messages == [
         ParsedMessage("수아", at(1), "내일 등산 멤버 방 만들었어요!", K.TEXT),
         ParsedMessage("수아", at(1), "9시에 북한산 입구에서 봐요 : 늦으면 커피 쏘기", K.TEXT),
@@ -114,7 +118,6 @@ def test_android_group_chat() -> None:
 
 def test_windows_group_chat_bare_notices_end_messages() -> None:
     messages, stats = read("windows_group.txt")
-    at = lambda minute: datetime(2026, 11, 21, 19, minute)  # noqa: E731
     assert messages == [
         ParsedMessage("수아", at(1), "내일 등산 멤버 방 만들었어요!", K.TEXT),
         ParsedMessage("수아", at(1), "9시에 북한산 입구에서 봐요 : 늦으면 커피 쏘기", K.TEXT),

@@ -12,6 +12,7 @@ from kakao import (
     MalformedExportError,
     MessageKind,
     ParsedMessage,
+    ParseStats,
     parse_lines,
 )
 from kakao.formats.macos import MacCsvParser
@@ -20,7 +21,7 @@ K = MessageKind
 ANDROID, IOS, WINDOWS, MACOS = ExportFormat
 
 
-def parse(text: str, fmt: ExportFormat):  # type: ignore[no-untyped-def]
+def parse(text: str, fmt: ExportFormat) -> tuple[list[ParsedMessage], ParseStats]:
     return parse_lines(text.split("\n"), fmt)
 
 
@@ -331,3 +332,15 @@ def test_macos_unclosed_quote_does_not_swallow_the_file(monkeypatch: pytest.Monk
     with pytest.raises(MalformedExportError):
         for _ in range(100):
             parser.feed("x" * 10)
+
+
+def test_parse_lines_accepts_raw_file_lines() -> None:
+    raw = ["\ufeff지민 님과 카카오톡 대화\r\n", "2026년 11월 18일 오후 8:15, 지민 : 안녕\r\n", "둘째\n"]
+    messages, stats = parse_lines(raw)
+    assert simple(messages) == [("지민", datetime(2026, 11, 18, 20, 15), "안녕\n둘째")]
+    assert stats.header.partner_name == "지민"
+
+
+def test_a_blank_sender_is_a_notice_not_a_message() -> None:
+    messages, stats = parse("2026년 11월 18일 오후 8:15,    : 시스템 알림", ANDROID)
+    assert messages == [] and stats.notices == 1

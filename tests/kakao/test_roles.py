@@ -6,13 +6,21 @@ from pathlib import Path
 
 import pytest
 
-from kakao import AmbiguousParticipantsError, ExportHeader, Role, RoleMap, parse_lines, resolve_roles
+from kakao import (
+    AmbiguousParticipantsError,
+    ExportHeader,
+    ParseStats,
+    Role,
+    RoleMap,
+    parse_lines,
+    resolve_roles,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ONE_TO_ONE = ExportHeader("지민", "지민")
 
 
-def fixture(name: str):  # type: ignore[no-untyped-def]
+def fixture(name: str) -> ParseStats:
     with open(FIXTURES / name, encoding="utf-8-sig") as lines:
         return parse_lines(lines)[1]
 
