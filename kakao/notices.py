@@ -5,6 +5,11 @@ Mobile exports stamp notices like messages but without ``이름 : `` (``2026년 
 exports write them as bare lines and macOS exports as rows under the actor's name, so those
 two need the texts below. Deleted-message placeholders arrive as an ordinary message
 (``[지민] [오후 8:15] 삭제된 메시지입니다.``) and are dropped wherever they appear.
+
+Bare notices can only be told by their words, so in a Windows export a message line that is
+word for word a notice (``민수님이 나갔습니다.``) is taken for one; the mobile formats stamp
+notices differently from messages and have no such ambiguity. The English strings are the
+ones seen in public exports and parsers; KakaoTalk does not document them.
 """
 
 from __future__ import annotations
@@ -57,6 +62,7 @@ def is_deleted_placeholder(text: str) -> bool:
 
 def is_notice_text(line: str) -> bool:
     """A whole line that is a system notice (joins, leaves, invites, kicks, policy banners)."""
-    if not line.endswith((".", "다", "요")):
+    text = line.strip()
+    if not text.endswith((".", "다", "요")):
         return False
-    return _NOTICE.fullmatch(line.strip()) is not None
+    return _NOTICE.fullmatch(text) is not None

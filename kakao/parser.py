@@ -1,12 +1,12 @@
-"""Lines to messages, pushed one line (or one batch) at a time.
+"""Lines to messages, pushed one line (or one batch) at a time::
 
->>> parser = ExportParser(detect_format(first_lines))
->>> for line in lines:                       # from LineDecoder, as chunks arrive
-...     for message in parser.feed(line):    # messages complete once the next one starts
-...         store(message)
->>> for message in parser.close():           # the last message
-...     store(message)
->>> parser.stats                             # counters for ChatImport
+    parser = ExportParser(detect_format(first_lines))
+    for line in lines:                       # from LineDecoder, as chunks arrive
+        for message in parser.feed(line):    # messages complete once the next one starts
+            store(message)
+    for message in parser.close():           # the last message
+        store(message)
+    parser.stats                             # counters for ChatImport
 
 Nothing here holds more than the message being assembled.
 """
