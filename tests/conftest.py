@@ -119,7 +119,7 @@ class LiveServer:
         return self.issuer.issue(email or f"user-{uuid.uuid4().hex[:10]}@example.com")
 
 
-def test_settings(data_dir: Path, dsn: str, **overrides: str) -> Settings:
+def make_settings(data_dir: Path, dsn: str, **overrides: str) -> Settings:
     env = {"LOVEQ_DATA_DIR": str(data_dir), "DATABASE_URL": dsn, "LOVEQ_SWEEP_INTERVAL": "3600", **overrides}
     return load_settings(env)
 
@@ -150,7 +150,7 @@ class ServerThread:
 @pytest.fixture(scope="session")
 def live_server(database_dsn: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     data_dir = tmp_path_factory.mktemp("loveq-data")
-    settings = test_settings(data_dir, database_dsn)
+    settings = make_settings(data_dir, database_dsn)
     statements = StatementLog()
 
     async def on_connect(conn: asyncpg.Connection) -> None:
