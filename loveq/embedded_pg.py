@@ -26,7 +26,10 @@ Here:
   through, cannot list it, and nobody else gains anything. Only on a file system without ACL
   support does it fall back to ``o+x`` (traverse, never read), with a warning. Moving the
   cluster elsewhere was rejected: the data would no longer live (and be removed, backed up)
-  with the data directory.
+  with the data directory. Limit: a later ``chmod`` of such an ancestor revokes the grant,
+  and PostgreSQL 18 opens ``global/pg_control`` by absolute path, so a running server then
+  PANICs. pytest resets ``/tmp/pytest-of-root`` to 0700 whenever a session starts, so as root
+  keep clusters out of pytest's basetemp; start and stop grant again.
 - Unix socket paths are limited to 107 bytes, so when ``<pgdata>/.s.PGSQL.5432`` is too long
   the socket goes to a fresh 0700 ``mkdtemp`` directory under ``/tmp`` (no squatting).
 - A new cluster is built in a temporary sibling directory (initdb, then the app database in
@@ -226,18 +229,14 @@ class EmbeddedPostgres:
             if self._run_as is not None:
                 os.chown(tmp, self._run_as.pw_uid, self._run_as.pw_gid)
             bin_dir = self._bin_dir()
-            options = (
-                "--encoding=UTF8 --locale=C --auth-local=trust --auth-host=reject --no-instructions"
-            )
-            self._run(
-                [str(bin_dir / "initdb"), "-D", str(tmp), "-U", SUPERUSER, *options.split()],
-                what="initdb",
-            )
-            single_options = ["-c", "exit_on_error=true", "postgres"]  # errors exit non-zero
+            initdb = f"-U {SUPERUSER} --encoding=UTF8 --locale=C --auth-local=trust"
+            initdb += " --auth-host=reject --no-instructions"
+            self._run([str(bin_dir / "initdb"), "-D", str(tmp), *initdb.split()], what="initdb")
             # Single-user mode creates the database before any server exists, so "cluster
-            # present" always implies "database present".
+            # present" always implies "database present". exit_on_error: errors exit non-zero.
+            single = ["--single", "-D", str(tmp), "-F", "-c", "exit_on_error=true", "postgres"]
             self._run(
-                [str(bin_dir / "postgres"), "--single", "-D", str(tmp), "-F", *single_options],
+                [str(bin_dir / "postgres"), *single],
                 what="create database",
                 stdin='CREATE DATABASE "{}";\n'.format(self.database.replace('"', '""')),
             )
@@ -375,6 +374,7 @@ class EmbeddedPostgres:
         try:
             result = subprocess.run(
                 args,
+                check=False,
                 input=stdin,
                 stdin=subprocess.DEVNULL if stdin is None else None,
                 capture_output=True,
@@ -441,7 +441,8 @@ def _installs() -> dict[int, Path]:
     installs: dict[int, Path] = {}
     for location in spec.submodule_search_locations:
         for postgres in Path(location).glob("pginstall*/bin/postgres"):
-            out = subprocess.run([postgres, "--version"], capture_output=True, text=True).stdout
+            version = [str(postgres), "--version"]
+            out = subprocess.run(version, capture_output=True, text=True, check=False).stdout
             if match := re.search(r"\(PostgreSQL\) (\d+)", out):
                 installs[int(match.group(1))] = postgres.parent
     if not installs:
@@ -479,22 +480,11 @@ def _ensure_system_user(name: str) -> pwd.struct_passwd:
         pass
     useradd = shutil.which("useradd") or "/usr/sbin/useradd"
     shell = "/usr/sbin/nologin" if os.path.exists("/usr/sbin/nologin") else "/bin/false"
-    options = "--system --user-group --no-create-home --home-dir /nonexistent"
+    options = "--system --user-group --no-create-home --home-dir /nonexistent --comment loveq"
     for attempt in range(5):  # useradd fails while another one holds /etc/passwd's lock
         try:
-            result = subprocess.run(
-                [
-                    useradd,
-                    *options.split(),
-                    "--shell",
-                    shell,
-                    "--comment",
-                    "Love Q PostgreSQL",
-                    name,
-                ],
-                capture_output=True,
-                text=True,
-            )
+            command = [useradd, *options.split(), "--shell", shell, name]
+            result = subprocess.run(command, capture_output=True, text=True, check=False)
         except FileNotFoundError:
             raise EmbeddedPostgresError(
                 f"PostgreSQL cannot run as root, and there is no useradd to create {name!r}"

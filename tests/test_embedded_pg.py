@@ -179,9 +179,7 @@ async def test_recovers_from_stale_pid_file(make_pg, stale_pid: str) -> None:
     if stale_pid == "self":  # the pid was reused by an unrelated live process (container restart)
         contents[0] = f"{os.getpid()}\n"
     elif stale_pid == "dead":
-        gone = subprocess.Popen(["true"])
-        gone.wait()
-        contents[0] = f"{gone.pid}\n"
+        contents[0] = f"{exited_pid()}\n"
     else:  # truncated by a crash during start-up
         contents = []
     for name in ("postmaster.pid", ".s.PGSQL.5432.lock"):  # a crash leaves both behind
@@ -195,8 +193,14 @@ async def test_recovers_from_stale_pid_file(make_pg, stale_pid: str) -> None:
     assert await fetchval(dsn, "select 1") == 1
 
 
-async def test_orphan_of_crashed_process_is_adopted(make_pg, tmp_path: Path) -> None:
-    pgdata = tmp_path / "data" / "pgdata"
+def exited_pid() -> int:
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    return gone.pid
+
+
+def start_owner_process(pgdata: Path) -> subprocess.Popen[str]:
+    """Another process that starts the server, prints the DSN and waits on stdin."""
     script = textwrap.dedent(
         f"""
         import sys
@@ -205,13 +209,18 @@ async def test_orphan_of_crashed_process_is_adopted(make_pg, tmp_path: Path) -> 
         sys.stdin.read()
         """
     )
-    owner = subprocess.Popen(
+    return subprocess.Popen(
         [sys.executable, "-c", script],
         cwd=REPO,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
+
+
+async def test_orphan_of_crashed_process_is_adopted(make_pg, tmp_path: Path) -> None:
+    pgdata = tmp_path / "data" / "pgdata"
+    owner = start_owner_process(pgdata)
     try:
         dsn = owner.stdout.readline().strip()
         assert dsn.startswith("postgresql://")
@@ -252,7 +261,12 @@ async def test_as_root_server_runs_unprivileged_and_parents_stay_private(
     # The 0700 parent was opened to that one user by an ACL, not to everyone.
     assert private.stat().st_mode & 0o007 == 0
     assert os.getxattr(private, "system.posix_acl_access")
-    assert subprocess.run(["runuser", "-u", SERVER_USER, "--", "ls", private]).returncode != 0
+    assert not can_list_as(SERVER_USER, private)
+
+
+def can_list_as(user: str, path: Path) -> bool:
+    listing = subprocess.run(["runuser", "-u", user, "--", "ls", path], check=False)
+    return listing.returncode == 0
 
 
 # -- the full cycle as an ordinary user ---------------------------------------------------
@@ -283,22 +297,9 @@ def _ensure_test_user() -> pwd.struct_passwd:
     try:
         return pwd.getpwnam(TEST_USER)
     except KeyError:
-        subprocess.run(
-            [
-                "useradd",
-                "--system",
-                "--user-group",
-                "--no-create-home",
-                "--home-dir",
-                "/nonexistent",
-                "--shell",
-                "/usr/sbin/nologin",
-                "--comment",
-                "Love Q tests",
-                TEST_USER,
-            ],
-            capture_output=True,
-        )
+        options = "--system --user-group --no-create-home --home-dir /nonexistent"
+        command = ["useradd", *options.split(), "--shell", "/usr/sbin/nologin", TEST_USER]
+        subprocess.run(command, capture_output=True, check=False)
         return pwd.getpwnam(TEST_USER)
 
 
@@ -318,7 +319,7 @@ def _interpreter_for(user: str, env: dict[str, str]) -> str | None:
     ]
     for candidate in dict.fromkeys(c for c in candidates if c):
         probe = [*_as_user(user, env), candidate, "-c", "import asyncpg, loveq.embedded_pg"]
-        if subprocess.run(probe, capture_output=True, cwd="/").returncode == 0:
+        if subprocess.run(probe, capture_output=True, cwd="/", check=False).returncode == 0:
             return candidate
     return None
 
@@ -331,12 +332,9 @@ def test_full_cycle_as_ordinary_user(tmp_path: Path) -> None:
     """As root, run start/connect/stop as an unprivileged user in a directory it owns."""
     if not IS_ROOT:  # every test already runs as an ordinary user; run the script anyway
         pythonpath = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
-        result = subprocess.run(
-            [sys.executable, "-c", CYCLE, str(tmp_path / "pgdata")],
-            capture_output=True,
-            text=True,
-            env={**os.environ, "PYTHONPATH": pythonpath},
-        )
+        env = {**os.environ, "PYTHONPATH": pythonpath}
+        command = [sys.executable, "-c", CYCLE, str(tmp_path / "pgdata")]
+        result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
         uid = os.geteuid()
     else:
         user = _ensure_test_user()
@@ -347,13 +345,9 @@ def test_full_cycle_as_ordinary_user(tmp_path: Path) -> None:
             pytest.skip(f"no Python {sys.version_info[:2]} that {TEST_USER} can run the venv with")
         home = Path(tempfile.mkdtemp(prefix="loveq-user-"))  # in /tmp: traversable by all
         os.chown(home, user.pw_uid, user.pw_gid)
+        command = [*_as_user(user.pw_name, env), python, "-c", CYCLE, str(home / "pgdata")]
         try:
-            result = subprocess.run(
-                [*_as_user(user.pw_name, env), python, "-c", CYCLE, str(home / "pgdata")],
-                capture_output=True,
-                text=True,
-                cwd=home,
-            )
+            result = subprocess.run(command, capture_output=True, text=True, cwd=home, check=False)
         finally:
             remove_tree_and_its_servers(home)
         uid = user.pw_uid
