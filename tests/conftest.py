@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import socket
+import tempfile
 import threading
 import time
 import uuid
@@ -41,19 +43,25 @@ async def _admin(dsn: str, sql: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def server_dsn(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A DSN of a PostgreSQL server: $DATABASE_URL's, or an embedded one."""
+def server_dsn() -> Iterator[str]:
+    """A DSN of a PostgreSQL server: $DATABASE_URL's, or an embedded one.
+
+    The embedded cluster lives outside pytest's temporary tree: a later pytest session resets
+    that tree's permissions, which would pull the floor from under a running server.
+    """
     configured = os.environ.get("DATABASE_URL")
     if configured:
         yield configured
         return
     from loveq.embedded_pg import EmbeddedPostgres
 
-    server = EmbeddedPostgres(tmp_path_factory.mktemp("pg") / "pgdata")
+    home = Path(tempfile.mkdtemp(prefix="loveq-test-pg-"))
+    server = EmbeddedPostgres(home / "pgdata")
     try:
         yield server.start()
     finally:
         server.stop()
+        shutil.rmtree(home, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
