@@ -20,6 +20,7 @@ class UserRecord:
     bio: str | None
     created_at: datetime
     updated_at: datetime
+    speech_style: str | None = None  # JSON
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class PartnerRecord:
     communication_style: str | None
     created_at: datetime
     updated_at: datetime
+    speech_style: str | None = None  # JSON
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,29 @@ class MessageRecord:
     created_at: datetime
 
 
+@dataclass(frozen=True)
+class ChatImportRecord:
+    id: uuid.UUID
+    room_id: uuid.UUID
+    status: str
+    format: str | None
+    file_name: str | None
+    blob_key: str | None
+    messages_imported: int
+    duplicates_skipped: int
+    lines_not_understood: int
+    first_message_at: datetime | None
+    last_message_at: datetime | None
+    raw_expires_at: datetime | None
+    raw_deleted_at: datetime | None
+    created_at: datetime
+    completed_at: datetime | None
+
+
+def chat_import_from_row(row: Any) -> ChatImportRecord:
+    return ChatImportRecord(**{name: row[name] for name in ChatImportRecord.__dataclass_fields__})
+
+
 def user_from_row(row: Any) -> UserRecord:
     return UserRecord(
         id=row["id"],
@@ -70,6 +95,7 @@ def user_from_row(row: Any) -> UserRecord:
         bio=row["bio"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        speech_style=row["speech_style"],
     )
 
 
@@ -85,6 +111,7 @@ def partner_from_row(row: Any) -> PartnerRecord:
         communication_style=row["communication_style"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        speech_style=row["speech_style"],
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import strawberry
+from strawberry.file_uploads import Upload
 
 from graph.enums import Gender, MessageKind, RelationshipStage, Sender
 
@@ -82,3 +83,25 @@ class AddMessagesInput:
 @strawberry.input
 class DeleteAccountInput:
     confirm: bool = strawberry.field(description="Must be true: the account and all its data go.")
+
+
+@strawberry.input(description="Exactly one of `file` (a KakaoTalk export, multipart upload) or `text`.")
+class ImportChatInput:
+    room_id: strawberry.ID
+    file: Upload | None = None
+    text: str | None = None
+    my_name: str | None = strawberry.field(
+        default=None, description="Your name as the export writes it; inferred from the export when omitted."
+    )
+    partner_name: str | None = strawberry.field(
+        default=None, description="The partner's name in a group chat export."
+    )
+    timezone: str = strawberry.field(
+        default="Asia/Seoul", description="IANA zone the export's times are in (exports carry none)."
+    )
+
+
+@strawberry.input(description="Measure your texting style from `texts`, or from your messages in a room.")
+class AnalyzeSpeechInput:
+    room_id: strawberry.ID | None = None
+    texts: list[str] | None = None

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import strawberry
 
+from graph.imports import ChatImport
+from graph.speech import SpeechStyle
 from graph.types import ChatRoom, Message, Partner, User
 from graph.user_errors import UserError
 
@@ -58,4 +60,18 @@ class AddMessagesPayload:
 @strawberry.type
 class DeleteAccountPayload:
     deleted_user_id: strawberry.ID | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class ImportChatPayload:
+    import_: ChatImport | None = strawberry.field(name="import")
+    chat_room: ChatRoom | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class AnalyzeSpeechPayload:
+    speech_style: SpeechStyle | None
+    user: User | None
     user_errors: list[UserError]

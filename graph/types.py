@@ -15,13 +15,11 @@ from graph.connection import Connection, build_connection, page_request
 from graph.context import Context
 from graph.enums import Gender, MessageKind, RelationshipStage, Sender
 from graph.ids import encode_id
+from graph.imports import ChatImport
+from graph.node import Node
+from graph.speech import SpeechStyle
 
 PageSize = Annotated[int | None, strawberry.argument(description="At most the configured cap (100).")]
-
-
-@strawberry.interface(description="An object with a global ID that `node(id:)` fetches again.")
-class Node:
-    id: strawberry.ID
 
 
 @strawberry.type
@@ -39,11 +37,15 @@ class User(Node):
     profile: Profile
     created_at: datetime
     updated_at: datetime
+    speech_style: SpeechStyle | None = strawberry.field(
+        description="Your own texting style, as last measured by `analyzeSpeech` or an import."
+    )
 
     @classmethod
     def from_record(cls, record: UserRecord) -> User:
         return cls(
             id=strawberry.ID(encode_id("User", record.id)),
+            speech_style=SpeechStyle.from_json(record.speech_style),
             email=record.email,
             profile=Profile(
                 nickname=record.nickname,
@@ -68,6 +70,9 @@ class Partner(Node):
     communication_style: str | None
     created_at: datetime
     updated_at: datetime
+    speech_style: SpeechStyle | None = strawberry.field(
+        description="Their texting style, measured from their messages; refreshed after an import."
+    )
     record_id: strawberry.Private[uuid.UUID]
 
     @classmethod
@@ -84,6 +89,7 @@ class Partner(Node):
             communication_style=record.communication_style,
             created_at=record.created_at,
             updated_at=record.updated_at,
+            speech_style=SpeechStyle.from_json(record.speech_style),
         )
 
     @strawberry.field(description="This partner's chat rooms, newest first.")
@@ -187,4 +193,26 @@ class ChatRoom(Node):
             node=Message.from_record,
             key=lambda message: Key(message.sent_at, message.id),
             count=total,
+        )
+
+    @strawberry.field(description="KakaoTalk exports imported into this room, newest first.")
+    async def imports(
+        self,
+        info: Info[Context, None],
+        first: PageSize = None,
+        after: str | None = None,
+        last: PageSize = None,
+        before: str | None = None,
+    ) -> Connection[ChatImport]:
+        ctx = info.context
+        page = page_request(
+            first=first, after=after, last=last, before=before, max_size=ctx.services.settings.max_page_size
+        )
+        room_id = self.record.id
+        found = await ctx.services.db.read(lambda uow: uow.imports.page_for_room(room_id, page), owner=ctx.viewer_id)
+        return build_connection(
+            found,
+            node=ChatImport.from_record,
+            key=lambda record: Key(record.created_at, record.id),
+            count=lambda: ctx.services.db.read(lambda uow: uow.imports.count_for_room(room_id), owner=ctx.viewer_id),
         )

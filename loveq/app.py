@@ -33,7 +33,11 @@ def create_app(
     settings: Settings, *, dsn: str | None = None, on_connect: ConnectHook | None = None
 ) -> Starlette:
     schema = build_schema(max_depth=settings.max_query_depth)
-    graphql = LoveQGraphQL(schema, graphql_ide="graphiql" if settings.graphiql else None)
+    # Uploads need no CSRF guard here: every operation needs an Authorization header, which
+    # a cross-site form cannot send.
+    graphql = LoveQGraphQL(
+        schema, graphql_ide="graphiql" if settings.graphiql else None, multipart_uploads_enabled=True
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -48,6 +52,13 @@ def create_app(
             Route("/healthz", healthz),
             Route("/readyz", readyz),
         ],
-        middleware=[Middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)],
+        middleware=[
+            Middleware(
+                BodySizeLimit,
+                max_bytes=settings.max_request_bytes,
+                # Within twice the import limit, an oversized export gets a userErrors answer.
+                max_upload_bytes=2 * settings.import_max_bytes + 1024 * 1024,
+            )
+        ],
         lifespan=lifespan,
     )

@@ -6,10 +6,12 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 from datastore.database import ConnectHook, Database, connect_dsql, connect_postgres
 from datastore.migrate import migrate
-from datastore.purge import purge_deleted
+from blobs import BlobStore, LocalBlobStore
+from loveq.sweeper import sweep_forever
 from loveq.auth import build_verifier
 from loveq.services import Services
 from loveq.settings import Settings
@@ -41,13 +43,21 @@ async def open_database(settings: Settings, *, dsn: str | None = None, on_connec
     )
 
 
-async def _sweep_forever(db: Database, interval: float) -> None:
-    while True:
-        try:
-            await purge_deleted(db)
-        except Exception:  # the sweeper must outlive a bad moment of the database
-            log.exception("sweep failed; retrying in %ss", interval)
-        await asyncio.sleep(interval)
+async def open_blob_store(settings: Settings) -> BlobStore:
+    if settings.s3 is None:
+        return LocalBlobStore(settings.local_blob_root)
+    import aioboto3
+
+    from blobs.s3 import S3BlobStore
+
+    store = S3BlobStore(
+        session=aioboto3.Session(),
+        bucket=settings.s3.bucket,
+        region=settings.s3.region,
+        endpoint_url=settings.s3.endpoint_url,
+    )
+    await store.ensure_lifecycle(settings.raw_retention_days)
+    return store
 
 
 @contextlib.asynccontextmanager
@@ -57,15 +67,26 @@ async def running_services(
     db = await open_database(settings, dsn=dsn, on_connect=on_connect)
     verifier = build_verifier(settings)
     sweeper: asyncio.Task | None = None
+    blobs: BlobStore | None = None
     try:
         if settings.migrate_on_start:
             await migrate(db)
-        sweeper = asyncio.create_task(_sweep_forever(db, settings.sweep_interval_seconds))
-        yield Services(settings=settings, db=db, verifier=verifier)
+        blobs = await open_blob_store(settings)
+        sweeper = asyncio.create_task(
+            sweep_forever(
+                db,
+                blobs,
+                interval=settings.sweep_interval_seconds,
+                retention=timedelta(days=settings.raw_retention_days),
+            )
+        )
+        yield Services(settings=settings, db=db, verifier=verifier, blobs=blobs)
     finally:
         if sweeper is not None:
             sweeper.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await sweeper
+        if blobs is not None:
+            await blobs.aclose()
         await verifier.aclose()
         await db.close()

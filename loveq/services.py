@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
+from blobs import BlobStore
 from datastore.database import Database
 from datastore.ids import user_id_for
 from loveq.auth.principal import Principal
@@ -36,6 +37,7 @@ class Services:
     settings: Settings
     db: Database
     verifier: TokenVerifier
+    blobs: BlobStore
     known_users: KnownUsers = field(default_factory=KnownUsers)
 
     async def ensure_user(self, principal: Principal) -> uuid.UUID:

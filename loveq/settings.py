@@ -33,6 +33,13 @@ class DsqlSettings:
 
 
 @dataclass(frozen=True)
+class S3Settings:
+    bucket: str
+    region: str
+    endpoint_url: str | None = None
+
+
+@dataclass(frozen=True)
 class Settings:
     data_dir: Path = Path(".loveq")
     host: str = "127.0.0.1"
@@ -49,6 +56,10 @@ class Settings:
     max_request_bytes: int = 1_000_000
     max_page_size: int = 100
     max_query_depth: int = 12
+    s3: S3Settings | None = None
+    raw_retention_days: int = 7
+    import_max_bytes: int = 20 * 1024 * 1024
+    import_max_messages: int = 200_000
     graphiql: bool = True
     migrate_on_start: bool = True
     sweep_interval_seconds: int = 300
@@ -70,6 +81,10 @@ class Settings:
     @property
     def embedded_pgdata(self) -> Path:
         return self.data_dir / "pgdata"
+
+    @property
+    def local_blob_root(self) -> Path:
+        return self.data_dir / "blobs"
 
 
 def _int(env: Mapping[str, str], name: str, default: int, minimum: int = 0) -> int:
@@ -135,6 +150,16 @@ def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
     raise SettingsError(f"{name} must be a boolean (1/0, true/false), got {raw!r}")
 
 
+def _s3(env: Mapping[str, str]) -> S3Settings | None:
+    bucket = env.get("LOVEQ_S3_BUCKET")
+    if not bucket:
+        return None
+    region = env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION")
+    if not region:
+        raise SettingsError("AWS_REGION is required with LOVEQ_S3_BUCKET")
+    return S3Settings(bucket=bucket, region=region, endpoint_url=env.get("LOVEQ_S3_ENDPOINT_URL") or None)
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     env = os.environ if env is None else env
     dsql = _dsql(env)
@@ -156,6 +181,10 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         max_request_bytes=_int(env, "LOVEQ_MAX_REQUEST_BYTES", 1_000_000, minimum=1024),
         max_page_size=_int(env, "LOVEQ_MAX_PAGE_SIZE", 100, minimum=1),
         max_query_depth=_int(env, "LOVEQ_MAX_QUERY_DEPTH", 12, minimum=2),
+        s3=_s3(env),
+        raw_retention_days=_int(env, "LOVEQ_RAW_RETENTION_DAYS", 7, minimum=1),
+        import_max_bytes=_int(env, "LOVEQ_IMPORT_MAX_BYTES", 20 * 1024 * 1024, minimum=1024),
+        import_max_messages=_int(env, "LOVEQ_IMPORT_MAX_MESSAGES", 200_000, minimum=1),
         graphiql=_flag(env, "LOVEQ_GRAPHIQL", True),
         # Local mode migrates at start-up; production runs `loveq migrate` as a release step.
         migrate_on_start=_flag(env, "LOVEQ_MIGRATE_ON_START", dsql is None and cognito is None),

@@ -4,6 +4,8 @@ import strawberry
 
 from graph.payloads import (
     AddMessagesPayload,
+    AnalyzeSpeechPayload,
+    ImportChatPayload,
     CreateChatRoomPayload,
     CreatePartnerPayload,
     DeleteAccountPayload,
@@ -14,7 +16,7 @@ from graph.payloads import (
     UpdateProfilePayload,
 )
 from graph.permissions import IsAuthenticated
-from resolvers.mutations import account, chat_rooms, messages, partners, profile
+from resolvers.mutations import account, chat_rooms, imports, messages, partners, profile, speech
 
 Authenticated = [IsAuthenticated]
 
@@ -55,4 +57,14 @@ class Mutation:
         resolver=account.delete_account,
         permission_classes=Authenticated,
         description="Removes the account and every row it owns.",
+    )
+    import_chat: ImportChatPayload = strawberry.mutation(
+        resolver=imports.import_chat_mutation,
+        permission_classes=Authenticated,
+        description="Imports a KakaoTalk export (multipart upload) or pasted chat text into a room.",
+    )
+    analyze_speech: AnalyzeSpeechPayload = strawberry.mutation(
+        resolver=speech.analyze_speech,
+        permission_classes=Authenticated,
+        description="Measures your texting style (말투) and stores it as `User.speechStyle`.",
     )

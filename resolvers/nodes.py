@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from graph.context import Context
 from graph.ids import decode_id
-from graph.types import ChatRoom, Message, Node, Partner, User
+from graph.imports import ChatImport
+from graph.node import Node
+from graph.types import ChatRoom, Message, Partner, User
 
 
 async def resolve_node(ctx: Context, raw: str) -> Node | None:
@@ -24,4 +26,7 @@ async def resolve_node(ctx: Context, raw: str) -> Node | None:
     if decoded.type_name == "Message":
         message = await loaders.message.load(decoded.id)
         return Message.from_record(message) if message else None
+    if decoded.type_name == "ChatImport":
+        chat_import = await loaders.chat_import.load(decoded.id)
+        return ChatImport.from_record(chat_import) if chat_import else None
     return None

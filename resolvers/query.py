@@ -12,7 +12,8 @@ from graph.context import Context
 from graph.errors import BadUserInput
 from graph.ids import decode_id_of
 from graph.permissions import IsAuthenticated
-from graph.types import ChatRoom, Node, Partner, PageSize, User
+from graph.node import Node
+from graph.types import ChatRoom, Partner, PageSize, User
 from resolvers import limits
 from resolvers.nodes import resolve_node
 

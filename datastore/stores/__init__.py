@@ -8,6 +8,7 @@ from functools import cached_property
 import asyncpg
 
 from datastore.stores.chat_rooms import ChatRoomStore
+from datastore.stores.imports import ChatImportStore
 from datastore.stores.messages import MessageStore, NewMessage
 from datastore.stores.partners import PartnerStore
 from datastore.stores.purge import PurgeStore
@@ -43,6 +44,10 @@ class UnitOfWork:
     @cached_property
     def messages(self) -> MessageStore:
         return MessageStore(self.conn, self._owner())
+
+    @cached_property
+    def imports(self) -> ChatImportStore:
+        return ChatImportStore(self.conn, self._owner())
 
     @cached_property
     def purge(self) -> PurgeStore:

@@ -69,6 +69,12 @@ class ChatRoomStore:
             grouped[row["partner_id"]].append(chat_room_from_row(row))
         return {pid: to_page(records, page) for pid, records in grouped.items()}
 
+    async def ids_for_partner(self, partner_id: uuid.UUID) -> list[uuid.UUID]:
+        rows = await self._conn.fetch(
+            f"SELECT id FROM chat_rooms WHERE {_LIVE} AND partner_id = $2", self._owner, partner_id
+        )
+        return [row["id"] for row in rows]
+
     async def count(self, *, partner_id: uuid.UUID | None = None) -> int:
         if partner_id is None:
             return await self._conn.fetchval(f"SELECT count(*) FROM chat_rooms WHERE {_LIVE}", self._owner)

@@ -25,6 +25,14 @@ class NewMessage:
     sent_at: datetime
     kind: str = "TEXT"
     sender_name: str | None = None
+    dedupe_key: str | None = None  # set for imported messages: the same message is stored once
+
+
+# Messages of an import in progress (or one that failed) stay invisible until it completes.
+VISIBLE = (
+    "(m.import_id IS NULL OR EXISTS (SELECT 1 FROM chat_imports i"
+    " WHERE i.id = m.import_id AND i.status = 'COMPLETED'))"
+)
 
 
 class MessageStore:
@@ -34,27 +42,34 @@ class MessageStore:
         self._conn = conn
         self._owner = owner
 
-    async def add_many(self, room_id: uuid.UUID, messages: Sequence[NewMessage]) -> list[MessageRecord]:
+    async def add_many(
+        self, room_id: uuid.UUID, messages: Sequence[NewMessage], *, import_id: uuid.UUID | None = None
+    ) -> list[MessageRecord]:
+        """Stores the messages; those whose dedupe key the room already has are skipped."""
         if len(messages) > MAX_ROWS_PER_TRANSACTION:
             raise ValueError(f"at most {MAX_ROWS_PER_TRANSACTION} messages per transaction")
         if not messages:
             return []
         rows = await self._conn.fetch(
             f"""
-            INSERT INTO messages (id, room_id, user_id, sender, sender_name, body, kind, sent_at, created_at)
-            SELECT m.id, $1, $2, m.sender, m.sender_name, m.body, m.kind, m.sent_at, now()
-            FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
-                AS m(id, sender, sender_name, body, kind, sent_at)
+            INSERT INTO messages (id, room_id, user_id, sender, sender_name, body, kind, sent_at,
+                                  import_id, dedupe_key, created_at)
+            SELECT m.id, $1, $2, m.sender, m.sender_name, m.body, m.kind, m.sent_at, $3, m.dedupe_key, now()
+            FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::text[])
+                AS m(id, sender, sender_name, body, kind, sent_at, dedupe_key)
+            ON CONFLICT (room_id, dedupe_key) DO NOTHING
             RETURNING {_COLUMNS}
             """,
             room_id,
             self._owner,
+            import_id,
             [new_id() for _ in messages],
             [m.sender for m in messages],
             [m.sender_name for m in messages],
             [m.text for m in messages],
             [m.kind for m in messages],
             [m.sent_at for m in messages],
+            [m.dedupe_key for m in messages],
         )
         records = [message_from_row(row) for row in rows]
         records.sort(key=lambda r: (r.sent_at, r.id))
@@ -65,7 +80,7 @@ class MessageStore:
             f"""
             SELECT {prefixed(_COLUMNS, 'm')} FROM messages m
             JOIN chat_rooms c ON c.id = m.room_id AND c.user_id = $1 AND c.deleted_at IS NULL
-            WHERE m.user_id = $1 AND m.id = ANY($2::uuid[])
+            WHERE m.user_id = $1 AND m.id = ANY($2::uuid[]) AND {VISIBLE}
             """,
             self._owner,
             ids,
@@ -82,7 +97,7 @@ class MessageStore:
             SELECT x.* FROM unnest($2::uuid[]) AS r(room_id)
             CROSS JOIN LATERAL (
                 SELECT {prefixed(_COLUMNS, 'm')} FROM messages m
-                WHERE m.user_id = $1 AND m.room_id = r.room_id {clause.where}
+                WHERE m.user_id = $1 AND m.room_id = r.room_id AND {VISIBLE} {clause.where}
                 ORDER BY {clause.order_by} LIMIT {clause.limit}
             ) x
             """,
@@ -95,3 +110,32 @@ class MessageStore:
             grouped[row["room_id"]].append(message_from_row(row))
         return {rid: to_page(records, page) for rid, records in grouped.items()}
 
+
+    async def delete_imported(self, import_id: uuid.UUID, limit: int) -> int:
+        """Removes up to `limit` messages of one import (a failed import leaves none behind)."""
+        return affected(
+            await self._conn.execute(
+                "DELETE FROM messages WHERE id IN"
+                " (SELECT id FROM messages WHERE user_id = $1 AND import_id = $2 LIMIT $3)",
+                self._owner,
+                import_id,
+                limit,
+            )
+        )
+
+    async def latest_texts(self, room_ids: list[uuid.UUID], sender: str, limit: int) -> list[str]:
+        """The newest `limit` texts one side wrote in these rooms, oldest first."""
+        rows = await self._conn.fetch(
+            f"""
+            SELECT body FROM (
+                SELECT m.body, m.sent_at, m.id FROM messages m
+                WHERE m.user_id = $1 AND m.room_id = ANY($2::uuid[]) AND m.sender = $3 AND {VISIBLE}
+                ORDER BY m.sent_at DESC, m.id DESC LIMIT $4
+            ) latest ORDER BY sent_at, id
+            """,
+            self._owner,
+            room_ids,
+            sender,
+            limit,
+        )
+        return [row["body"] for row in rows]

@@ -13,7 +13,7 @@ from datastore.records import PartnerRecord, partner_from_row
 
 _COLUMNS = (
     "id, name, relationship, age, mbti, description, interests, communication_style,"
-    " created_at, updated_at"
+    " created_at, updated_at, speech_style"
 )
 FIELDS = ("name", "relationship", "age", "mbti", "description", "interests", "communication_style")
 _LIVE = "user_id = $1 AND deleted_at IS NULL"
@@ -93,3 +93,12 @@ class PartnerStore:
             f"UPDATE partners SET deleted_at = now() WHERE {_LIVE}", self._owner
         )
         return affected(status)
+
+    async def set_speech_style(self, partner_id: uuid.UUID, style_json: str) -> PartnerRecord | None:
+        row = await self._conn.fetchrow(
+            f"UPDATE partners SET speech_style = $3 WHERE {_LIVE} AND id = $2 RETURNING {_COLUMNS}",
+            self._owner,
+            partner_id,
+            style_json,
+        )
+        return partner_from_row(row) if row else None

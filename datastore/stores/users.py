@@ -7,7 +7,7 @@ import asyncpg
 
 from datastore.records import UserRecord, user_from_row
 
-_COLUMNS = "id, email, nickname, gender, birth_year, mbti, bio, created_at, updated_at"
+_COLUMNS = "id, email, nickname, gender, birth_year, mbti, bio, created_at, updated_at, speech_style"
 PROFILE_FIELDS = ("nickname", "gender", "birth_year", "mbti", "bio")
 
 
@@ -57,3 +57,11 @@ class UserStore:
 
     async def delete(self, user_id: uuid.UUID) -> bool:
         return await self._conn.execute("DELETE FROM users WHERE id = $1", user_id) == "DELETE 1"
+
+    async def set_speech_style(self, user_id: uuid.UUID, style_json: str) -> UserRecord | None:
+        row = await self._conn.fetchrow(
+            f"UPDATE users SET speech_style = $2, updated_at = now() WHERE id = $1 RETURNING {_COLUMNS}",
+            user_id,
+            style_json,
+        )
+        return user_from_row(row) if row else None

@@ -83,9 +83,18 @@ async def delete_chat_room(info: Info[Context, None], input: DeleteChatRoomInput
     room_id = problems.node_id(["id"], input.id, "ChatRoom")
     if problems:
         return DeleteChatRoomPayload(deleted_chat_room_id=None, user_errors=problems.errors)
-    if not await ctx.services.db.run(lambda uow: uow.chat_rooms.mark_deleted(room_id), owner=ctx.viewer_id):
+
+    async def work(uow: UnitOfWork) -> list[str] | None:
+        if not await uow.chat_rooms.mark_deleted(room_id):
+            return None
+        return await uow.imports.take_raw_keys([room_id])
+
+    raw_keys = await ctx.services.db.run(work, owner=ctx.viewer_id)
+    if raw_keys is None:
         problems.not_found(["id"], "chat room")
         return DeleteChatRoomPayload(deleted_chat_room_id=None, user_errors=problems.errors)
+    for key in raw_keys:  # raw uploads go at once, not at the end of their retention
+        await ctx.services.blobs.delete(key)
     await purge_deleted(ctx.services.db, owner=ctx.viewer_id)
     return DeleteChatRoomPayload(
         deleted_chat_room_id=strawberry.ID(encode_id("ChatRoom", room_id)), user_errors=[]

@@ -96,15 +96,19 @@ async def delete_partner(info: Info[Context, None], input: DeletePartnerInput) -
     if problems:
         return DeletePartnerPayload(deleted_partner_id=None, user_errors=problems.errors)
 
-    async def work(uow: UnitOfWork) -> bool:
+    async def work(uow: UnitOfWork) -> list[str] | None:
         if not await uow.partners.mark_deleted(partner_id):
-            return False
+            return None
+        room_ids = await uow.chat_rooms.ids_for_partner(partner_id)
         await uow.chat_rooms.mark_deleted_for_partner(partner_id)
-        return True
+        return await uow.imports.take_raw_keys(room_ids)
 
-    if not await ctx.services.db.run(work, owner=ctx.viewer_id):
+    raw_keys = await ctx.services.db.run(work, owner=ctx.viewer_id)
+    if raw_keys is None:
         problems.not_found(["id"], "partner")
         return DeletePartnerPayload(deleted_partner_id=None, user_errors=problems.errors)
+    for key in raw_keys:
+        await ctx.services.blobs.delete(key)
     await purge_deleted(ctx.services.db, owner=ctx.viewer_id)
     return DeletePartnerPayload(
         deleted_partner_id=strawberry.ID(encode_id("Partner", partner_id)), user_errors=[]

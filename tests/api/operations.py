@@ -116,3 +116,35 @@ query($id: ID!) { node(id: $id) { __typename id } }
 NODES = """
 query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }
 """
+
+IMPORT_FIELDS = """
+  import { id format fileName messagesImported duplicatesSkipped linesNotUnderstood
+           firstMessageAt lastMessageAt rawFileExpiresAt rawFileDeletedAt createdAt }
+  chatRoom { id lastMessageAt messages(first: 1) { totalCount } }
+  userErrors { field message code }
+"""
+
+IMPORT_CHAT = f"""
+mutation($input: ImportChatInput!) {{ importChat(input: $input) {{ {IMPORT_FIELDS} }} }}
+"""
+
+ROOM_MESSAGES = """
+query($room: ID!, $first: Int) {
+  node(id: $room) { ... on ChatRoom {
+    messages(first: $first) { totalCount edges { node { sender senderName text sentAt kind } } }
+    imports(first: 10) { totalCount edges { node { id format messagesImported } } }
+    partner { speechStyle { formality messageCount politeRatio typicalTone examples } }
+  } }
+}
+"""
+
+ANALYZE_SPEECH = """
+mutation($input: AnalyzeSpeechInput!) {
+  analyzeSpeech(input: $input) {
+    speechStyle { formality formalRatio politeRatio casualRatio laughterRatio cryingRatio questionRatio
+                  emojiRatio averageLength messageCount typicalTone examples frequentExpressions }
+    user { speechStyle { formality messageCount } }
+    userErrors { field message code }
+  }
+}
+"""

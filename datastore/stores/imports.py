@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+import asyncpg
+
+from datastore.paging import Page, PageRequest, keyset_clause, to_page
+from datastore.records import ChatImportRecord, chat_import_from_row
+from datastore.stores.sql import affected
+
+_COLUMNS = (
+    "id, room_id, status, format, file_name, blob_key, messages_imported, duplicates_skipped,"
+    " lines_not_understood, first_message_at, last_message_at, raw_expires_at, raw_deleted_at,"
+    " created_at, completed_at"
+)
+
+PENDING, COMPLETED = "PENDING", "COMPLETED"
+
+
+class ChatImportStore:
+    """The owner's chat imports. Only COMPLETED imports are visible to readers."""
+
+    def __init__(self, conn: asyncpg.Connection, owner: uuid.UUID) -> None:
+        self._conn = conn
+        self._owner = owner
+
+    async def start(
+        self,
+        import_id: uuid.UUID,
+        *,
+        room_id: uuid.UUID,
+        file_name: str | None,
+        blob_key: str | None,
+        raw_expires_at: datetime | None,
+    ) -> None:
+        await self._conn.execute(
+            """
+            INSERT INTO chat_imports (id, user_id, room_id, status, file_name, blob_key, messages_imported,
+                                      duplicates_skipped, lines_not_understood, raw_expires_at, created_at)
+            VALUES ($1, $2, $3, 'PENDING', $4, $5, 0, 0, 0, $6, now())
+            """,
+            import_id,
+            self._owner,
+            room_id,
+            file_name,
+            blob_key,
+            raw_expires_at,
+        )
+
+    async def complete(
+        self,
+        import_id: uuid.UUID,
+        *,
+        format: str,
+        imported: int,
+        duplicates: int,
+        not_understood: int,
+        first_at: datetime | None,
+        last_at: datetime | None,
+    ) -> ChatImportRecord:
+        row = await self._conn.fetchrow(
+            f"""
+            UPDATE chat_imports
+            SET status = 'COMPLETED', format = $3, messages_imported = $4, duplicates_skipped = $5,
+                lines_not_understood = $6, first_message_at = $7, last_message_at = $8, completed_at = now()
+            WHERE user_id = $1 AND id = $2 AND status = 'PENDING'
+            RETURNING {_COLUMNS}
+            """,
+            self._owner,
+            import_id,
+            format,
+            imported,
+            duplicates,
+            not_understood,
+            first_at,
+            last_at,
+        )
+        if row is None:
+            raise LookupError("the import is no longer pending")
+        return chat_import_from_row(row)
+
+    async def discard(self, import_id: uuid.UUID) -> bool:
+        status = await self._conn.execute(
+            "DELETE FROM chat_imports WHERE user_id = $1 AND id = $2", self._owner, import_id
+        )
+        return affected(status) == 1
+
+    async def get_many(self, ids: list[uuid.UUID]) -> list[ChatImportRecord]:
+        rows = await self._conn.fetch(
+            f"""
+            SELECT {_COLUMNS} FROM chat_imports i
+            WHERE user_id = $1 AND id = ANY($2::uuid[]) AND status = 'COMPLETED'
+              AND EXISTS (SELECT 1 FROM chat_rooms c WHERE c.id = i.room_id AND c.deleted_at IS NULL)
+            """,
+            self._owner,
+            ids,
+        )
+        return [chat_import_from_row(row) for row in rows]
+
+    async def page_for_room(self, room_id: uuid.UUID, page: PageRequest) -> Page[ChatImportRecord]:
+        clause = keyset_clause(page, sort="created_at", newest_first=True, first_param=3)
+        rows = await self._conn.fetch(
+            f"SELECT {_COLUMNS} FROM chat_imports WHERE user_id = $1 AND room_id = $2 AND status = 'COMPLETED'"
+            f"{clause.where} ORDER BY {clause.order_by} LIMIT {clause.limit}",
+            self._owner,
+            room_id,
+            *clause.params,
+        )
+        return to_page([chat_import_from_row(row) for row in rows], page)
+
+    async def count_for_room(self, room_id: uuid.UUID) -> int:
+        return await self._conn.fetchval(
+            "SELECT count(*) FROM chat_imports WHERE user_id = $1 AND room_id = $2 AND status = 'COMPLETED'",
+            self._owner,
+            room_id,
+        )
+
+    async def take_raw_keys(self, room_ids: list[uuid.UUID]) -> list[str]:
+        """The raw files still kept for these rooms, marked deleted (the caller deletes them)."""
+        rows = await self._conn.fetch(
+            "UPDATE chat_imports SET raw_deleted_at = now() WHERE user_id = $1 AND room_id = ANY($2::uuid[])"
+            " AND blob_key IS NOT NULL AND raw_deleted_at IS NULL RETURNING blob_key",
+            self._owner,
+            room_ids,
+        )
+        return [row["blob_key"] for row in rows]

@@ -1,0 +1,237 @@
+"""Turning a KakaoTalk export into a room's conversation history, streaming.
+
+The upload is read in chunks: each chunk goes to the raw-file store and through the parser,
+and parsed messages are written in batches of at most 3,000 rows per transaction (DSQL's
+limit). The import stays PENDING, and its messages invisible, until one final transaction
+marks it COMPLETED; if anything fails on the way, its messages and raw file are removed and
+the import row with them, so nothing of it remains.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from blobs import BlobStore, import_key
+from datastore.database import Database
+from datastore.ids import new_id
+from datastore.records import ChatImportRecord, ChatRoomRecord
+from datastore.stores import NewMessage
+from datastore.stores.messages import MAX_ROWS_PER_TRANSACTION
+from kakao import ExportReader, ParsedMessage
+from kakao.errors import AmbiguousParticipantsError, KakaoExportError
+from kakao.roles import RoleMap, resolve_roles
+
+log = logging.getLogger(__name__)
+
+# Messages held back while it is not yet clear who is who (the user may not have spoken yet).
+MAX_UNRESOLVED = 3000
+
+
+class ImportRejected(Exception):
+    """An expected failure, reported to the user as a `userErrors` entry."""
+
+    def __init__(self, code: str, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.field = field
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    owner: uuid.UUID
+    room_id: uuid.UUID
+    file_name: str | None
+    keep_raw: bool
+    my_name: str | None
+    partner_name: str | None
+    zone: ZoneInfo
+
+
+@dataclass(frozen=True)
+class ImportLimits:
+    max_bytes: int
+    max_messages: int
+    raw_retention: timedelta
+
+
+class DedupeKeys:
+    """A stable key per message: sender, minute, text and its occurrence within that minute.
+
+    Two identical "ㅋㅋ" in one minute are two messages; the same message in a re-import or an
+    overlapping later export gets the same key and is skipped.
+    """
+
+    def __init__(self) -> None:
+        self._minute: datetime | None = None
+        self._seen: dict[tuple[str, str], int] = {}
+
+    def key(self, sender_name: str, sent_at: datetime, text: str) -> str:
+        minute = sent_at.replace(second=0, microsecond=0)
+        if minute != self._minute:
+            self._minute, self._seen = minute, {}
+        occurrence = self._seen.get((sender_name, text), 0)
+        self._seen[(sender_name, text)] = occurrence + 1
+        raw = f"{sender_name}\x1f{minute.astimezone(timezone.utc).isoformat()}\x1f{text}\x1f{occurrence}"
+        return hashlib.sha256(raw.encode()).hexdigest()[:40]
+
+
+class _Batches:
+    """Resolves roles, keys and batches parsed messages, writing each batch in its own transaction."""
+
+    def __init__(self, db: Database, request: ImportRequest, import_id: uuid.UUID, limits: ImportLimits) -> None:
+        self.db = db
+        self.request = request
+        self.import_id = import_id
+        self.limits = limits
+        self.roles: RoleMap | None = None
+        self.pending: list[ParsedMessage] = []
+        self.batch: list[NewMessage] = []
+        self.keys = DedupeKeys()
+        self.parsed = 0
+        self.imported = 0
+        self.first_at: datetime | None = None
+        self.last_at: datetime | None = None
+
+    async def add(self, messages: list[ParsedMessage], reader: ExportReader, *, final: bool = False) -> None:
+        self.parsed += len(messages)
+        if self.parsed > self.limits.max_messages:
+            raise ImportRejected(
+                "TOO_MANY", f"the export has more than {self.limits.max_messages} messages", "file"
+            )
+        self.pending.extend(messages)
+        if self.roles is None:
+            self.roles = self._try_resolve(reader, final=final or len(self.pending) >= MAX_UNRESOLVED)
+            if self.roles is None:
+                return
+        for message in self.pending:
+            await self._append(message)
+        self.pending.clear()
+
+    def _try_resolve(self, reader: ExportReader, *, final: bool) -> RoleMap | None:
+        try:
+            roles = resolve_roles(reader.header, reader.participants, self.request.my_name, self.request.partner_name)
+        except AmbiguousParticipantsError as exc:
+            if not final:
+                return None
+            field = "myName" if exc.missing == "my_name" else "partnerName"
+            raise ImportRejected("AMBIGUOUS_PARTICIPANTS", str(exc), field) from None
+        if not final and (roles.me is None or roles.partner is None):
+            return None
+        return roles
+
+    async def _append(self, message: ParsedMessage) -> None:
+        assert self.roles is not None
+        sent_at = message.sent_at.replace(tzinfo=self.request.zone)
+        self.first_at = sent_at if self.first_at is None else min(self.first_at, sent_at)
+        self.last_at = sent_at if self.last_at is None else max(self.last_at, sent_at)
+        self.batch.append(
+            NewMessage(
+                sender=self.roles.role_of(message.sender_name).value,
+                text=message.text,
+                sent_at=sent_at,
+                kind=message.kind.value,
+                sender_name=message.sender_name,
+                dedupe_key=self.keys.key(message.sender_name, sent_at, message.text),
+            )
+        )
+        if len(self.batch) >= MAX_ROWS_PER_TRANSACTION:
+            await self.flush()
+
+    async def flush(self) -> None:
+        if not self.batch:
+            return
+        batch, self.batch = self.batch, []
+        stored = await self.db.run(
+            lambda uow: uow.messages.add_many(self.request.room_id, batch, import_id=self.import_id),
+            owner=self.request.owner,
+        )
+        self.imported += len(stored)
+
+
+async def import_chat(
+    db: Database,
+    blobs: BlobStore,
+    request: ImportRequest,
+    source: AsyncIterator[bytes],
+    limits: ImportLimits,
+) -> tuple[ChatImportRecord, ChatRoomRecord]:
+    rooms = await db.read(lambda uow: uow.chat_rooms.get_many([request.room_id]), owner=request.owner)
+    if not rooms:
+        raise ImportRejected("NOT_FOUND", "chat room not found", "roomId")
+    import_id = new_id()
+    key = import_key(request.owner, import_id) if request.keep_raw else None
+    expires = datetime.now(timezone.utc) + limits.raw_retention if key else None
+    await db.run(
+        lambda uow: uow.imports.start(
+            import_id, room_id=request.room_id, file_name=request.file_name, blob_key=key, raw_expires_at=expires
+        ),
+        owner=request.owner,
+    )
+    batches = _Batches(db, request, import_id, limits)
+    try:
+        reader = ExportReader()
+        async with _raw_writer(blobs, key) as raw:
+            async for chunk in source:
+                if reader.bytes_read + len(chunk) > limits.max_bytes:
+                    raise ImportRejected("TOO_LARGE", f"the export is larger than {limits.max_bytes} bytes", "file")
+                if raw is not None:
+                    await raw.write(chunk)
+                await batches.add(reader.feed(chunk), reader)
+            await batches.add(reader.close(), reader, final=True)
+            await batches.flush()
+            if batches.parsed == 0:
+                raise ImportRejected("EMPTY", "the export holds no messages", "file")
+            stats = reader.stats
+
+            async def complete(uow):
+                record = await uow.imports.complete(
+                    import_id,
+                    format=stats.format.value,
+                    imported=batches.imported,
+                    duplicates=batches.parsed - batches.imported,
+                    not_understood=stats.lines_not_understood,
+                    first_at=batches.first_at,
+                    last_at=batches.last_at,
+                )
+                room = await uow.chat_rooms.record_messages(request.room_id, batches.imported, batches.last_at)
+                if room is None:
+                    raise ImportRejected("NOT_FOUND", "the chat room was deleted during the import", "roomId")
+                return record, room
+
+            return await db.run(complete, owner=request.owner)
+    except KakaoExportError as exc:
+        await _discard(db, blobs, request.owner, import_id, key)
+        raise ImportRejected(exc.code, str(exc), "file" if request.file_name is not None else "text") from None
+    except BaseException:
+        await _discard(db, blobs, request.owner, import_id, key)
+        raise
+
+
+@contextlib.asynccontextmanager
+async def _raw_writer(blobs: BlobStore, key: str | None):  # type: ignore[no-untyped-def]
+    if key is None:
+        yield None
+        return
+    async with blobs.writer(key) as writer:
+        yield writer
+
+
+async def _discard(db: Database, blobs: BlobStore, owner: uuid.UUID, import_id: uuid.UUID, key: str | None) -> None:
+    """Removes every trace of a failed import: its messages (in chunks), raw file and row."""
+    try:
+        while await db.run(
+            lambda uow: uow.messages.delete_imported(import_id, MAX_ROWS_PER_TRANSACTION), owner=owner
+        ) == MAX_ROWS_PER_TRANSACTION:
+            pass
+        await db.run(lambda uow: uow.imports.discard(import_id), owner=owner)
+        if key is not None:
+            await blobs.delete(key)
+    except Exception:  # the sweeper removes stale PENDING imports later
+        log.exception("could not discard failed import %s; the sweeper will", import_id)
