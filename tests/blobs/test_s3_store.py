@@ -1,0 +1,76 @@
+"""The S3 blob store against moto's S3 server, through aioboto3."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import datetime, timedelta, timezone
+
+import aioboto3
+import pytest
+
+from blobs.s3 import LIFECYCLE_RULE_ID, PART_SIZE, S3BlobStore
+from tests.support.moto_server import MotoServer, moto_server  # noqa: F401
+
+
+@pytest.fixture
+def store(moto_server: MotoServer, monkeypatch) -> S3BlobStore:  # noqa: F811
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    bucket = f"loveq-{uuid.uuid4().hex[:12]}"
+    moto_server.client("s3").create_bucket(Bucket=bucket)
+    return S3BlobStore(session=aioboto3.Session(), bucket=bucket, region=moto_server.region, endpoint_url=moto_server.endpoint_url)
+
+
+async def _write(store: S3BlobStore, key: str, content: bytes, chunk: int = 64 * 1024) -> None:
+    async with store.writer(key) as writer:
+        for start in range(0, len(content), chunk):
+            await writer.write(content[start : start + chunk])
+
+
+async def test_small_and_multipart_objects_are_encrypted(store: S3BlobStore, moto_server: MotoServer) -> None:  # noqa: F811
+    small, large = os.urandom(1000), os.urandom(PART_SIZE * 2 + 12345)
+    await _write(store, "imports/u/small", small)
+    await _write(store, "imports/u/large", large, chunk=1024 * 1024)
+    s3 = moto_server.client("s3")
+    for key, content in (("imports/u/small", small), ("imports/u/large", large)):
+        head = s3.head_object(Bucket=store.bucket, Key=key)
+        assert head["ServerSideEncryption"] == "AES256"
+        assert await store.read(key) == content
+    await store.aclose()
+
+
+async def test_failed_write_leaves_nothing(store: S3BlobStore, moto_server: MotoServer) -> None:  # noqa: F811
+    with pytest.raises(RuntimeError):
+        async with store.writer("imports/u/broken") as writer:
+            await writer.write(os.urandom(PART_SIZE + 1))
+            raise RuntimeError("upload interrupted")
+    assert not await store.exists("imports/u/broken")
+    assert moto_server.client("s3").list_multipart_uploads(Bucket=store.bucket).get("Uploads", []) == []
+    await store.aclose()
+
+
+async def test_delete_prefix_and_age(store: S3BlobStore) -> None:
+    for key in ("imports/a/1", "imports/a/2", "imports/b/1"):
+        await _write(store, key, b"x")
+    assert await store.delete_prefix("imports/a/") == 2
+    assert not await store.exists("imports/a/1") and await store.exists("imports/b/1")
+    assert await store.delete_older_than(datetime.now(timezone.utc) - timedelta(days=7)) == 0
+    assert await store.delete_older_than(datetime.now(timezone.utc) + timedelta(minutes=1)) == 1
+    assert not await store.exists("imports/b/1")
+    await store.aclose()
+
+
+async def test_lifecycle_rule_expires_raw_uploads(store: S3BlobStore, moto_server: MotoServer) -> None:  # noqa: F811
+    s3 = moto_server.client("s3")
+    s3.put_bucket_lifecycle_configuration(
+        Bucket=store.bucket,
+        LifecycleConfiguration={"Rules": [{"ID": "keep-me", "Filter": {"Prefix": "logs/"}, "Status": "Enabled", "Expiration": {"Days": 30}}]},
+    )
+    await store.ensure_lifecycle(7)
+    await store.ensure_lifecycle(7)  # idempotent
+    rules = {rule["ID"]: rule for rule in s3.get_bucket_lifecycle_configuration(Bucket=store.bucket)["Rules"]}
+    assert set(rules) == {"keep-me", LIFECYCLE_RULE_ID}
+    assert rules[LIFECYCLE_RULE_ID]["Expiration"]["Days"] == 7
+    assert rules[LIFECYCLE_RULE_ID]["Filter"]["Prefix"] == "imports/"
+    await store.aclose()
