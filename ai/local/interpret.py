@@ -85,7 +85,7 @@ def interpret(reading: IntentReading, emotion: EmotionReading, text: str) -> str
     if p is Intent.SHARING_NEWS:
         if emotion.sentiment.name == "NEGATIVE":
             return "상대가 안 좋은 일을 털어놓으며 위로받고 싶어 해요."
-        news = next((w for w in NEWS_WORDS if w in text), None)
+        news = min((w for w in NEWS_WORDS if w in text), key=text.index, default=None)  # first in the text
         subject = act.key if act else news or topic
         what = f"{subject} " if subject else ""
         return f"상대가 {what}소식을 먼저 나누며 같이 반응해 주길 바라고 있어요."
