@@ -6,6 +6,8 @@ scoring that turns them into an interest score lives in `ai.insights`; nothing h
 
 Definitions (all documented in the statement below too):
 
+- Messages: those of the room that readers see — not those of an import still in progress or
+  one that failed (the rule of `datastore.stores.messages.VISIBLE`).
 - Window: ``start <= sent_at < end``; either bound may be None. The one message just before
   ``start`` (if any) is read as context only: it decides whether the first message of the
   window is a reply (and how fast) or a conversation start, and is never counted itself.
@@ -16,9 +18,9 @@ Definitions (all documented in the statement below too):
   other side's burst). A gap of ``silence`` or more is not a slow reply but a new conversation:
   it is excluded from the latency medians (not capped), so a night's sleep never reads as a
   "10-hour reply". OTHER messages (group chats) are neither replies nor replied to.
-- Reply to a question: a reply where the other side asked a question since the replier's own
-  last message (the question need not be the very last message of the burst: "뭐해?" followed
-  by "ㅋㅋ" still asks).
+- Reply to a question: a reply where one of the last three messages of the other side's burst
+  asked a question ("뭐해?" followed by "ㅋㅋ" and a sticker still asks). Three, not the whole
+  burst, so that one window pass of lag()s suffices; longer bursts are rare in chats.
 - Question (TEXT messages only): a ``?``/``？`` outside links, or a Korean interrogative ending
   before trailing laughter, crying, tildes, punctuation, emoticons or emoji — 까/까요 (not the
   causal 니까, but the formal 습니까/입니까/합니까/됩니까/십니까, and not 아까 "earlier"), 나요,
@@ -35,9 +37,11 @@ Definitions (all documented in the statement below too):
 - Week: ``date_trunc('week', local time)``, the Monday of the local ISO week.
 
 Cost: one index range scan on ``messages_by_room (room_id, sent_at, id)`` (plus one backward
-probe for the context message), two window passes over rows already in order, and two
-aggregations over the window's rows. Only standard PostgreSQL that Aurora DSQL accepts: no
-temporary tables, no GROUPING SETS (a UNION ALL of two GROUP BYs over one CTE instead).
+probe for the context message), the per-message tests once per row, one window pass, and two
+aggregations over narrow rows (about 0.5 s for 100,000 messages, see ``bench/insights.py``).
+Only standard PostgreSQL that Aurora DSQL accepts: no temporary tables, no functions, and a
+UNION ALL of two GROUP BYs over one CTE rather than GROUPING SETS/ROLLUP (which would save one
+sort but appear nowhere in DSQL's list of supported SQL).
 """
 
 from __future__ import annotations
@@ -46,25 +50,26 @@ import uuid
 import zoneinfo
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
+from functools import cached_property
 
 import asyncpg
 
-SENDERS = ("ME", "PARTNER", "OTHER")
-
 # Trailing decorations allowed after an interrogative ending.
 _TAIL = r"[[:space:]ㅋㅎㅠㅜ~!.,^;:)(\u2600-\u27BF\U0001F300-\U0001FAFF]*$"
-_ENDINGS = (
-    r"(([^니아]|[습입합됩십]니)까요?|나요|냐|[^아언머]니|어때요?|뭐해요?|뭐함|뭐하세요"
-    r"|어디야|누구야|언제야|왜요)"
-)
-QUESTION_ENDING = _ENDINGS + _TAIL
-QUESTION_MARK = r"[?？]"
+# Candidates first (literal alternatives are cheap to search), then the exceptions among them.
+QUESTION_ENDING = r"(까요?|나요|냐|니|어때요?|뭐해요?|뭐함|뭐하세요|어디야|누구야|언제야|왜요)" + _TAIL
+NOT_QUESTION_ENDING = r"(([^습입합됩십]|^)니까요?|아까|아니|언니|머니)" + _TAIL
 LINK = r"https?://[^[:space:]]+"
-LAUGHTER = r"[ㅋㅎ]{2,}|하하|히히|헤헤|흐흐|크크|키키|깔깔|낄낄"
+# Laughter as LIKE patterns: byte-wise substring tests cost half a regular expression here.
+LAUGHTER = ("ㅋㅋ", "ㅎㅎ", "ㅋㅎ", "ㅎㅋ", "하하", "히히", "헤헤", "흐흐", "크크", "키키", "깔깔", "낄낄")
+_EMOJI = r"\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55"
 EMOTICON = (
-    r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]"
+    rf"[{_EMOJI}]"
     r"|\^[_.oㅅㅂ-]?\^|[:;]-?[)(DPp]|>[_.ㅅ]?<|-_-|ㅡ[_.]?ㅡ|=_=|[ㅇㅎ][ㅅㅁ_][ㅇㅎ]"
 )
+# Every character an EMOTICON match contains one of: a one-class test, cheap, that lets only
+# about one message in ten reach the alternation.
+EMOTICON_HINT = rf"[{_EMOJI}^:;>ㅡ=ㅅㅁ_-]"
 
 
 def _lit(pattern: str) -> str:
@@ -72,10 +77,31 @@ def _lit(pattern: str) -> str:
     return "'" + pattern.replace("'", "''") + "'"
 
 
+def _question(m: str) -> str:
+    """Whether message alias `m` asks something (see the module doc)."""
+    return f"""CASE
+            WHEN {m}.kind <> 'TEXT' THEN false
+            WHEN strpos({m}.body, '?') > 0 OR strpos({m}.body, '？') > 0 THEN
+                strpos({m}.body, '://') = 0
+                OR regexp_replace({m}.body, {_lit(LINK)}, '', 'g') ~ '[?？]'
+            WHEN {m}.body ~ {_lit(QUESTION_ENDING)} THEN {m}.body !~ {_lit(NOT_QUESTION_ENDING)}
+            ELSE false
+        END"""
+
+
+# The same rule as `messages.VISIBLE` (an import's messages appear when it completes), written
+# as an uncorrelated IN so that it is one hashed lookup rather than a probe per message.
+_VISIBLE = (
+    "(m.import_id IS NULL OR m.import_id IN (SELECT i.id FROM chat_imports i"
+    " WHERE i.user_id = $1 AND i.room_id = $2 AND i.status = 'COMPLETED'))"
+)
+
+_LAUGHING = " OR ".join(f"m.body LIKE '%{pair}%'" for pair in LAUGHTER)
+
 _AGGREGATES = """
     count(*)::int AS message_count,
-    count(*) FILTER (WHERE kind = 'TEXT')::int AS text_count,
-    (avg(char_length(body)) FILTER (WHERE kind = 'TEXT'))::float8 AS average_length,
+    count(text_length)::int AS text_count,
+    avg(text_length)::float8 AS average_length,
     count(*) FILTER (WHERE question)::int AS question_count,
     count(*) FILTER (WHERE laughter)::int AS laughter_count,
     count(*) FILTER (WHERE emoticon)::int AS emoticon_count,
@@ -89,72 +115,67 @@ _AGGREGATES = """
 """
 
 # $1 owner, $2 room, $3 start, $4 end, $5 silence (interval), $6 time zone name.
+#
+# `flagged` is an index range scan, already in (sent_at, id) order, so the one window pass
+# needs no sort (when the room is most of the table the planner may prefer a sequential scan
+# and a sort of narrow rows); every per-message test runs there once and only narrow rows
+# travel further. The context message (the last one before $3) is a one-row InitPlan standing in for
+# the missing lag() of the first row. A reply is "to a question" when one of the last three
+# messages of the other side's burst asked one (lag 1 to 3, same sender): a question followed
+# by "ㅋㅋ" and a sticker still counts, and one window pass suffices.
 _ROOM_INSIGHTS = f"""
-WITH room AS (
-    SELECT c.id FROM chat_rooms c WHERE c.id = $2 AND c.user_id = $1 AND c.deleted_at IS NULL
+WITH context AS (
+    SELECT m.sender, m.sent_at, {_question('m')} AS question
+    FROM messages m
+    WHERE m.user_id = $1 AND m.room_id = $2 AND m.sent_at < $3::timestamptz AND {_VISIBLE}
+    ORDER BY m.sent_at DESC, m.id DESC
+    LIMIT 1
 ),
-picked AS (
-    SELECT m.id, m.sender, m.body, m.kind, m.sent_at, true AS counted
-    FROM room r JOIN messages m ON m.room_id = r.id
-    WHERE m.user_id = $1
+flagged AS (
+    SELECT m.id, m.sender, m.sent_at,
+        CASE WHEN m.kind = 'TEXT' THEN char_length(m.body) END AS text_length,
+        {_question('m')} AS question,
+        (m.kind = 'TEXT' AND ({_LAUGHING})) AS laughter,
+        (m.kind = 'EMOTICON' OR (m.kind = 'TEXT' AND m.body ~ {_lit(EMOTICON_HINT)}
+                                 AND m.body ~ {_lit(EMOTICON)})) AS emoticon
+    FROM messages m
+    WHERE m.user_id = $1 AND m.room_id = $2
       AND m.sent_at >= coalesce($3::timestamptz, '-infinity')
       AND m.sent_at < coalesce($4::timestamptz, 'infinity')
-    UNION ALL
-    -- context only: the last message before the window (none when $3 is NULL)
-    (SELECT m.id, m.sender, m.body, m.kind, m.sent_at, false AS counted
-     FROM room r JOIN messages m ON m.room_id = r.id
-     WHERE m.user_id = $1 AND m.sent_at < $3::timestamptz
-     ORDER BY m.sent_at DESC, m.id DESC
-     LIMIT 1)
+      AND {_VISIBLE}
+      AND EXISTS (SELECT 1 FROM chat_rooms c WHERE c.id = $2 AND c.user_id = $1 AND c.deleted_at IS NULL)
+    OFFSET 0  -- a fence: flags are computed once per row, not once per lag() that reads them
 ),
 marked AS (
-    SELECT p.*,
-        row_number() OVER w AS rn,
-        lag(p.sender) OVER w AS prev_sender,
-        p.sent_at - lag(p.sent_at) OVER w AS gap,
-        (p.kind = 'TEXT' AND (
-            (p.body ~ {_lit(QUESTION_MARK)}
-             AND (p.body !~ 'https?://'
-                  OR regexp_replace(p.body, {_lit(LINK)}, '', 'g') ~ {_lit(QUESTION_MARK)}))
-            OR p.body ~ {_lit(QUESTION_ENDING)}
-        )) AS question
-    FROM picked p
-    WINDOW w AS (ORDER BY p.sent_at, p.id)
-),
-threaded AS (
-    -- the position of each side's latest message and latest question before this row
-    SELECT k.*,
-        max(CASE WHEN k.sender = 'ME' THEN k.rn END) OVER before AS my_last,
-        max(CASE WHEN k.sender = 'PARTNER' THEN k.rn END) OVER before AS partner_last,
-        max(CASE WHEN k.sender = 'ME' AND k.question THEN k.rn END) OVER before AS my_last_question,
-        max(CASE WHEN k.sender = 'PARTNER' AND k.question THEN k.rn END) OVER before
-            AS partner_last_question
-    FROM marked k
-    WINDOW before AS (ORDER BY k.sent_at, k.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+    SELECT f.sender, f.text_length, f.question, f.laughter, f.emoticon,
+        f.sent_at AT TIME ZONE $6::text AS local_at,
+        f.sent_at - coalesce(lag(f.sent_at) OVER w, (SELECT sent_at FROM context)) AS gap,
+        coalesce(lag(f.sender) OVER w, (SELECT sender FROM context)) AS sender1,
+        coalesce(lag(f.question) OVER w, (SELECT question FROM context)) AS question1,
+        lag(f.sender, 2) OVER w AS sender2,
+        lag(f.question, 2) OVER w AS question2,
+        lag(f.sender, 3) OVER w AS sender3,
+        lag(f.question, 3) OVER w AS question3
+    FROM flagged f
+    WINDOW w AS (ORDER BY f.sent_at, f.id)
 ),
 replies AS (
-    SELECT t.*,
-        CASE WHEN t.sender IN ('ME', 'PARTNER') AND t.prev_sender IN ('ME', 'PARTNER')
-                  AND t.sender <> t.prev_sender AND t.gap < $5::interval
-             THEN extract(epoch FROM t.gap)::float8 END AS latency,
-        CASE t.sender
-            WHEN 'ME' THEN t.partner_last_question > coalesce(t.my_last, 0)
-            WHEN 'PARTNER' THEN t.my_last_question > coalesce(t.partner_last, 0)
-            ELSE false
-        END AS after_question
-    FROM threaded t
-    WHERE t.counted
+    SELECT k.*,
+        CASE WHEN k.sender IN ('ME', 'PARTNER') AND k.sender1 IN ('ME', 'PARTNER')
+                  AND k.sender <> k.sender1 AND k.gap < $5::interval
+             THEN date_part('epoch', k.gap) END AS reply_seconds,
+        (k.question1
+         OR (k.question2 AND k.sender2 = k.sender1)
+         OR (k.question3 AND k.sender3 = k.sender1 AND k.sender2 = k.sender1)) AS after_question
+    FROM marked k
 ),
 facts AS (
-    SELECT r.sender, r.kind, r.body, r.question,
-        date_trunc('week', r.sent_at AT TIME ZONE $6::text)::date AS week_start,
+    SELECT r.sender, r.text_length, r.question, r.laughter, r.emoticon,
+        date_trunc('week', r.local_at)::date AS week_start,
+        (r.local_at::time >= '22:00' OR r.local_at::time < '02:00') AS late_night,
         (r.gap IS NULL OR r.gap >= $5::interval) AS starts,
-        r.latency AS reply_seconds,
-        CASE WHEN r.after_question THEN r.latency END AS question_reply_seconds,
-        (r.kind = 'TEXT' AND r.body ~ {_lit(LAUGHTER)}) AS laughter,
-        (r.kind = 'EMOTICON' OR (r.kind = 'TEXT' AND r.body ~ {_lit(EMOTICON)})) AS emoticon,
-        (extract(hour FROM r.sent_at AT TIME ZONE $6::text) >= 22
-         OR extract(hour FROM r.sent_at AT TIME ZONE $6::text) < 2) AS late_night
+        r.reply_seconds,
+        CASE WHEN r.after_question THEN r.reply_seconds END AS question_reply_seconds
     FROM replies r
 )
 SELECT NULL::date AS week_start, sender, {_AGGREGATES}
@@ -196,16 +217,20 @@ class RoomInsightRows:
     weeks: tuple[InsightRow, ...]  # one per (week, sender) present, oldest week first
 
     def total(self, sender: str) -> InsightRow:
+        """The sender's figures over the window (zeros when the sender wrote nothing)."""
         return next((row for row in self.totals if row.sender == sender), empty_row(sender))
 
     def week_starts(self) -> list[date]:
+        """The Mondays of the weeks with any message, oldest first."""
         return sorted({row.week_start for row in self.weeks if row.week_start is not None})
 
     def week(self, week_start: date, sender: str) -> InsightRow:
-        return next(
-            (row for row in self.weeks if row.week_start == week_start and row.sender == sender),
-            empty_row(sender, week_start),
-        )
+        """The sender's figures in one week (zeros when the sender wrote nothing that week)."""
+        return self._by_week.get((week_start, sender)) or empty_row(sender, week_start)
+
+    @cached_property
+    def _by_week(self) -> dict[tuple[date | None, str], InsightRow]:
+        return {(row.week_start, row.sender): row for row in self.weeks}
 
 
 _FIELDS = tuple(f.name for f in fields(InsightRow))
