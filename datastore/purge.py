@@ -47,6 +47,8 @@ async def purge_deleted(
                 report.messages += removed
                 if removed < chunk:
                     break
+            while await db.run(lambda uow, rid=room_id: uow.purge.delete_analyses(rid, chunk), owner=None) == chunk:
+                pass
             if await db.run(lambda uow, rid=room_id: uow.purge.delete_room(rid), owner=None):
                 report.rooms += 1
             else:  # a message slipped in; the next sweep retries rather than looping here

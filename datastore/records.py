@@ -36,6 +36,8 @@ class PartnerRecord:
     created_at: datetime
     updated_at: datetime
     speech_style: str | None = None  # JSON
+    insight: str | None = None  # JSON
+    insight_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,31 @@ class ChatImportRecord:
     completed_at: datetime | None
 
 
+@dataclass(frozen=True)
+class AnalysisRecord:
+    id: uuid.UUID
+    room_id: uuid.UUID
+    message_id: uuid.UUID | None
+    message: str
+    situation: str | None
+    emotion: str  # JSON
+    intent: str
+    replies: str  # JSON
+    engine: str
+    model: str
+    input_tokens: int
+    output_tokens: int
+    latency_ms: int
+    chosen_risk: str | None
+    rating: int | None
+    chosen_at: datetime | None
+    created_at: datetime
+
+
+def analysis_from_row(row: Any) -> AnalysisRecord:
+    return AnalysisRecord(**{name: row[name] for name in AnalysisRecord.__dataclass_fields__})
+
+
 def chat_import_from_row(row: Any) -> ChatImportRecord:
     return ChatImportRecord(**{name: row[name] for name in ChatImportRecord.__dataclass_fields__})
 
@@ -112,6 +139,8 @@ def partner_from_row(row: Any) -> PartnerRecord:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         speech_style=row["speech_style"],
+        insight=row["insight"],
+        insight_at=row["insight_at"],
     )
 
 

@@ -41,7 +41,10 @@ class Context:
     def loaders(self) -> Loaders:
         loaders = _current_loaders.get()
         if loaders is None:
-            raise RuntimeError("no loaders outside an operation")
+            # A subscription resolves its events after the operation's execute hook has
+            # returned: they get loaders of their own, in the task that resolves them.
+            self.open_operation_scope()
+            loaders = _current_loaders.get()
         return loaders
 
     def open_operation_scope(self) -> contextvars.Token:

@@ -7,7 +7,7 @@ import binascii
 import uuid
 from dataclasses import dataclass
 
-NODE_TYPES = frozenset({"User", "Partner", "ChatRoom", "Message", "ChatImport"})
+NODE_TYPES = frozenset({"User", "Partner", "ChatRoom", "Message", "ChatImport", "Analysis"})
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from datetime import datetime
 import strawberry
 from strawberry.file_uploads import Upload
 
+from graph.coach import RiskLevel
 from graph.enums import Gender, MessageKind, RelationshipStage, Sender
 
 
@@ -105,3 +106,26 @@ class ImportChatInput:
 class AnalyzeSpeechInput:
     room_id: strawberry.ID | None = None
     texts: list[str] | None = None
+
+
+@strawberry.input
+class AnalyzeMessageInput:
+    room_id: strawberry.ID
+    message: str | None = strawberry.field(
+        default=None, description="The partner's message; the room's latest partner message when omitted."
+    )
+    situation: str | None = strawberry.field(
+        default=None, description="Your own words about what is going on or what you want."
+    )
+
+
+@strawberry.input
+class ChooseReplyInput:
+    analysis_id: strawberry.ID
+    risk: RiskLevel
+    rating: int | None = strawberry.field(default=None, description="How it went, 1 to 5.")
+
+
+@strawberry.input
+class AnalyzePartnerInput:
+    partner_id: strawberry.ID

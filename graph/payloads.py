@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import strawberry
 
+from graph.coach import Analysis, PartnerInsight
 from graph.imports import ChatImport
 from graph.speech import SpeechStyle
 from graph.types import ChatRoom, Message, Partner, User
@@ -74,4 +75,23 @@ class ImportChatPayload:
 class AnalyzeSpeechPayload:
     speech_style: SpeechStyle | None
     user: User | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class AnalyzeMessagePayload:
+    analysis: Analysis | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class ChooseReplyPayload:
+    analysis: Analysis | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class AnalyzePartnerPayload:
+    partner: Partner | None
+    insight: PartnerInsight | None
     user_errors: list[UserError]

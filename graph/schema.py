@@ -14,6 +14,7 @@ from strawberry.types import ExecutionContext
 from graph.extensions import AuthenticationGate, ErrorCodes
 from resolvers.mutation import Mutation
 from resolvers.query import Query
+from resolvers.subscription import Subscription
 
 DEFAULT_MAX_DEPTH = 12
 
@@ -37,7 +38,7 @@ def build_schema(*, max_depth: int = DEFAULT_MAX_DEPTH) -> strawberry.Schema:
         AuthenticationGate,
         ErrorCodes(),
     ]
-    return LoveQSchema(query=Query, mutation=Mutation, extensions=extensions)
+    return LoveQSchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions)
 
 
 schema = build_schema()

@@ -10,11 +10,13 @@ import strawberry
 from strawberry.types import Info
 
 from datastore.paging import Key
+from loveq.coaching_codec import insight_from_json
 from datastore.records import ChatRoomRecord, MessageRecord, PartnerRecord, UserRecord
 from graph.connection import Connection, build_connection, page_request
 from graph.context import Context
 from graph.enums import Gender, MessageKind, RelationshipStage, Sender
 from graph.ids import encode_id
+from graph.coach import Analysis, PartnerInsight
 from graph.imports import ChatImport
 from graph.node import Node
 from graph.speech import SpeechStyle
@@ -73,6 +75,7 @@ class Partner(Node):
     speech_style: SpeechStyle | None = strawberry.field(
         description="Their texting style, measured from their messages; refreshed after an import."
     )
+    insight: PartnerInsight | None = strawberry.field(description="The last `analyzePartner` result.")
     record_id: strawberry.Private[uuid.UUID]
 
     @classmethod
@@ -90,6 +93,9 @@ class Partner(Node):
             created_at=record.created_at,
             updated_at=record.updated_at,
             speech_style=SpeechStyle.from_json(record.speech_style),
+            insight=PartnerInsight.from_model(insight_from_json(record.insight), record.insight_at)
+            if record.insight
+            else None,
         )
 
     @strawberry.field(description="This partner's chat rooms, newest first.")
@@ -193,6 +199,28 @@ class ChatRoom(Node):
             node=Message.from_record,
             key=lambda message: Key(message.sent_at, message.id),
             count=total,
+        )
+
+    @strawberry.field(description="The coach's analyses of this room's messages, newest first.")
+    async def analyses(
+        self,
+        info: Info[Context, None],
+        first: PageSize = None,
+        after: str | None = None,
+        last: PageSize = None,
+        before: str | None = None,
+    ) -> Connection[Analysis]:
+        ctx = info.context
+        page = page_request(
+            first=first, after=after, last=last, before=before, max_size=ctx.services.settings.max_page_size
+        )
+        room_id = self.record.id
+        found = await ctx.services.db.read(lambda uow: uow.analyses.page_for_room(room_id, page), owner=ctx.viewer_id)
+        return build_connection(
+            found,
+            node=Analysis.from_record,
+            key=lambda record: Key(record.created_at, record.id),
+            count=lambda: ctx.services.db.read(lambda uow: uow.analyses.count_for_room(room_id), owner=ctx.viewer_id),
         )
 
     @strawberry.field(description="KakaoTalk exports imported into this room, newest first.")

@@ -12,6 +12,9 @@ from datastore.database import ConnectHook, Database, connect_dsql, connect_post
 from datastore.migrate import migrate
 from blobs import BlobStore, LocalBlobStore
 from loveq.sweeper import sweep_forever
+from ai.coach.factory import build_emotion_analyzer, build_engine
+from ai.coach.limits import GenerationLimiter
+from loveq.coaching import CoachingService
 from loveq.auth import build_verifier
 from loveq.services import Services
 from loveq.settings import Settings
@@ -60,6 +63,24 @@ async def open_blob_store(settings: Settings) -> BlobStore:
     return store
 
 
+def build_coaching(settings: Settings, db: Database) -> CoachingService:
+    coach = settings.coach
+    emotion = build_emotion_analyzer(
+        coach.emotion, region=coach.region, endpoint_url=coach.comprehend_endpoint_url
+    )
+    engine = build_engine(
+        coach.engine,
+        region=coach.region,
+        model_id=coach.bedrock_model_id,
+        endpoint_url=coach.bedrock_endpoint_url,
+        read_timeout=coach.idle_timeout_seconds,
+        total_timeout=coach.total_timeout_seconds,
+        emotion=emotion,
+    )
+    limiter = GenerationLimiter(per_user=coach.max_per_user, global_limit=coach.max_total)
+    return CoachingService(db, engine, limiter)
+
+
 @contextlib.asynccontextmanager
 async def running_services(
     settings: Settings, *, dsn: str | None = None, on_connect: ConnectHook | None = None
@@ -68,6 +89,7 @@ async def running_services(
     verifier = build_verifier(settings)
     sweeper: asyncio.Task | None = None
     blobs: BlobStore | None = None
+    coaching: CoachingService | None = None
     try:
         if settings.migrate_on_start:
             await migrate(db)
@@ -80,12 +102,15 @@ async def running_services(
                 retention=timedelta(days=settings.raw_retention_days),
             )
         )
-        yield Services(settings=settings, db=db, verifier=verifier, blobs=blobs)
+        coaching = build_coaching(settings, db)
+        yield Services(settings=settings, db=db, verifier=verifier, blobs=blobs, coaching=coaching)
     finally:
         if sweeper is not None:
             sweeper.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await sweeper
+        if coaching is not None:
+            await coaching.engine.aclose()
         if blobs is not None:
             await blobs.aclose()
         await verifier.aclose()

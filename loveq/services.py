@@ -9,6 +9,7 @@ from blobs import BlobStore
 from datastore.database import Database
 from datastore.ids import user_id_for
 from loveq.auth.principal import Principal
+from loveq.coaching import CoachingService
 from loveq.auth.verifier import TokenVerifier
 from loveq.settings import Settings
 
@@ -38,6 +39,7 @@ class Services:
     db: Database
     verifier: TokenVerifier
     blobs: BlobStore
+    coaching: CoachingService
     known_users: KnownUsers = field(default_factory=KnownUsers)
 
     async def ensure_user(self, principal: Principal) -> uuid.UUID:

@@ -40,6 +40,20 @@ class S3Settings:
 
 
 @dataclass(frozen=True)
+class CoachSettings:
+    engine: str = "local"  # local | bedrock
+    emotion: str = "local"  # local | comprehend
+    region: str | None = None
+    bedrock_model_id: str | None = None
+    bedrock_endpoint_url: str | None = None
+    comprehend_endpoint_url: str | None = None
+    idle_timeout_seconds: float = 30.0
+    total_timeout_seconds: float = 90.0
+    max_per_user: int = 2
+    max_total: int = 64
+
+
+@dataclass(frozen=True)
 class Settings:
     data_dir: Path = Path(".loveq")
     host: str = "127.0.0.1"
@@ -57,6 +71,7 @@ class Settings:
     max_page_size: int = 100
     max_query_depth: int = 12
     s3: S3Settings | None = None
+    coach: CoachSettings = field(default_factory=CoachSettings)
     raw_retention_days: int = 7
     import_max_bytes: int = 20 * 1024 * 1024
     import_max_messages: int = 200_000
@@ -160,6 +175,33 @@ def _s3(env: Mapping[str, str]) -> S3Settings | None:
     return S3Settings(bucket=bucket, region=region, endpoint_url=env.get("LOVEQ_S3_ENDPOINT_URL") or None)
 
 
+def _choice(env: Mapping[str, str], name: str, default: str, allowed: tuple[str, ...]) -> str:
+    value = env.get(name) or default
+    if value not in allowed:
+        raise SettingsError(f"{name} must be one of {', '.join(allowed)}, got {value!r}")
+    return value
+
+
+def _coach(env: Mapping[str, str]) -> CoachSettings:
+    engine = _choice(env, "LOVEQ_ENGINE", "local", ("local", "bedrock"))
+    emotion = _choice(env, "LOVEQ_EMOTION", "comprehend" if engine == "bedrock" else "local", ("local", "comprehend"))
+    region = env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION")
+    if (engine == "bedrock" or emotion == "comprehend") and not region:
+        raise SettingsError("AWS_REGION is required with LOVEQ_ENGINE=bedrock or LOVEQ_EMOTION=comprehend")
+    return CoachSettings(
+        engine=engine,
+        emotion=emotion,
+        region=region,
+        bedrock_model_id=env.get("LOVEQ_BEDROCK_MODEL_ID") or None,
+        bedrock_endpoint_url=env.get("LOVEQ_BEDROCK_ENDPOINT_URL") or None,
+        comprehend_endpoint_url=env.get("LOVEQ_COMPREHEND_ENDPOINT_URL") or None,
+        idle_timeout_seconds=_int(env, "LOVEQ_GENERATION_IDLE_TIMEOUT", 30, minimum=1),
+        total_timeout_seconds=_int(env, "LOVEQ_GENERATION_TIMEOUT", 90, minimum=1),
+        max_per_user=_int(env, "LOVEQ_MAX_GENERATIONS_PER_USER", 2, minimum=1),
+        max_total=_int(env, "LOVEQ_MAX_GENERATIONS", 64, minimum=1),
+    )
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     env = os.environ if env is None else env
     dsql = _dsql(env)
@@ -182,6 +224,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         max_page_size=_int(env, "LOVEQ_MAX_PAGE_SIZE", 100, minimum=1),
         max_query_depth=_int(env, "LOVEQ_MAX_QUERY_DEPTH", 12, minimum=2),
         s3=_s3(env),
+        coach=_coach(env),
         raw_retention_days=_int(env, "LOVEQ_RAW_RETENTION_DAYS", 7, minimum=1),
         import_max_bytes=_int(env, "LOVEQ_IMPORT_MAX_BYTES", 20 * 1024 * 1024, minimum=1024),
         import_max_messages=_int(env, "LOVEQ_IMPORT_MAX_MESSAGES", 200_000, minimum=1),

@@ -21,3 +21,4 @@ BIRTH_YEAR_FROM = 1900
 EARLIEST_MESSAGE = datetime(2000, 1, 1, tzinfo=timezone.utc)
 MESSAGE_CLOCK_SKEW = timedelta(days=1)
 SPEECH_TEXTS = 2000
+SITUATION = 1000

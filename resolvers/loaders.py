@@ -14,7 +14,7 @@ from strawberry.dataloader import DataLoader
 
 from datastore.database import Database
 from datastore.paging import Page, PageRequest
-from datastore.records import ChatImportRecord, ChatRoomRecord, MessageRecord, PartnerRecord, UserRecord
+from datastore.records import AnalysisRecord, ChatImportRecord, ChatRoomRecord, MessageRecord, PartnerRecord, UserRecord
 from datastore.stores import UnitOfWork
 
 K = TypeVar("K", bound=Hashable)
@@ -29,6 +29,7 @@ class Loaders:
         self.partner = DataLoader[uuid.UUID, PartnerRecord | None](self._by_id(lambda uow, ids: uow.partners.get_many(ids)))
         self.chat_room = DataLoader[uuid.UUID, ChatRoomRecord | None](self._by_id(lambda uow, ids: uow.chat_rooms.get_many(ids)))
         self.message = DataLoader[uuid.UUID, MessageRecord | None](self._by_id(lambda uow, ids: uow.messages.get_many(ids)))
+        self.analysis = DataLoader[uuid.UUID, AnalysisRecord | None](self._by_id(lambda uow, ids: uow.analyses.get_many(ids)))
         self.chat_import = DataLoader[uuid.UUID, ChatImportRecord | None](self._by_id(lambda uow, ids: uow.imports.get_many(ids)))
         self.partner_rooms = DataLoader[tuple[uuid.UUID, PageRequest], Page[ChatRoomRecord]](
             self._pages(lambda uow, ids, page: uow.chat_rooms.pages_for_partners(ids, page))

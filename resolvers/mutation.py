@@ -4,6 +4,9 @@ import strawberry
 
 from graph.payloads import (
     AddMessagesPayload,
+    AnalyzeMessagePayload,
+    AnalyzePartnerPayload,
+    ChooseReplyPayload,
     AnalyzeSpeechPayload,
     ImportChatPayload,
     CreateChatRoomPayload,
@@ -16,7 +19,7 @@ from graph.payloads import (
     UpdateProfilePayload,
 )
 from graph.permissions import IsAuthenticated
-from resolvers.mutations import account, chat_rooms, imports, messages, partners, profile, speech
+from resolvers.mutations import account, chat_rooms, coach, imports, messages, partners, profile, speech
 
 Authenticated = [IsAuthenticated]
 
@@ -67,4 +70,19 @@ class Mutation:
         resolver=speech.analyze_speech,
         permission_classes=Authenticated,
         description="Measures your texting style (말투) and stores it as `User.speechStyle`.",
+    )
+    analyze_message: AnalyzeMessagePayload = strawberry.mutation(
+        resolver=coach.analyze_message,
+        permission_classes=Authenticated,
+        description="What the partner's message likely means and three replies (SAFE, BALANCED, BOLD).",
+    )
+    choose_reply: ChooseReplyPayload = strawberry.mutation(
+        resolver=coach.choose_reply,
+        permission_classes=Authenticated,
+        description="Records which reply you took and how it went (1-5).",
+    )
+    analyze_partner: AnalyzePartnerPayload = strawberry.mutation(
+        resolver=coach.analyze_partner,
+        permission_classes=Authenticated,
+        description="Produces and stores `Partner.insight` from the profile and the partner's messages.",
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graph.context import Context
 from graph.ids import decode_id
+from graph.coach import Analysis
 from graph.imports import ChatImport
 from graph.node import Node
 from graph.types import ChatRoom, Message, Partner, User
@@ -29,4 +30,7 @@ async def resolve_node(ctx: Context, raw: str) -> Node | None:
     if decoded.type_name == "ChatImport":
         chat_import = await loaders.chat_import.load(decoded.id)
         return ChatImport.from_record(chat_import) if chat_import else None
+    if decoded.type_name == "Analysis":
+        analysis = await loaders.analysis.load(decoded.id)
+        return Analysis.from_record(analysis) if analysis else None
     return None

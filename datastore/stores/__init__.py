@@ -7,6 +7,7 @@ from functools import cached_property
 
 import asyncpg
 
+from datastore.stores.analyses import AnalysisStore
 from datastore.stores.chat_rooms import ChatRoomStore
 from datastore.stores.imports import ChatImportStore
 from datastore.stores.messages import MessageStore, NewMessage
@@ -48,6 +49,10 @@ class UnitOfWork:
     @cached_property
     def imports(self) -> ChatImportStore:
         return ChatImportStore(self.conn, self._owner())
+
+    @cached_property
+    def analyses(self) -> AnalysisStore:
+        return AnalysisStore(self.conn, self._owner())
 
     @cached_property
     def purge(self) -> PurgeStore:

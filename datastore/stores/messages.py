@@ -139,3 +139,20 @@ class MessageStore:
             limit,
         )
         return [row["body"] for row in rows]
+
+    async def latest_in_room(self, room_id: uuid.UUID, limit: int, *, sender: str | None = None) -> list[MessageRecord]:
+        """The room's newest `limit` messages (of one side, if given), oldest first."""
+        rows = await self._conn.fetch(
+            f"""
+            SELECT * FROM (
+                SELECT {prefixed(_COLUMNS, 'm')} FROM messages m
+                WHERE m.user_id = $1 AND m.room_id = $2 AND ($3::text IS NULL OR m.sender = $3) AND {VISIBLE}
+                ORDER BY m.sent_at DESC, m.id DESC LIMIT $4
+            ) latest ORDER BY sent_at, id
+            """,
+            self._owner,
+            room_id,
+            sender,
+            limit,
+        )
+        return [message_from_row(row) for row in rows]

@@ -13,7 +13,7 @@ from datastore.records import PartnerRecord, partner_from_row
 
 _COLUMNS = (
     "id, name, relationship, age, mbti, description, interests, communication_style,"
-    " created_at, updated_at, speech_style"
+    " created_at, updated_at, speech_style, insight, insight_at"
 )
 FIELDS = ("name", "relationship", "age", "mbti", "description", "interests", "communication_style")
 _LIVE = "user_id = $1 AND deleted_at IS NULL"
@@ -100,5 +100,14 @@ class PartnerStore:
             self._owner,
             partner_id,
             style_json,
+        )
+        return partner_from_row(row) if row else None
+
+    async def set_insight(self, partner_id: uuid.UUID, insight_json: str) -> PartnerRecord | None:
+        row = await self._conn.fetchrow(
+            f"UPDATE partners SET insight = $3, insight_at = now() WHERE {_LIVE} AND id = $2 RETURNING {_COLUMNS}",
+            self._owner,
+            partner_id,
+            insight_json,
         )
         return partner_from_row(row) if row else None

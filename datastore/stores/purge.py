@@ -33,6 +33,16 @@ class PurgeStore:
             )
         )
 
+    async def delete_analyses(self, room_id: uuid.UUID, limit: int) -> int:
+        return affected(
+            await self._conn.execute(
+                "DELETE FROM analyses WHERE id IN (SELECT id FROM analyses WHERE room_id = $1 LIMIT $2)"
+                " AND EXISTS (SELECT 1 FROM chat_rooms WHERE id = $1 AND deleted_at IS NOT NULL)",
+                room_id,
+                limit,
+            )
+        )
+
     async def delete_room(self, room_id: uuid.UUID) -> bool:
         await self._conn.execute(
             "DELETE FROM chat_imports WHERE room_id = $1"
@@ -42,7 +52,8 @@ class PurgeStore:
         )
         status = await self._conn.execute(
             "DELETE FROM chat_rooms WHERE id = $1 AND deleted_at IS NOT NULL"
-            " AND NOT EXISTS (SELECT 1 FROM messages WHERE room_id = $1)",
+            " AND NOT EXISTS (SELECT 1 FROM messages WHERE room_id = $1)"
+            " AND NOT EXISTS (SELECT 1 FROM analyses WHERE room_id = $1)",
             room_id,
         )
         return affected(status) == 1

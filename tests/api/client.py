@@ -95,6 +95,32 @@ class WebSocketSession:
     async def __aexit__(self, *exc: object) -> None:
         await self.ws.close()
 
+    async def start(self, query: str, variables: dict[str, Any] | None = None) -> str:
+        op_id = str(uuid.uuid4())
+        await self.ws.send(json.dumps({"id": op_id, "type": "subscribe", "payload": {"query": query, "variables": variables or {}}}))
+        return op_id
+
+    async def events(self, op_id: str) -> list[dict[str, Any]]:
+        """Every `next` payload of one operation, until `complete` (or an `error`)."""
+        received: list[dict[str, Any]] = []
+        while True:
+            message = json.loads(await self.ws.recv())
+            if message.get("id") != op_id:
+                continue
+            if message["type"] == "next":
+                received.append(message["payload"])
+            elif message["type"] == "error":
+                received.append({"errors": message["payload"]})
+                return received
+            elif message["type"] == "complete":
+                return received
+
+    async def stop(self, op_id: str) -> None:
+        await self.ws.send(json.dumps({"id": op_id, "type": "complete"}))
+
+    async def subscribe(self, query: str, variables: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return await self.events(await self.start(query, variables))
+
     async def execute(self, query: str, variables: dict[str, Any] | None = None) -> Result:
         """A single-result operation; returns the `next` payload or the `error` payload."""
         op_id = str(uuid.uuid4())

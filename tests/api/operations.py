@@ -148,3 +148,46 @@ mutation($input: AnalyzeSpeechInput!) {
   }
 }
 """
+
+ANALYSIS_FIELDS = """
+  id message situation intent engine model latencyMs createdAt
+  usage { inputTokens outputTokens }
+  emotion { sentiment scores { positive negative neutral mixed } labels { key label score } intensity keyPhrases source }
+  replies { risk text explanation confidence }
+  choice { risk rating chosenAt }
+  chatRoom { id }
+  sourceMessage { id text }
+"""
+
+ANALYZE_MESSAGE = f"""
+mutation($input: AnalyzeMessageInput!) {{
+  analyzeMessage(input: $input) {{ analysis {{ {ANALYSIS_FIELDS} }} userErrors {{ field message code }} }}
+}}
+"""
+
+ANALYZE_MESSAGE_STREAM = f"""
+subscription($input: AnalyzeMessageInput!) {{
+  analyzeMessage(input: $input) {{
+    __typename
+    ... on ReplyChunk {{ risk delta }}
+    ... on AnalysisCompleted {{ analysis {{ {ANALYSIS_FIELDS} }} }}
+    ... on AnalysisFailed {{ code message }}
+  }}
+}}
+"""
+
+CHOOSE_REPLY = f"""
+mutation($input: ChooseReplyInput!) {{
+  chooseReply(input: $input) {{ analysis {{ id choice {{ risk rating chosenAt }} }} userErrors {{ field message code }} }}
+}}
+"""
+
+ANALYZE_PARTNER = """
+mutation($input: AnalyzePartnerInput!) {
+  analyzePartner(input: $input) {
+    partner { id insight { personalityTraits communicationStyle topicsThatWork cautions engine model createdAt } }
+    insight { personalityTraits communicationStyle topicsThatWork cautions engine model }
+    userErrors { field message code }
+  }
+}
+"""

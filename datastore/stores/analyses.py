@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import asyncpg
+
+from datastore.ids import new_id
+from datastore.paging import Page, PageRequest, keyset_clause, to_page
+from datastore.records import AnalysisRecord, analysis_from_row
+
+_COLUMNS = (
+    "id, room_id, message_id, message, situation, emotion, intent, replies, engine, model, input_tokens,"
+    " output_tokens, latency_ms, chosen_risk, rating, chosen_at, created_at"
+)
+_LIVE_ROOM = "EXISTS (SELECT 1 FROM chat_rooms c WHERE c.id = a.room_id AND c.deleted_at IS NULL)"
+
+
+class AnalysisStore:
+    """The owner's stored analyses (what a message meant, three replies, the choice made)."""
+
+    def __init__(self, conn: asyncpg.Connection, owner: uuid.UUID) -> None:
+        self._conn = conn
+        self._owner = owner
+
+    async def create(self, *, room_id: uuid.UUID, values: dict[str, Any]) -> AnalysisRecord:
+        row = await self._conn.fetchrow(
+            f"""
+            INSERT INTO analyses (id, user_id, room_id, message_id, message, situation, emotion, intent, replies,
+                                  engine, model, input_tokens, output_tokens, latency_ms, created_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
+            RETURNING {_COLUMNS}
+            """,
+            new_id(),
+            self._owner,
+            room_id,
+            values.get("message_id"),
+            values["message"],
+            values.get("situation"),
+            values["emotion"],
+            values["intent"],
+            values["replies"],
+            values["engine"],
+            values["model"],
+            values["input_tokens"],
+            values["output_tokens"],
+            values["latency_ms"],
+        )
+        return analysis_from_row(row)
+
+    async def get_many(self, ids: list[uuid.UUID]) -> list[AnalysisRecord]:
+        rows = await self._conn.fetch(
+            f"SELECT {_COLUMNS} FROM analyses a WHERE user_id = $1 AND id = ANY($2::uuid[]) AND {_LIVE_ROOM}",
+            self._owner,
+            ids,
+        )
+        return [analysis_from_row(row) for row in rows]
+
+    async def page_for_room(self, room_id: uuid.UUID, page: PageRequest) -> Page[AnalysisRecord]:
+        clause = keyset_clause(page, sort="created_at", newest_first=True, first_param=3)
+        rows = await self._conn.fetch(
+            f"SELECT {_COLUMNS} FROM analyses WHERE user_id = $1 AND room_id = $2{clause.where}"
+            f" ORDER BY {clause.order_by} LIMIT {clause.limit}",
+            self._owner,
+            room_id,
+            *clause.params,
+        )
+        return to_page([analysis_from_row(row) for row in rows], page)
+
+    async def count_for_room(self, room_id: uuid.UUID) -> int:
+        return await self._conn.fetchval(
+            "SELECT count(*) FROM analyses WHERE user_id = $1 AND room_id = $2", self._owner, room_id
+        )
+
+    async def choose(self, analysis_id: uuid.UUID, *, risk: str, rating: int | None) -> AnalysisRecord | None:
+        row = await self._conn.fetchrow(
+            f"""
+            UPDATE analyses a SET chosen_risk = $3, rating = $4, chosen_at = now()
+            WHERE user_id = $1 AND id = $2 AND {_LIVE_ROOM}
+            RETURNING {_COLUMNS}
+            """,
+            self._owner,
+            analysis_id,
+            risk,
+            rating,
+        )
+        return analysis_from_row(row) if row else None

@@ -1,0 +1,73 @@
+"""Coach results <-> the JSON they are stored as (TEXT columns, for DSQL)."""
+
+from __future__ import annotations
+
+import json
+
+from ai.coach.model import EmotionLabelScore, EmotionResult, PartnerInsight, ReplyOption, RiskLevel, Sentiment
+
+
+def emotion_to_json(emotion: EmotionResult) -> str:
+    return json.dumps(
+        {
+            "sentiment": emotion.sentiment.value,
+            "scores": {sentiment.value: score for sentiment, score in emotion.scores.items()},
+            "labels": [list(label) for label in emotion.labels],
+            "intensity": emotion.intensity,
+            "key_phrases": list(emotion.key_phrases),
+            "source": emotion.source,
+        },
+        ensure_ascii=False,
+    )
+
+
+def emotion_from_json(text: str) -> EmotionResult:
+    data = json.loads(text)
+    return EmotionResult(
+        sentiment=Sentiment(data["sentiment"]),
+        scores={Sentiment(key): value for key, value in data["scores"].items()},
+        labels=tuple(EmotionLabelScore(*label) for label in data["labels"]),
+        intensity=data["intensity"],
+        key_phrases=tuple(data["key_phrases"]),
+        source=data["source"],
+    )
+
+
+def replies_to_json(replies: tuple[ReplyOption, ...]) -> str:
+    return json.dumps(
+        [{"risk": r.risk.value, "text": r.text, "explanation": r.explanation, "confidence": r.confidence} for r in replies],
+        ensure_ascii=False,
+    )
+
+
+def replies_from_json(text: str) -> tuple[ReplyOption, ...]:
+    return tuple(
+        ReplyOption(RiskLevel(item["risk"]), item["text"], item["explanation"], item["confidence"])
+        for item in json.loads(text)
+    )
+
+
+def insight_to_json(insight: PartnerInsight) -> str:
+    return json.dumps(
+        {
+            "personality_traits": list(insight.personality_traits),
+            "communication_style": insight.communication_style,
+            "topics_that_work": list(insight.topics_that_work),
+            "cautions": list(insight.cautions),
+            "engine": insight.engine,
+            "model": insight.model,
+        },
+        ensure_ascii=False,
+    )
+
+
+def insight_from_json(text: str) -> PartnerInsight:
+    data = json.loads(text)
+    return PartnerInsight(
+        personality_traits=tuple(data["personality_traits"]),
+        communication_style=data["communication_style"],
+        topics_that_work=tuple(data["topics_that_work"]),
+        cautions=tuple(data["cautions"]),
+        engine=data["engine"],
+        model=data["model"],
+    )
