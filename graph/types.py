@@ -18,6 +18,9 @@ from graph.enums import Gender, MessageKind, RelationshipStage, Sender
 from graph.ids import encode_id
 from graph.coach import Analysis, PartnerInsight
 from graph.imports import ChatImport
+from graph.insights import ConversationInsights
+from graph.errors import BadUserInput
+from loveq.insights import room_insights
 from graph.node import Node
 from graph.speech import SpeechStyle
 
@@ -200,6 +203,21 @@ class ChatRoom(Node):
             key=lambda message: Key(message.sent_at, message.id),
             count=total,
         )
+
+    @strawberry.field(description="Per-side measures and the partner's interest score, over [from, to).")
+    async def insights(
+        self,
+        info: Info[Context, None],
+        from_: Annotated[datetime | None, strawberry.argument(name="from")] = None,
+        to: datetime | None = None,
+        timezone: Annotated[str, strawberry.argument(description="IANA zone for late night and weeks.")] = "Asia/Seoul",
+    ) -> ConversationInsights:
+        ctx = info.context
+        try:
+            model = await room_insights(ctx.services.db, ctx.viewer_id, self.record.id, start=from_, end=to, zone=timezone)
+        except ValueError as exc:
+            raise BadUserInput(str(exc), argument="timezone") from None
+        return ConversationInsights.from_model(model)
 
     @strawberry.field(description="The coach's analyses of this room's messages, newest first.")
     async def analyses(

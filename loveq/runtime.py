@@ -15,6 +15,7 @@ from loveq.sweeper import sweep_forever
 from ai.coach.factory import build_emotion_analyzer, build_engine
 from ai.coach.limits import GenerationLimiter
 from loveq.coaching import CoachingService
+from loveq.insights import insights_summary
 from loveq.auth import build_verifier
 from loveq.services import Services
 from loveq.settings import Settings
@@ -78,7 +79,9 @@ def build_coaching(settings: Settings, db: Database) -> CoachingService:
         emotion=emotion,
     )
     limiter = GenerationLimiter(per_user=coach.max_per_user, global_limit=coach.max_total)
-    return CoachingService(db, engine, limiter)
+    return CoachingService(
+        db, engine, limiter, insights_summary=lambda owner, room_id: insights_summary(db, owner, room_id)
+    )
 
 
 @contextlib.asynccontextmanager

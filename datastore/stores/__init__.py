@@ -10,6 +10,7 @@ import asyncpg
 from datastore.stores.analyses import AnalysisStore
 from datastore.stores.chat_rooms import ChatRoomStore
 from datastore.stores.imports import ChatImportStore
+from datastore.stores.insights import InsightStore
 from datastore.stores.messages import MessageStore, NewMessage
 from datastore.stores.partners import PartnerStore
 from datastore.stores.purge import PurgeStore
@@ -53,6 +54,10 @@ class UnitOfWork:
     @cached_property
     def analyses(self) -> AnalysisStore:
         return AnalysisStore(self.conn, self._owner())
+
+    @cached_property
+    def insights(self) -> InsightStore:
+        return InsightStore(self.conn, self._owner())
 
     @cached_property
     def purge(self) -> PurgeStore:

@@ -1,0 +1,40 @@
+"""Conversation insights of a room: the figures come from SQL, the score from ai.insights."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ai.insights import ConversationInsights, conversation_insights
+from datastore.database import Database
+
+
+async def room_insights(
+    db: Database, owner: uuid.UUID, room_id: uuid.UUID, *, start: datetime | None, end: datetime | None, zone: str
+) -> ConversationInsights:
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {zone!r} (use an IANA name like Asia/Seoul)") from None
+    if start is not None and end is not None and start >= end:
+        raise ValueError("`from` must be before `to`")
+    rows = await db.read(lambda uow: uow.insights.room_insights(room_id, start=start, end=end, timezone=zone), owner=owner)
+    return conversation_insights(rows)
+
+
+def summarize(insights: ConversationInsights) -> str:
+    """A few Korean lines for the coach's prompt."""
+    lines = [f"상대의 관심도 점수: {insights.interest_score}/100" + (" (대화가 적어 참고용)" if insights.low_confidence else "")]
+    lines += [f"- {factor.korean_label}: {factor.detail}" for factor in insights.factors[:5]]
+    if len(insights.weekly) >= 2:
+        trend = " → ".join(str(week.score) for week in insights.weekly[-4:])
+        lines.append(f"- 최근 주별 관심도: {trend}")
+    return "\n".join(lines)
+
+
+async def insights_summary(db: Database, owner: uuid.UUID, room_id: uuid.UUID) -> str | None:
+    insights = await room_insights(db, owner, room_id, start=None, end=None, zone="Asia/Seoul")
+    if insights.partner.message_count == 0:
+        return None
+    return summarize(insights)
