@@ -15,65 +15,25 @@ import argparse
 import asyncio
 import json
 import os
-import shutil
 import subprocess
 import sys
+import shutil
 import tempfile
 import time
 import uuid
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from collections.abc import Iterator
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import httpx
 
 from kakao import parse_lines
 from loveq.importing import DedupeKeys
+from bench.support import database, peak_rss_mb
 from tests.support.exports import android_export
 
 IMPORT = """mutation($input: ImportChatInput!) { importChat(input: $input) {
   import { messagesImported duplicatesSkipped } userErrors { code message } } }"""
-
-
-@contextmanager
-def database() -> Iterator[str]:
-    base = os.environ.get("DATABASE_URL")
-    home: Path | None = None
-    server = None
-    if base is None:
-        from loveq.embedded_pg import EmbeddedPostgres
-
-        home = Path(tempfile.mkdtemp(prefix="loveq-bench-"))
-        server = EmbeddedPostgres(home / "pgdata")
-        base = server.start()
-    name = f"loveq_bench_{uuid.uuid4().hex[:8]}"
-    asyncio.run(_admin(base, f'CREATE DATABASE "{name}"'))
-    try:
-        yield urlunsplit(urlsplit(base)._replace(path=f"/{name}"))
-    finally:
-        asyncio.run(_admin(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        if server is not None:
-            server.stop()
-        if home is not None:
-            shutil.rmtree(home, ignore_errors=True)
-
-
-async def _admin(dsn: str, sql: str) -> None:
-    conn = await asyncpg.connect(dsn)
-    try:
-        await conn.execute(sql)
-    finally:
-        await conn.close()
-
-
-def peak_rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def graphql(client: httpx.Client, query: str, variables: dict) -> dict:
