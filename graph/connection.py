@@ -7,11 +7,12 @@ import binascii
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import strawberry
 
 from datastore.paging import Key, Page, PageRequest
+from datastore.stores import UnitOfWork
 from graph.errors import BadUserInput
 
 NodeT = TypeVar("NodeT")
@@ -107,3 +108,26 @@ def build_connection(
         ),
         count=count,
     )
+
+
+def created_key(record: Any) -> Key:
+    """The cursor key of lists ordered by creation time."""
+    return Key(record.created_at, record.id)
+
+
+async def owned_connection(
+    ctx: Any,
+    request: PageRequest,
+    *,
+    page: Callable[[UnitOfWork], Awaitable[Page[RecordT]]],
+    count: Callable[[UnitOfWork], Awaitable[int]],
+    node: Callable[[RecordT], NodeT],
+    key: Callable[[RecordT], Key] = created_key,
+    prime: Callable[[RecordT], None] | None = None,
+) -> Connection[NodeT]:
+    """A page of the caller's own rows as a connection; `totalCount` is counted only if asked."""
+    found = await ctx.services.db.read(page, owner=ctx.viewer_id)
+    if prime is not None:
+        for record in found.rows:
+            prime(record)
+    return build_connection(found, node=node, key=key, count=lambda: ctx.services.db.read(count, owner=ctx.viewer_id))

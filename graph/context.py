@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from datastore.ids import user_id_for
+from datastore.paging import PageRequest
+from graph.connection import page_request
 from graph.errors import Unauthenticated
 from loveq.auth.principal import AuthenticationError, Principal
 
@@ -46,6 +48,13 @@ class Context:
             self.open_operation_scope()
             loaders = _current_loaders.get()
         return loaders
+
+    def page_request(
+        self, *, first: int | None, after: str | None, last: int | None, before: str | None
+    ) -> PageRequest:
+        return page_request(
+            first=first, after=after, last=last, before=before, max_size=self.services.settings.max_page_size
+        )
 
     def open_operation_scope(self) -> contextvars.Token:
         from resolvers.loaders import Loaders

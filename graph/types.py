@@ -12,7 +12,7 @@ from strawberry.types import Info
 from datastore.paging import Key
 from loveq.coaching_codec import insight_from_json
 from datastore.records import ChatRoomRecord, MessageRecord, PartnerRecord, UserRecord
-from graph.connection import Connection, build_connection, page_request
+from graph.connection import Connection, build_connection, created_key, owned_connection
 from graph.context import Context
 from graph.enums import Gender, MessageKind, RelationshipStage, Sender
 from graph.ids import encode_id
@@ -111,14 +111,12 @@ class Partner(Node):
         before: str | None = None,
     ) -> Connection[ChatRoom]:
         ctx = info.context
-        page = page_request(
-            first=first, after=after, last=last, before=before, max_size=ctx.services.settings.max_page_size
-        )
+        page = ctx.page_request(first=first, after=after, last=last, before=before)
         found = await ctx.loaders.partner_rooms.load((self.record_id, page))
         return build_connection(
             found,
             node=ChatRoom.from_record,
-            key=lambda room: Key(room.created_at, room.id),
+            key=created_key,
             count=lambda: ctx.loaders.partner_room_count.load(self.record_id),
         )
 
@@ -188,9 +186,7 @@ class ChatRoom(Node):
         before: str | None = None,
     ) -> Connection[Message]:
         ctx = info.context
-        page = page_request(
-            first=first, after=after, last=last, before=before, max_size=ctx.services.settings.max_page_size
-        )
+        page = ctx.page_request(first=first, after=after, last=last, before=before)
         found = await ctx.loaders.room_messages.load((self.record.id, page))
         count = self.record.message_count
 
@@ -228,17 +224,13 @@ class ChatRoom(Node):
         last: PageSize = None,
         before: str | None = None,
     ) -> Connection[Analysis]:
-        ctx = info.context
-        page = page_request(
-            first=first, after=after, last=last, before=before, max_size=ctx.services.settings.max_page_size
-        )
-        room_id = self.record.id
-        found = await ctx.services.db.read(lambda uow: uow.analyses.page_for_room(room_id, page), owner=ctx.viewer_id)
-        return build_connection(
-            found,
+        page, room_id = info.context.page_request(first=first, after=after, last=last, before=before), self.record.id
+        return await owned_connection(
+            info.context,
+            page,
+            page=lambda uow: uow.analyses.page_for_room(room_id, page),
+            count=lambda uow: uow.analyses.count_for_room(room_id),
             node=Analysis.from_record,
-            key=lambda record: Key(record.created_at, record.id),
-            count=lambda: ctx.services.db.read(lambda uow: uow.analyses.count_for_room(room_id), owner=ctx.viewer_id),
         )
 
     @strawberry.field(description="KakaoTalk exports imported into this room, newest first.")
@@ -250,15 +242,11 @@ class ChatRoom(Node):
         last: PageSize = None,
         before: str | None = None,
     ) -> Connection[ChatImport]:
-        ctx = info.context
-        page = page_request(
-            first=first, after=after, last=last, before=before, max_size=ctx.services.settings.max_page_size
-        )
-        room_id = self.record.id
-        found = await ctx.services.db.read(lambda uow: uow.imports.page_for_room(room_id, page), owner=ctx.viewer_id)
-        return build_connection(
-            found,
+        page, room_id = info.context.page_request(first=first, after=after, last=last, before=before), self.record.id
+        return await owned_connection(
+            info.context,
+            page,
+            page=lambda uow: uow.imports.page_for_room(room_id, page),
+            count=lambda uow: uow.imports.count_for_room(room_id),
             node=ChatImport.from_record,
-            key=lambda record: Key(record.created_at, record.id),
-            count=lambda: ctx.services.db.read(lambda uow: uow.imports.count_for_room(room_id), owner=ctx.viewer_id),
         )

@@ -66,8 +66,11 @@ async def open_blob_store(settings: Settings) -> BlobStore:
 
 def build_coaching(settings: Settings, db: Database) -> CoachingService:
     coach = settings.coach
-    emotion = build_emotion_analyzer(
-        coach.emotion, region=coach.region, endpoint_url=coach.comprehend_endpoint_url
+    # Only the Bedrock engine takes an emotion analyser; the local engine has its own lexicon.
+    emotion = (
+        build_emotion_analyzer(coach.emotion, region=coach.region, endpoint_url=coach.comprehend_endpoint_url)
+        if coach.engine == "bedrock"
+        else None
     )
     engine = build_engine(
         coach.engine,
@@ -106,6 +109,8 @@ async def running_services(
             )
         )
         coaching = build_coaching(settings, db)
+        # Loading the Korean analyser holds the GIL for a second or two: do it before serving.
+        await coaching.engine.warm_up()
         yield Services(settings=settings, db=db, verifier=verifier, blobs=blobs, coaching=coaching)
     finally:
         if sweeper is not None:

@@ -6,8 +6,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from datastore.paging import Key
-from graph.connection import Connection, build_connection, page_request
+from graph.connection import Connection, owned_connection
 from graph.context import Context
 from graph.errors import BadUserInput
 from graph.ids import decode_id_of
@@ -56,17 +55,14 @@ class Query:
         before: str | None = None,
     ) -> Connection[Partner]:
         ctx = info.context
-        page = page_request(
-            first=first, after=after, last=last, before=before, max_size=ctx.services.settings.max_page_size
-        )
-        found = await ctx.services.db.read(lambda uow: uow.partners.page(page), owner=ctx.viewer_id)
-        for record in found.rows:
-            ctx.loaders.partner.prime(record.id, record)
-        return build_connection(
-            found,
+        page = ctx.page_request(first=first, after=after, last=last, before=before)
+        return await owned_connection(
+            ctx,
+            page,
+            page=lambda uow: uow.partners.page(page),
+            count=lambda uow: uow.partners.count(),
             node=Partner.from_record,
-            key=lambda p: Key(p.created_at, p.id),
-            count=lambda: ctx.services.db.read(lambda uow: uow.partners.count(), owner=ctx.viewer_id),
+            prime=lambda record: ctx.loaders.partner.prime(record.id, record),
         )
 
     @strawberry.field(permission_classes=Authenticated, description="Your chat rooms, newest first.")
@@ -82,24 +78,17 @@ class Query:
         ] = None,
     ) -> Connection[ChatRoom]:
         ctx = info.context
-        page = page_request(
-            first=first, after=after, last=last, before=before, max_size=ctx.services.settings.max_page_size
-        )
+        page = ctx.page_request(first=first, after=after, last=last, before=before)
         partner_uuid = None
         if partner_id is not None:
             partner_uuid = decode_id_of(partner_id, "Partner")
             if partner_uuid is None:
                 raise BadUserInput("`partnerId` is not a Partner ID", argument="partnerId")
-        found = await ctx.services.db.read(
-            lambda uow: uow.chat_rooms.page(page, partner_id=partner_uuid), owner=ctx.viewer_id
-        )
-        for record in found.rows:
-            ctx.loaders.chat_room.prime(record.id, record)
-        return build_connection(
-            found,
+        return await owned_connection(
+            ctx,
+            page,
+            page=lambda uow: uow.chat_rooms.page(page, partner_id=partner_uuid),
+            count=lambda uow: uow.chat_rooms.count(partner_id=partner_uuid),
             node=ChatRoom.from_record,
-            key=lambda room: Key(room.created_at, room.id),
-            count=lambda: ctx.services.db.read(
-                lambda uow: uow.chat_rooms.count(partner_id=partner_uuid), owner=ctx.viewer_id
-            ),
+            prime=lambda record: ctx.loaders.chat_room.prime(record.id, record),
         )

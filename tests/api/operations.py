@@ -176,10 +176,10 @@ subscription($input: AnalyzeMessageInput!) {{
 }}
 """
 
-CHOOSE_REPLY = f"""
-mutation($input: ChooseReplyInput!) {{
-  chooseReply(input: $input) {{ analysis {{ id choice {{ risk rating chosenAt }} }} userErrors {{ field message code }} }}
-}}
+CHOOSE_REPLY = """
+mutation($input: ChooseReplyInput!) {
+  chooseReply(input: $input) { analysis { id choice { risk rating chosenAt } } userErrors { field message code } }
+}
 """
 
 ANALYZE_PARTNER = """

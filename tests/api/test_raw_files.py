@@ -16,7 +16,6 @@ from graph.ids import decode_id
 from loveq.app import create_app
 from loveq.auth import build_local_issuer
 from loveq.sweeper import STALE_IMPORT_AFTER, sweep_raw_files
-from tests.api import factory
 from tests.api import operations as ops
 from tests.api.client import GraphQLClient
 from tests.api.test_import_chat import fixture, new_room, upload
