@@ -29,7 +29,8 @@ MAX_ANALYSED_CHARS = 200
 _MAX_WORKERS = 4
 
 _load_lock = threading.Lock()
-_analyse_lock = threading.Lock()
+# Every caller analyses under this one lock: the shared Kiwi is not used from two threads at once.
+ANALYSE_LOCK = threading.Lock()
 _kiwi: Kiwi | None = None
 
 
@@ -87,7 +88,7 @@ def morph_features_many(texts: Sequence[str]) -> list[MorphFeatures]:
     if not todo:
         return results
     kiwi = get_kiwi()
-    with _analyse_lock:
+    with ANALYSE_LOCK:
         analysed = list(kiwi.tokenize([tails[i] for i in todo], compatible_jamo=True))
     for i, tokens in zip(todo, analysed, strict=True):
         results[i] = _features(tails[i], tokens)

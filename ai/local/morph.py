@@ -1,22 +1,15 @@
 """Morphological analysis for the local engine.
 
 Tokens come from kiwipiepy through the process-wide analyser of ``ai.korean`` (the speech-style
-package), so the process loads one model. Analysis is serialised with that package's analysis
-lock, as it does for its own calls. If ``ai.korean`` is not importable, one ``Kiwi`` is created
-lazily here on first use and shared by every caller, with a lock of our own.
+package), so the process loads one model, and analysis is serialised with that package's lock.
 """
 
 from __future__ import annotations
 
-import importlib
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
-_lock = threading.Lock()
-_kiwi: Any = None
-_analyse_lock: Any = None
+from ai.korean.morph import ANALYSE_LOCK, get_kiwi
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,42 +28,13 @@ class Morph:
         return self.tag in ("NNG", "NNP")
 
 
-def _shared() -> tuple[Any, Any] | None:
-    """The speech-style package's analyser and the lock it analyses under, when available."""
-    try:
-        module = importlib.import_module("ai.korean.morph")
-    except ImportError:
-        return None
-    getter = getattr(module, "get_kiwi", None)
-    lock = getattr(module, "_analyse_lock", None)
-    if not callable(getter) or lock is None:
-        return None
-    return getter(), lock
-
-
-def get_kiwi() -> Any:
-    global _kiwi, _analyse_lock
-    if _kiwi is None:
-        with _lock:
-            if _kiwi is None:
-                shared = _shared()
-                if shared is None:
-                    from kiwipiepy import Kiwi
-
-                    _analyse_lock = threading.Lock()
-                    _kiwi = Kiwi()
-                else:
-                    _kiwi, _analyse_lock = shared
-    return _kiwi
-
-
 @lru_cache(maxsize=256)
 def analyse(text: str) -> tuple[Morph, ...]:
     """Morphemes of ``text`` (best analysis), cached: replies re-read the same messages."""
     if not text.strip():
         return ()
     kiwi = get_kiwi()
-    with _analyse_lock:
+    with ANALYSE_LOCK:
         tokens = kiwi.tokenize(text)
     out = []
     for token in tokens:
