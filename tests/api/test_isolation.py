@@ -80,3 +80,28 @@ async def test_delete_account_touches_only_own_rows(alice: GraphQLClient, bob: G
     await alice.mutate(ops.DELETE_ACCOUNT, {"confirm": True}, "deleteAccount")
     nodes = (await bob.ok(ops.NODES, {"ids": [bobs_world["partner"], bobs_world["room"], bobs_world["message"]]}))["nodes"]
     assert all(node is not None for node in nodes)
+
+
+async def test_imports_analyses_and_coach_mutations_of_others_answer_not_found(alice: GraphQLClient, bob: GraphQLClient) -> None:
+    from tests.api.test_import_chat import upload
+
+    partner = await factory.partner(bob, "민준")
+    room = await factory.room(bob, partner["id"])
+    imported = (await upload(bob, room["id"], "android_ko.txt"))["import"]
+    analysis = (await bob.mutate(ops.ANALYZE_MESSAGE, {"roomId": room["id"]}, "analyzeMessage"))["analysis"]
+    for node_id in (imported["id"], analysis["id"]):
+        assert (await alice.ok(ops.NODE, {"id": node_id}))["node"] is None
+        assert (await bob.ok(ops.NODE, {"id": node_id}))["node"] is not None
+    cases = [
+        ("analyzePartner", ops.ANALYZE_PARTNER, {"partnerId": partner["id"]}, ["input", "partnerId"]),
+        ("analyzeMessage", ops.ANALYZE_MESSAGE, {"roomId": room["id"]}, ["input", "roomId"]),
+        ("chooseReply", ops.CHOOSE_REPLY, {"analysisId": analysis["id"], "risk": "SAFE"}, ["input", "analysisId"]),
+        ("analyzeSpeech", ops.ANALYZE_SPEECH, {"roomId": room["id"]}, ["input", "roomId"]),
+    ]
+    for name, document, input, field in cases:
+        payload = (await alice.ok(document, {"input": input}))[name]
+        assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [(field, "NOT_FOUND")], name
+    insights = await alice.execute('query($id: ID!) { node(id: $id) { ... on ChatRoom { insights { interestScore } } } }', {"id": room["id"]})
+    assert insights.body == {"data": {"node": None}}
+    still = (await bob.ok(ops.NODE, {"id": analysis["id"]}))["node"]
+    assert still is not None
