@@ -85,7 +85,7 @@ class Database:
         try:
             async with self.pool.acquire(timeout=2) as conn:
                 return await conn.fetchval("SELECT 1") == 1
-        except (OSError, asyncpg.PostgresError, asyncio.TimeoutError):
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, asyncio.TimeoutError):
             return False
 
     async def close(self) -> None:

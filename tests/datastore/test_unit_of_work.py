@@ -108,3 +108,10 @@ async def test_concurrent_appends_to_one_room_all_land(db: Database) -> None:
     await asyncio.gather(*(append(i) for i in range(4)))
     final = await db.read(lambda uow: uow.chat_rooms.get_many([room.id]), owner=owner)
     assert final[0].message_count == 4
+
+
+async def test_ping_tells_whether_the_database_answers(database_dsn: str) -> None:
+    database = await connect_postgres(database_dsn, min_size=1, max_size=1)
+    assert await database.ping() is True
+    database.pool.terminate()
+    assert await database.ping() is False
