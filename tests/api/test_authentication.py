@@ -126,3 +126,15 @@ async def test_websocket_bad_upgrade_header_is_rejected(live_server: LiveServer)
     async with WebSocketSession(live_server.ws_url, header_token=bad_tokens(live_server)["expired"]) as session:
         result = await session.execute(ops.VIEWER)
     assert result.codes == ["UNAUTHENTICATED"]
+
+
+async def test_subscriptions_need_a_token_too(live_server: LiveServer) -> None:
+    from tests.api import operations as coach_ops
+
+    bad = bad_tokens(live_server)["expired"]
+    for payload in ({}, {"Authorization": f"Bearer {bad}"}):
+        async with WebSocketSession(live_server.ws_url, init_payload=payload) as session:
+            events = await session.subscribe(coach_ops.ANALYZE_MESSAGE_STREAM, {"input": {"roomId": "x"}})
+        codes = [e.get("extensions", {}).get("code") for event in events for e in event.get("errors") or []]
+        assert codes == ["UNAUTHENTICATED"], events
+        assert not any(event.get("data") for event in events)
