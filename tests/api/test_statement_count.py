@@ -37,6 +37,7 @@ async def test_twenty_rooms_cost_the_same_statements_as_two(live_server: LiveSer
     twenty = await _statements_for(live_server, alice, 20)
     assert len(twenty) == len(two), (two, twenty)
     # rooms page, partners batch, messages batch, partner rooms batch, partner room counts
+    print(f"statements: {len(two)} for 2 rooms, {len(twenty)} for 20 rooms")
     assert len(twenty) <= 6, twenty
     data = await alice.ok(ROOMS_WITH_PARTNERS_AND_LAST_MESSAGES, {"first": 20})
     last = data["chatRooms"]["edges"][0]["node"]["messages"]
