@@ -79,7 +79,6 @@ class Settings:
     migrate_on_start: bool = True
     sweep_interval_seconds: int = 300
     log_level: str = "INFO"
-    extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def auth_mode(self) -> str:
@@ -233,5 +232,4 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         migrate_on_start=_flag(env, "LOVEQ_MIGRATE_ON_START", dsql is None and cognito is None),
         sweep_interval_seconds=_int(env, "LOVEQ_SWEEP_INTERVAL", 300, minimum=1),
         log_level=env.get("LOVEQ_LOG_LEVEL", "INFO").upper(),
-        extra={k: v for k, v in env.items() if k.startswith("LOVEQ_")},
     )
