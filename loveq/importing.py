@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 
 # Messages held back while it is not yet clear who is who (the user may not have spoken yet).
 MAX_UNRESOLVED = 3000
+# An import still PENDING after this long belongs to a process that died: the sweeper removes it.
+STALE_AFTER = timedelta(hours=1)
 
 
 class ImportRejected(Exception):
@@ -106,8 +108,11 @@ class _Batches:
                 "TOO_MANY", f"the export has more than {self.limits.max_messages} messages", "file"
             )
         self.pending.extend(messages)
-        if self.roles is None:
-            self.roles = self._try_resolve(reader, final=final or len(self.pending) >= MAX_UNRESOLVED)
+        if self.roles is None or self.roles.me is None:
+            # A map without the user (only the partner has spoken so far) is refined as soon
+            # as the user speaks; the messages written meanwhile are none of theirs.
+            roles = self._try_resolve(reader, final=final or len(self.pending) >= MAX_UNRESOLVED)
+            self.roles = roles or self.roles
             if self.roles is None:
                 return
         for message in self.pending:
@@ -162,18 +167,22 @@ async def import_chat(
     source: AsyncIterator[bytes],
     limits: ImportLimits,
 ) -> tuple[ChatImportRecord, ChatRoomRecord]:
-    rooms = await db.read(lambda uow: uow.chat_rooms.get_many([request.room_id]), owner=request.owner)
-    if not rooms:
-        raise ImportRejected("NOT_FOUND", "chat room not found", "roomId")
     import_id = new_id()
     key = import_key(request.owner, import_id) if request.keep_raw else None
     expires = datetime.now(timezone.utc) + limits.raw_retention if key else None
-    await db.run(
-        lambda uow: uow.imports.start(
+
+    async def start(uow):  # type: ignore[no-untyped-def]
+        if not await uow.chat_rooms.get_many([request.room_id]):
+            raise ImportRejected("NOT_FOUND", "chat room not found", "roomId")
+        # One import per room at a time: the duplicate check must not count the rows of an
+        # import that may still fail and be removed.
+        if await uow.imports.running_in_room(request.room_id, since=datetime.now(timezone.utc) - STALE_AFTER):
+            raise ImportRejected("CONFLICT", "another import into this room is still running", "roomId")
+        await uow.imports.start(
             import_id, room_id=request.room_id, file_name=request.file_name, blob_key=key, raw_expires_at=expires
-        ),
-        owner=request.owner,
-    )
+        )
+
+    await db.run(start, owner=request.owner)
     batches = _Batches(db, request, import_id, limits)
     try:
         reader = ExportReader()

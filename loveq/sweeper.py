@@ -13,10 +13,10 @@ from blobs import BlobStore
 from datastore.database import Database
 from datastore.purge import purge_deleted
 from datastore.stores.messages import MAX_ROWS_PER_TRANSACTION
+from loveq.importing import STALE_AFTER
 
 log = logging.getLogger(__name__)
 
-STALE_IMPORT_AFTER = timedelta(hours=1)
 BATCH = 500
 
 
@@ -35,7 +35,7 @@ async def sweep_raw_files(db: Database, blobs: BlobStore, *, retention: timedelt
             await blobs.delete(key)
         await db.run(lambda uow, ids=[i for i, _ in expired]: uow.purge.mark_raw_deleted(ids), owner=None)
         report.raw_files_expired += len(expired)
-    for import_id, key in await db.read(lambda uow: uow.purge.stale_imports(now - STALE_IMPORT_AFTER, BATCH), owner=None):
+    for import_id, key in await db.read(lambda uow: uow.purge.stale_imports(now - STALE_AFTER, BATCH), owner=None):
         while await db.run(
             lambda uow, i=import_id: uow.purge.delete_import_messages(i, MAX_ROWS_PER_TRANSACTION), owner=None
         ) == MAX_ROWS_PER_TRANSACTION:

@@ -80,6 +80,15 @@ class ChatImportStore:
             raise LookupError("the import is no longer pending")
         return chat_import_from_row(row)
 
+    async def running_in_room(self, room_id: uuid.UUID, *, since: datetime) -> bool:
+        return await self._conn.fetchval(
+            "SELECT EXISTS (SELECT 1 FROM chat_imports WHERE user_id = $1 AND room_id = $2"
+            " AND status = 'PENDING' AND created_at > $3)",
+            self._owner,
+            room_id,
+            since,
+        )
+
     async def discard(self, import_id: uuid.UUID) -> bool:
         status = await self._conn.execute(
             "DELETE FROM chat_imports WHERE user_id = $1 AND id = $2", self._owner, import_id

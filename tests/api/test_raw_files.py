@@ -15,7 +15,8 @@ from datastore.database import connect_postgres
 from graph.ids import decode_id
 from loveq.app import create_app
 from loveq.auth import build_local_issuer
-from loveq.sweeper import STALE_IMPORT_AFTER, sweep_raw_files
+from loveq.importing import STALE_AFTER
+from loveq.sweeper import sweep_raw_files
 from tests.api import operations as ops
 from tests.api.client import GraphQLClient
 from tests.api.test_import_chat import fixture, new_room, upload
@@ -60,7 +61,7 @@ async def test_sweeper_removes_orphans_and_stale_imports(live_server: LiveServer
     room_id = decode_id(await new_room(alice)).id
     user_id = decode_id((await alice.ok(ops.VIEWER))["viewer"]["id"]).id
     import_id = uuid.uuid4()
-    started = datetime.now(timezone.utc) - STALE_IMPORT_AFTER - timedelta(minutes=5)
+    started = datetime.now(timezone.utc) - STALE_AFTER - timedelta(minutes=5)
     await db_conn.execute(
         "INSERT INTO chat_imports (id, user_id, room_id, status, messages_imported, duplicates_skipped,"
         " lines_not_understood, created_at) VALUES ($1, $2, $3, 'PENDING', 0, 0, 0, $4)", import_id, user_id, room_id, started)
