@@ -153,11 +153,10 @@ class _Batches:
         if not self.batch:
             return
         batch, self.batch = self.batch, []
-        stored = await self.db.run(
-            lambda uow: uow.messages.add_many(self.request.room_id, batch, import_id=self.import_id),
+        self.imported += await self.db.run(
+            lambda uow: uow.messages.import_batch(self.request.room_id, batch, import_id=self.import_id),
             owner=self.request.owner,
         )
-        self.imported += len(stored)
 
 
 async def import_chat(

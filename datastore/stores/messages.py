@@ -45,21 +45,22 @@ class MessageStore:
     async def add_many(
         self, room_id: uuid.UUID, messages: Sequence[NewMessage], *, import_id: uuid.UUID | None = None
     ) -> list[MessageRecord]:
-        """Stores the messages; those whose dedupe key the room already has are skipped."""
+        """Stores the messages and returns them; those whose dedupe key the room has are skipped."""
+        rows = await self._conn.fetch(f"{self._insert_sql()} RETURNING {_COLUMNS}", *self._params(room_id, messages, import_id))
+        records = [message_from_row(row) for row in rows]
+        records.sort(key=lambda r: (r.sent_at, r.id))
+        return records
+
+    async def import_batch(self, room_id: uuid.UUID, messages: Sequence[NewMessage], *, import_id: uuid.UUID) -> int:
+        """Like `add_many` for an import: only how many were new comes back, not the rows."""
+        if not messages:
+            return 0
+        return affected(await self._conn.execute(self._insert_sql(), *self._params(room_id, messages, import_id)))
+
+    def _params(self, room_id: uuid.UUID, messages: Sequence[NewMessage], import_id: uuid.UUID | None) -> list:
         if len(messages) > MAX_ROWS_PER_TRANSACTION:
             raise ValueError(f"at most {MAX_ROWS_PER_TRANSACTION} messages per transaction")
-        if not messages:
-            return []
-        rows = await self._conn.fetch(
-            f"""
-            INSERT INTO messages (id, room_id, user_id, sender, sender_name, body, kind, sent_at,
-                                  import_id, dedupe_key, created_at)
-            SELECT m.id, $1, $2, m.sender, m.sender_name, m.body, m.kind, m.sent_at, $3, m.dedupe_key, now()
-            FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::text[])
-                AS m(id, sender, sender_name, body, kind, sent_at, dedupe_key)
-            ON CONFLICT (room_id, dedupe_key) DO NOTHING
-            RETURNING {_COLUMNS}
-            """,
+        return [
             room_id,
             self._owner,
             import_id,
@@ -70,10 +71,18 @@ class MessageStore:
             [m.kind for m in messages],
             [m.sent_at for m in messages],
             [m.dedupe_key for m in messages],
-        )
-        records = [message_from_row(row) for row in rows]
-        records.sort(key=lambda r: (r.sent_at, r.id))
-        return records
+        ]
+
+    @staticmethod
+    def _insert_sql() -> str:
+        return """
+            INSERT INTO messages (id, room_id, user_id, sender, sender_name, body, kind, sent_at,
+                                  import_id, dedupe_key, created_at)
+            SELECT m.id, $1, $2, m.sender, m.sender_name, m.body, m.kind, m.sent_at, $3, m.dedupe_key, now()
+            FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::text[])
+                AS m(id, sender, sender_name, body, kind, sent_at, dedupe_key)
+            ON CONFLICT (room_id, dedupe_key) DO NOTHING
+        """
 
     async def get_many(self, ids: list[uuid.UUID]) -> list[MessageRecord]:
         rows = await self._conn.fetch(
