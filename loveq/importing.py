@@ -9,6 +9,7 @@ the import row with them, so nothing of it remains.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import logging
@@ -100,6 +101,7 @@ class _Batches:
         self.imported = 0
         self.first_at: datetime | None = None
         self.last_at: datetime | None = None
+        self._writing: asyncio.Task[None] | None = None
 
     async def add(self, messages: list[ParsedMessage], reader: ExportReader, *, final: bool = False) -> None:
         self.parsed += len(messages)
@@ -150,13 +152,31 @@ class _Batches:
             await self.flush()
 
     async def flush(self) -> None:
+        """Writes the batch while parsing goes on: at most one write is in flight at a time."""
         if not self.batch:
             return
         batch, self.batch = self.batch, []
+        await self.settle()
+        self._writing = asyncio.create_task(self._write(batch))
+
+    async def _write(self, batch: list[NewMessage]) -> None:
         self.imported += await self.db.run(
             lambda uow: uow.messages.import_batch(self.request.room_id, batch, import_id=self.import_id),
             owner=self.request.owner,
         )
+
+    async def settle(self) -> None:
+        """Waits for the write in flight; its failure surfaces here."""
+        writing, self._writing = self._writing, None
+        if writing is not None:
+            await writing
+
+    async def abandon(self) -> None:
+        writing, self._writing = self._writing, None
+        if writing is not None:
+            writing.cancel()
+            with contextlib.suppress(BaseException):
+                await writing
 
 
 async def import_chat(
@@ -194,6 +214,7 @@ async def import_chat(
                 await batches.add(reader.feed(chunk), reader)
             await batches.add(reader.close(), reader, final=True)
             await batches.flush()
+            await batches.settle()
             if batches.parsed == 0:
                 raise ImportRejected("EMPTY", "the export holds no messages", "file")
             stats = reader.stats
@@ -215,9 +236,11 @@ async def import_chat(
 
             return await db.run(complete, owner=request.owner)
     except KakaoExportError as exc:
+        await batches.abandon()
         await _discard(db, blobs, request.owner, import_id, key)
         raise ImportRejected(exc.code, str(exc), "file" if request.file_name is not None else "text") from None
     except BaseException:
+        await batches.abandon()
         await _discard(db, blobs, request.owner, import_id, key)
         raise
 
