@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from ai.coach.engine import CoachEngine
@@ -21,7 +21,10 @@ RECENT_MESSAGES = 60
 PARTNER_SAMPLE = 400
 LOCAL_ZONE = ZoneInfo("Asia/Seoul")
 
-InsightsSummary = Callable[[uuid.UUID, uuid.UUID], Awaitable[str | None]]
+InsightsSummary = Callable[[uuid.UUID, uuid.UUID, datetime], Awaitable[str | None]]
+# The prompt's insights cover the last weeks of the conversation: recent dynamics are what
+# matter for the next reply, and the query stays cheap however long the history is.
+INSIGHTS_WINDOW = timedelta(days=30)
 
 
 class CoachingRejected(Exception):
@@ -103,7 +106,11 @@ class CoachingService:
             raise CoachingRejected("EMPTY", "the room has no message from the partner yet: pass `message`", "message")
         text = message if message is not None else latest_partner.text
         sent_at = latest_partner.sent_at if latest_partner else datetime.now(timezone.utc)
-        summary = await self.insights_summary(owner, room_id) if self.insights_summary and recent else None
+        summary = (
+            await self.insights_summary(owner, room_id, recent[-1].sent_at - INSIGHTS_WINDOW)
+            if self.insights_summary and recent
+            else None
+        )
         request = CoachRequest(
             message=text,
             message_sent_at=sent_at.astimezone(LOCAL_ZONE),

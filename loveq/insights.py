@@ -33,8 +33,8 @@ def summarize(insights: ConversationInsights) -> str:
     return "\n".join(lines)
 
 
-async def insights_summary(db: Database, owner: uuid.UUID, room_id: uuid.UUID) -> str | None:
-    insights = await room_insights(db, owner, room_id, start=None, end=None, zone="Asia/Seoul")
+async def insights_summary(db: Database, owner: uuid.UUID, room_id: uuid.UUID, since: datetime) -> str | None:
+    insights = await room_insights(db, owner, room_id, start=since, end=None, zone="Asia/Seoul")
     if insights.partner.message_count == 0:
         return None
     return summarize(insights)

@@ -83,7 +83,7 @@ def build_coaching(settings: Settings, db: Database) -> CoachingService:
     )
     limiter = GenerationLimiter(per_user=coach.max_per_user, global_limit=coach.max_total)
     return CoachingService(
-        db, engine, limiter, insights_summary=lambda owner, room_id: insights_summary(db, owner, room_id)
+        db, engine, limiter, insights_summary=lambda owner, room_id, since: insights_summary(db, owner, room_id, since)
     )
 
 

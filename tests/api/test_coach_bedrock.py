@@ -102,6 +102,7 @@ async def test_streams_each_option_as_it_is_generated(server: LiveServer, user: 
     assert await _stored(user, room_id) == 1
     sent = bedrock.requests[-1]
     assert "이번 주말에 뭐 해요?" in sent.body_text and "러닝" in sent.body_text  # the prompt carries the room
+    assert "관심도 점수" in sent.body_text  # and the room's insights
 
 
 async def test_personal_data_is_masked_before_it_leaves(server: LiveServer, user: GraphQLClient, bedrock: BedrockStandIn) -> None:
