@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
@@ -27,6 +28,22 @@ async def readyz(request: Request) -> JSONResponse:
     if await request.app.state.services.db.ping():
         return JSONResponse({"status": "ready"})
     return JSONResponse({"status": "database unreachable"}, status_code=503)
+
+
+def _cors(settings: Settings) -> list[Middleware]:
+    """Browsers on the listed origins (the web app) may call the API; tokens travel in a header,
+    never in cookies, so credentials mode stays off."""
+    if not settings.cors_origins:
+        return []
+    return [
+        Middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type"],
+            max_age=600,
+        )
+    ]
 
 
 def create_app(
@@ -53,6 +70,7 @@ def create_app(
             Route("/readyz", readyz),
         ],
         middleware=[
+            *_cors(settings),
             Middleware(
                 BodySizeLimit,
                 max_bytes=settings.max_request_bytes,
