@@ -89,14 +89,41 @@ def _question(m: str) -> str:
         END"""
 
 
+QUESTION_BIT, LAUGHTER_BIT, EMOTICON_BIT = 1, 2, 4
+
+
+def _laughter(m: str) -> str:
+    pairs = " OR ".join(f"{m}.body LIKE '%{pair}%'" for pair in LAUGHTER)
+    return f"({m}.kind = 'TEXT' AND ({pairs}))"
+
+
+def _emoticon(m: str) -> str:
+    return (
+        f"({m}.kind = 'EMOTICON' OR ({m}.kind = 'TEXT' AND {m}.body ~ {_lit(EMOTICON_HINT)}"
+        f" AND {m}.body ~ {_lit(EMOTICON)}))"
+    )
+
+
+def signals_sql(m: str) -> str:
+    """The signals bitmask of message alias `m` (columns `kind`, `body`), stored at write time."""
+    return (
+        f"((CASE WHEN {_question(m)} THEN {QUESTION_BIT} ELSE 0 END)"
+        f" | (CASE WHEN {_laughter(m)} THEN {LAUGHTER_BIT} ELSE 0 END)"
+        f" | (CASE WHEN {_emoticon(m)} THEN {EMOTICON_BIT} ELSE 0 END))::smallint"
+    )
+
+
+def _signal(m: str, bit: int, computed: str) -> str:
+    """The stored signal, or the same test computed now for rows written before signals."""
+    return f"(CASE WHEN {m}.signals IS NOT NULL THEN ({m}.signals & {bit}) <> 0 ELSE {computed} END)"
+
+
 # The same rule as `messages.VISIBLE` (an import's messages appear when it completes), written
 # as an uncorrelated IN so that it is one hashed lookup rather than a probe per message.
 _VISIBLE = (
     "(m.import_id IS NULL OR m.import_id IN (SELECT i.id FROM chat_imports i"
     " WHERE i.user_id = $1 AND i.room_id = $2 AND i.status = 'COMPLETED'))"
 )
-
-_LAUGHING = " OR ".join(f"m.body LIKE '%{pair}%'" for pair in LAUGHTER)
 
 _AGGREGATES = """
     count(*)::int AS message_count,
@@ -125,7 +152,7 @@ _AGGREGATES = """
 # by "ㅋㅋ" and a sticker still counts, and one window pass suffices.
 _ROOM_INSIGHTS = f"""
 WITH context AS (
-    SELECT m.sender, m.sent_at, {_question('m')} AS question
+    SELECT m.sender, m.sent_at, {_signal('m', QUESTION_BIT, _question('m'))} AS question
     FROM messages m
     WHERE m.user_id = $1 AND m.room_id = $2 AND m.sent_at < $3::timestamptz AND {_VISIBLE}
     ORDER BY m.sent_at DESC, m.id DESC
@@ -134,10 +161,9 @@ WITH context AS (
 flagged AS (
     SELECT m.id, m.sender, m.sent_at,
         CASE WHEN m.kind = 'TEXT' THEN char_length(m.body) END AS text_length,
-        {_question('m')} AS question,
-        (m.kind = 'TEXT' AND ({_LAUGHING})) AS laughter,
-        (m.kind = 'EMOTICON' OR (m.kind = 'TEXT' AND m.body ~ {_lit(EMOTICON_HINT)}
-                                 AND m.body ~ {_lit(EMOTICON)})) AS emoticon
+        {_signal('m', QUESTION_BIT, _question('m'))} AS question,
+        {_signal('m', LAUGHTER_BIT, _laughter('m'))} AS laughter,
+        {_signal('m', EMOTICON_BIT, _emoticon('m'))} AS emoticon
     FROM messages m
     WHERE m.user_id = $1 AND m.room_id = $2
       AND m.sent_at >= coalesce($3::timestamptz, '-infinity')

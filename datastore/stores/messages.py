@@ -9,10 +9,22 @@ import asyncpg
 
 from datastore.ids import new_id
 from datastore.paging import Page, PageRequest, keyset_clause, to_page
+from datastore.stores.insights import signals_sql
 from datastore.stores.sql import affected, prefixed
 from datastore.records import MessageRecord, message_from_row
 
 _COLUMNS = "id, room_id, sender, sender_name, body, kind, sent_at, created_at"
+
+# Signals (question, laughter, emoticon) are computed here, once, for conversation insights.
+_INSERT = f"""
+    INSERT INTO messages (id, room_id, user_id, sender, sender_name, body, kind, sent_at,
+                          import_id, dedupe_key, signals, created_at)
+    SELECT m.id, $1, $2, m.sender, m.sender_name, m.body, m.kind, m.sent_at, $3, m.dedupe_key,
+           {signals_sql('m')}, now()
+    FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::text[])
+        AS m(id, sender, sender_name, body, kind, sent_at, dedupe_key)
+    ON CONFLICT (room_id, dedupe_key) DO NOTHING
+"""
 
 # DSQL refuses a transaction that changes more than 3,000 rows.
 MAX_ROWS_PER_TRANSACTION = 3000
@@ -75,14 +87,7 @@ class MessageStore:
 
     @staticmethod
     def _insert_sql() -> str:
-        return """
-            INSERT INTO messages (id, room_id, user_id, sender, sender_name, body, kind, sent_at,
-                                  import_id, dedupe_key, created_at)
-            SELECT m.id, $1, $2, m.sender, m.sender_name, m.body, m.kind, m.sent_at, $3, m.dedupe_key, now()
-            FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::text[])
-                AS m(id, sender, sender_name, body, kind, sent_at, dedupe_key)
-            ON CONFLICT (room_id, dedupe_key) DO NOTHING
-        """
+        return _INSERT
 
     async def get_many(self, ids: list[uuid.UUID]) -> list[MessageRecord]:
         rows = await self._conn.fetch(

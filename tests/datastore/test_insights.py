@@ -342,3 +342,18 @@ async def test_kinds(db: Database) -> None:
     assert (photo.message_count, photo.text_count, photo.question_count, photo.emoticon_count) == (1, 0, 0, 0)
     link = await _one(db, "https://example.com/?q=뭐해?", "LINK")
     assert (link.message_count, link.question_count) == (1, 0)
+
+
+async def test_signals_stored_at_write_time_match_the_ones_computed_on_read(db: Database) -> None:
+    """Rows written before migration 0004 have no stored signals: both paths must agree."""
+    owner = uuid.uuid4()
+    messages = [NewMessage(sender, body, at, kind=kind) for _, at, sender, body, kind in CONVERSATION]
+    room_id = await _room(db, owner, messages)
+    async with db.connection() as conn:
+        stored = await conn.fetch("SELECT signals FROM messages WHERE room_id = $1", room_id)
+        assert stored and all(r["signals"] is not None for r in stored)
+        assert any(r["signals"] & 1 for r in stored) and any(r["signals"] & 2 for r in stored)
+    with_signals = await _insights(db, owner, room_id)
+    async with db.connection() as conn:
+        await conn.execute("UPDATE messages SET signals = NULL WHERE room_id = $1", room_id)
+    assert await _insights(db, owner, room_id) == with_signals
