@@ -14,21 +14,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
-import shutil
 import statistics
-import tempfile
 import time
 import uuid
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-import asyncpg
 
 from ai.insights import conversation_insights
+from bench.support import database
 from datastore.database import Database, connect_postgres
 from datastore.ids import new_id
 from datastore.migrate import migrate
@@ -197,18 +192,6 @@ async def bench(dsn: str, *, messages: int, noise: int, runs: int, seed: int, an
         await db.close()
 
 
-def _with_database(dsn: str, name: str) -> str:
-    return urlunsplit(urlsplit(dsn)._replace(path=f"/{name}"))
-
-
-async def _admin(dsn: str, sql: str) -> None:
-    conn = await asyncpg.connect(dsn)
-    try:
-        await conn.execute(sql)
-    finally:
-        await conn.close()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     parser.add_argument("--messages", type=int, default=100_000)
@@ -221,29 +204,8 @@ def main() -> None:
         messages=args.messages, noise=args.noise, runs=args.runs, seed=args.seed, analyze=not args.no_analyze
     )
 
-    configured = os.environ.get("DATABASE_URL")
-    if configured:
-        name = f"loveq_bench_{uuid.uuid4().hex[:12]}"
-        asyncio.run(_admin(configured, f'CREATE DATABASE "{name}"'))
-        try:
-            print(f"server: $DATABASE_URL, database {name}")
-            asyncio.run(bench(_with_database(configured, name), **options))
-        finally:
-            asyncio.run(_admin(configured, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        return
-
-    from loveq.embedded_pg import EmbeddedPostgres
-
-    workdir = Path(tempfile.mkdtemp(prefix="loveq-bench-"))
-    server = EmbeddedPostgres(workdir / "pgdata")
-    try:
-        dsn = server.start()
-        print(f"server: embedded PostgreSQL in {workdir}")
+    with database() as dsn:
         asyncio.run(bench(dsn, **options))
-    finally:
-        server.stop()
-        shutil.rmtree(workdir, ignore_errors=True)
-
 
 if __name__ == "__main__":
     main()

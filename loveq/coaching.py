@@ -15,6 +15,7 @@ from ai.coach.model import ChatLine, CoachRequest, CoachResult, PartnerProfile, 
 from ai.speech_codec import style_from_json
 from datastore.database import Database
 from datastore.records import AnalysisRecord, MessageRecord, PartnerRecord, UserRecord
+from loveq.rejection import Rejected
 from loveq.coaching_codec import emotion_to_json, insight_from_json, insight_to_json, replies_to_json
 
 RECENT_MESSAGES = 60
@@ -25,15 +26,6 @@ InsightsSummary = Callable[[uuid.UUID, uuid.UUID, datetime], Awaitable[str | Non
 # The prompt's insights cover the last weeks of the conversation: recent dynamics are what
 # matter for the next reply, and the query stays cheap however long the history is.
 INSIGHTS_WINDOW = timedelta(days=30)
-
-
-class CoachingRejected(Exception):
-    """An expected refusal, reported as a `userErrors` entry."""
-
-    def __init__(self, code: str, message: str, field: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.field = field
 
 
 @dataclass(frozen=True)
@@ -94,16 +86,20 @@ class CoachingService:
             recent = await uow.messages.latest_in_room(room_id, RECENT_MESSAGES)
             latest_partner = None
             if message is None:
-                latest = await uow.messages.latest_in_room(room_id, 1, sender="PARTNER")
-                latest_partner = latest[0] if latest else None
+                # Usually among the recent messages already read; only a long monologue of the
+                # user's own needs a look further back.
+                latest_partner = next((m for m in reversed(recent) if m.sender == "PARTNER"), None)
+                if latest_partner is None and len(recent) == RECENT_MESSAGES:
+                    latest = await uow.messages.latest_in_room(room_id, 1, sender="PARTNER")
+                    latest_partner = latest[0] if latest else None
             return partners[0], recent, latest_partner, await uow.users.get(owner)
 
         gathered = await self.db.read(gather, owner=owner)
         if gathered is None:
-            raise CoachingRejected("NOT_FOUND", "chat room not found", "roomId")
+            raise Rejected("NOT_FOUND", "chat room not found", "roomId")
         partner, recent, latest_partner, user = gathered
         if message is None and latest_partner is None:
-            raise CoachingRejected("EMPTY", "the room has no message from the partner yet: pass `message`", "message")
+            raise Rejected("EMPTY", "the room has no message from the partner yet: pass `message`", "message")
         text = message if message is not None else latest_partner.text
         sent_at = latest_partner.sent_at if latest_partner else datetime.now(timezone.utc)
         summary = (

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from loveq.rejection import Rejected
 from blobs import BlobStore, import_key
 from datastore.database import Database
 from datastore.ids import new_id
@@ -35,15 +36,6 @@ log = logging.getLogger(__name__)
 MAX_UNRESOLVED = 3000
 # An import still PENDING after this long belongs to a process that died: the sweeper removes it.
 STALE_AFTER = timedelta(hours=1)
-
-
-class ImportRejected(Exception):
-    """An expected failure, reported to the user as a `userErrors` entry."""
-
-    def __init__(self, code: str, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.field = field
 
 
 @dataclass(frozen=True)
@@ -106,7 +98,7 @@ class _Batches:
     async def add(self, messages: list[ParsedMessage], reader: ExportReader, *, final: bool = False) -> None:
         self.parsed += len(messages)
         if self.parsed > self.limits.max_messages:
-            raise ImportRejected(
+            raise Rejected(
                 "TOO_MANY", f"the export has more than {self.limits.max_messages} messages", "file"
             )
         self.pending.extend(messages)
@@ -128,7 +120,7 @@ class _Batches:
             if not final:
                 return None
             field = "myName" if exc.missing == "my_name" else "partnerName"
-            raise ImportRejected("AMBIGUOUS_PARTICIPANTS", str(exc), field) from None
+            raise Rejected("AMBIGUOUS_PARTICIPANTS", str(exc), field) from None
         if not final and (roles.me is None or roles.partner is None):
             return None
         return roles
@@ -192,11 +184,11 @@ async def import_chat(
 
     async def start(uow):  # type: ignore[no-untyped-def]
         if not await uow.chat_rooms.get_many([request.room_id]):
-            raise ImportRejected("NOT_FOUND", "chat room not found", "roomId")
+            raise Rejected("NOT_FOUND", "chat room not found", "roomId")
         # One import per room at a time: the duplicate check must not count the rows of an
         # import that may still fail and be removed.
         if await uow.imports.running_in_room(request.room_id, since=datetime.now(timezone.utc) - STALE_AFTER):
-            raise ImportRejected("CONFLICT", "another import into this room is still running", "roomId")
+            raise Rejected("CONFLICT", "another import into this room is still running", "roomId")
         await uow.imports.start(
             import_id, room_id=request.room_id, file_name=request.file_name, blob_key=key, raw_expires_at=expires
         )
@@ -208,7 +200,7 @@ async def import_chat(
         async with _raw_writer(blobs, key) as raw:
             async for chunk in source:
                 if reader.bytes_read + len(chunk) > limits.max_bytes:
-                    raise ImportRejected("TOO_LARGE", f"the export is larger than {limits.max_bytes} bytes", "file")
+                    raise Rejected("TOO_LARGE", f"the export is larger than {limits.max_bytes} bytes", "file")
                 if raw is not None:
                     await raw.write(chunk)
                 await batches.add(reader.feed(chunk), reader)
@@ -216,7 +208,7 @@ async def import_chat(
             await batches.flush()
             await batches.settle()
             if batches.parsed == 0:
-                raise ImportRejected("EMPTY", "the export holds no messages", "file")
+                raise Rejected("EMPTY", "the export holds no messages", "file")
             stats = reader.stats
 
             async def complete(uow):
@@ -231,14 +223,14 @@ async def import_chat(
                 )
                 room = await uow.chat_rooms.record_messages(request.room_id, batches.imported, batches.last_at)
                 if room is None:
-                    raise ImportRejected("NOT_FOUND", "the chat room was deleted during the import", "roomId")
+                    raise Rejected("NOT_FOUND", "the chat room was deleted during the import", "roomId")
                 return record, room
 
             return await db.run(complete, owner=request.owner)
     except KakaoExportError as exc:
         await batches.abandon()
         await _discard(db, blobs, request.owner, import_id, key)
-        raise ImportRejected(exc.code, str(exc), "file" if request.file_name is not None else "text") from None
+        raise Rejected(exc.code, str(exc), "file" if request.file_name is not None else "text") from None
     except BaseException:
         await batches.abandon()
         await _discard(db, blobs, request.owner, import_id, key)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from blobs import BlobStore
 from datastore.database import Database
+from datastore.purge import purge_deleted
 from datastore.ids import user_id_for
 from loveq.auth.principal import Principal
 from loveq.coaching import CoachingService
@@ -41,6 +42,19 @@ class Services:
     blobs: BlobStore
     coaching: CoachingService
     known_users: KnownUsers = field(default_factory=KnownUsers)
+
+    async def finish_deletion(self, owner: uuid.UUID, raw_keys: list[str]) -> None:
+        """After a delete committed: raw uploads go at once (not at the end of their retention),
+        then the hidden rows are purged in chunks."""
+        for key in raw_keys:
+            await self.blobs.delete(key)
+        await purge_deleted(self.db, owner=owner)
+
+    async def recreate_user(self, principal: Principal) -> uuid.UUID:
+        """The user's row went away (the account was deleted, maybe by another process) while
+        the token lives on: create it again, as on first use."""
+        self.known_users.forget(user_id_for(principal.issuer, principal.subject))
+        return await self.ensure_user(principal)
 
     async def ensure_user(self, principal: Principal) -> uuid.UUID:
         user_id = user_id_for(principal.issuer, principal.subject)

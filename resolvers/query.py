@@ -26,8 +26,7 @@ class Query:
         ctx = info.context
         record = await ctx.loaders.user.load(ctx.viewer_id)
         if record is None:  # deleted by another process since this one last saw the user
-            ctx.services.known_users.forget(ctx.viewer_id)
-            await ctx.services.ensure_user(ctx.principal)
+            await ctx.services.recreate_user(ctx.principal)
             ctx.loaders.user.clear(ctx.viewer_id)
             record = await ctx.loaders.user.load(ctx.viewer_id)
         return User.from_record(record)

@@ -12,6 +12,7 @@ import strawberry
 
 from graph.ids import decode_id_of
 from graph.user_errors import UserError, UserErrorCode
+from loveq.rejection import Rejected
 
 _MBTI = re.compile(r"^[EI][NS][TF][JP](-[AT])?$")
 _CONTROL = {"Cc", "Cf"}
@@ -98,6 +99,14 @@ class Problems:
             self.add(path, f"{path[-1]} is out of range", UserErrorCode.OUT_OF_RANGE)
             return None
         return value
+
+    def rejected(self, rejection: Rejected) -> None:
+        """A service's refusal (see loveq.rejection) as a user error on its field."""
+        try:
+            code = UserErrorCode(rejection.code)
+        except ValueError:
+            code = UserErrorCode.MALFORMED
+        self.add([rejection.field], str(rejection), code)
 
     def not_found(self, path: list[str], what: str) -> None:
         self.add(path, f"{what} not found", UserErrorCode.NOT_FOUND)

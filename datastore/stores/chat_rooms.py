@@ -8,7 +8,7 @@ import asyncpg
 
 from datastore.ids import new_id
 from datastore.paging import Page, PageRequest, keyset_clause, to_page
-from datastore.stores.sql import affected, prefixed
+from datastore.stores.sql import affected, prefixed, set_clause
 from datastore.records import ChatRoomRecord, chat_room_from_row
 
 _COLUMNS = "id, partner_id, title, message_count, last_message_at, created_at, updated_at"
@@ -107,17 +107,12 @@ class ChatRoomStore:
         return chat_room_from_row(row)
 
     async def update(self, room_id: uuid.UUID, changes: dict[str, Any]) -> ChatRoomRecord | None:
-        unknown = set(changes) - set(FIELDS)
-        if unknown:
-            raise ValueError(f"not chat room fields: {sorted(unknown)}")
-        names = list(changes)
-        assignments = "".join(f"{name} = ${i}, " for i, name in enumerate(names, start=3))
+        assignments, values = set_clause(changes, FIELDS, first_param=3)
         row = await self._conn.fetchrow(
-            f"UPDATE chat_rooms SET {assignments}updated_at = now()"
-            f" WHERE {_LIVE} AND id = $2 RETURNING {_COLUMNS}",
+            f"UPDATE chat_rooms SET {assignments} WHERE {_LIVE} AND id = $2 RETURNING {_COLUMNS}",
             self._owner,
             room_id,
-            *(changes[name] for name in names),
+            *values,
         )
         return chat_room_from_row(row) if row else None
 

@@ -8,7 +8,7 @@ import asyncpg
 
 from datastore.ids import new_id
 from datastore.paging import Page, PageRequest, keyset_clause, to_page
-from datastore.stores.sql import affected
+from datastore.stores.sql import affected, set_clause
 from datastore.records import PartnerRecord, partner_from_row
 
 _COLUMNS = (
@@ -66,17 +66,13 @@ class PartnerStore:
         return partner_from_row(row)
 
     async def update(self, partner_id: uuid.UUID, changes: dict[str, Any]) -> PartnerRecord | None:
-        unknown = set(changes) - set(FIELDS)
-        if unknown:
-            raise ValueError(f"not partner fields: {sorted(unknown)}")
-        names = list(changes)
-        assignments = "".join(f"{name} = ${i}, " for i, name in enumerate(names, start=3))
+        stored = {name: _column_value(name, value) for name, value in changes.items()}
+        assignments, values = set_clause(stored, FIELDS, first_param=3)
         row = await self._conn.fetchrow(
-            f"UPDATE partners SET {assignments}updated_at = now()"
-            f" WHERE {_LIVE} AND id = $2 RETURNING {_COLUMNS}",
+            f"UPDATE partners SET {assignments} WHERE {_LIVE} AND id = $2 RETURNING {_COLUMNS}",
             self._owner,
             partner_id,
-            *(_column_value(name, changes[name]) for name in names),
+            *values,
         )
         return partner_from_row(row) if row else None
 

@@ -6,6 +6,7 @@ from typing import Any
 import asyncpg
 
 from datastore.records import UserRecord, user_from_row
+from datastore.stores.sql import set_clause
 
 _COLUMNS = "id, email, nickname, gender, birth_year, mbti, bio, created_at, updated_at, speech_style"
 PROFILE_FIELDS = ("nickname", "gender", "birth_year", "mbti", "bio")
@@ -41,17 +42,11 @@ class UserStore:
         return user_from_row(row) if row else None
 
     async def update_profile(self, user_id: uuid.UUID, changes: dict[str, Any]) -> UserRecord | None:
-        unknown = set(changes) - set(PROFILE_FIELDS)
-        if unknown:
-            raise ValueError(f"not profile fields: {sorted(unknown)}")
         if not changes:
             return await self.get(user_id)
-        names = list(changes)
-        assignments = ", ".join(f"{name} = ${i}" for i, name in enumerate(names, start=2))
+        assignments, values = set_clause(changes, PROFILE_FIELDS, first_param=2)
         row = await self._conn.fetchrow(
-            f"UPDATE users SET {assignments}, updated_at = now() WHERE id = $1 RETURNING {_COLUMNS}",
-            user_id,
-            *(changes[name] for name in names),
+            f"UPDATE users SET {assignments} WHERE id = $1 RETURNING {_COLUMNS}", user_id, *values
         )
         return user_from_row(row) if row else None
 

@@ -4,7 +4,6 @@ import strawberry
 from strawberry.types import Info
 
 from blobs import user_prefix
-from datastore.purge import purge_deleted
 from datastore.stores import UnitOfWork
 from graph.context import Context
 from graph.ids import encode_id
@@ -31,5 +30,5 @@ async def delete_account(info: Info[Context, None], input: DeleteAccountInput) -
     await ctx.services.db.run(work, owner=user_id)
     ctx.services.known_users.forget(user_id)
     await ctx.services.blobs.delete_prefix(user_prefix(user_id))
-    await purge_deleted(ctx.services.db, owner=user_id)
+    await ctx.services.finish_deletion(user_id, [])
     return DeleteAccountPayload(deleted_user_id=strawberry.ID(encode_id("User", user_id)), user_errors=[])

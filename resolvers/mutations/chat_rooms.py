@@ -6,7 +6,6 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from datastore.purge import purge_deleted
 from datastore.records import ChatRoomRecord
 from datastore.stores import UnitOfWork
 from graph.context import Context
@@ -93,9 +92,7 @@ async def delete_chat_room(info: Info[Context, None], input: DeleteChatRoomInput
     if raw_keys is None:
         problems.not_found(["id"], "chat room")
         return DeleteChatRoomPayload(deleted_chat_room_id=None, user_errors=problems.errors)
-    for key in raw_keys:  # raw uploads go at once, not at the end of their retention
-        await ctx.services.blobs.delete(key)
-    await purge_deleted(ctx.services.db, owner=ctx.viewer_id)
+    await ctx.services.finish_deletion(ctx.viewer_id, raw_keys)
     return DeleteChatRoomPayload(
         deleted_chat_room_id=strawberry.ID(encode_id("ChatRoom", room_id)), user_errors=[]
     )

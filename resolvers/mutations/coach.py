@@ -26,7 +26,8 @@ from graph.inputs import AnalyzeMessageInput, AnalyzePartnerInput, ChooseReplyIn
 from graph.payloads import AnalyzeMessagePayload, AnalyzePartnerPayload, ChooseReplyPayload
 from graph.types import Partner
 from graph.user_errors import UserError, UserErrorCode
-from loveq.coaching import CoachingRejected, PreparedAnalysis
+from loveq.coaching import PreparedAnalysis
+from loveq.rejection import Rejected
 from loveq.coaching_codec import insight_from_json
 from resolvers import limits
 from resolvers.validation import Problems
@@ -45,9 +46,8 @@ async def _prepare(ctx: Context, input: AnalyzeMessageInput) -> PreparedAnalysis
         return problems.errors
     try:
         return await ctx.services.coaching.prepare(ctx.viewer_id, room_id, message, situation)
-    except CoachingRejected as rejected:
-        code = UserErrorCode.NOT_FOUND if rejected.code == "NOT_FOUND" else UserErrorCode.EMPTY
-        problems.add([rejected.field], str(rejected), code)
+    except Rejected as rejected:
+        problems.rejected(rejected)
         return problems.errors
 
 

@@ -13,7 +13,8 @@ from graph.inputs import ImportChatInput
 from graph.payloads import ImportChatPayload
 from graph.types import ChatRoom
 from graph.user_errors import UserErrorCode
-from loveq.importing import ImportLimits, ImportRejected, ImportRequest, import_chat
+from loveq.importing import ImportLimits, ImportRequest, import_chat
+from loveq.rejection import Rejected
 from loveq.speech import measure, side_texts, store_user_style, refresh_partner_style
 from resolvers import limits
 from resolvers.validation import Problems
@@ -40,13 +41,6 @@ def _zone(problems: Problems, name: str) -> ZoneInfo | None:
     except (ZoneInfoNotFoundError, ValueError):
         problems.add(["timezone"], f"unknown time zone {name!r} (use an IANA name like Asia/Seoul)", UserErrorCode.INVALID_FORMAT)
         return None
-
-
-def _code(code: str) -> UserErrorCode:
-    try:
-        return UserErrorCode(code)
-    except ValueError:
-        return UserErrorCode.MALFORMED
 
 
 async def import_chat_mutation(info: Info[Context, None], input: ImportChatInput) -> ImportChatPayload:
@@ -91,9 +85,8 @@ async def import_chat_mutation(info: Info[Context, None], input: ImportChatInput
                 raw_retention=timedelta(days=settings.raw_retention_days),
             ),
         )
-    except ImportRejected as rejected:
-        field = rejected.field or ("file" if input.file is not None else "text")
-        problems.add([field], str(rejected), _code(rejected.code))
+    except Rejected as rejected:
+        problems.rejected(rejected)
         return ImportChatPayload(import_=None, chat_room=None, user_errors=problems.errors)
     await _refresh_styles(ctx, room.partner_id, room.id)
     ctx.loaders.chat_room.prime(room.id, room, force=True)

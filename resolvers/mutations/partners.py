@@ -5,7 +5,6 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from datastore.purge import purge_deleted
 from datastore.stores import UnitOfWork
 from graph.context import Context
 from graph.ids import encode_id
@@ -107,9 +106,7 @@ async def delete_partner(info: Info[Context, None], input: DeletePartnerInput) -
     if raw_keys is None:
         problems.not_found(["id"], "partner")
         return DeletePartnerPayload(deleted_partner_id=None, user_errors=problems.errors)
-    for key in raw_keys:
-        await ctx.services.blobs.delete(key)
-    await purge_deleted(ctx.services.db, owner=ctx.viewer_id)
+    await ctx.services.finish_deletion(ctx.viewer_id, raw_keys)
     return DeletePartnerPayload(
         deleted_partner_id=strawberry.ID(encode_id("Partner", partner_id)), user_errors=[]
     )

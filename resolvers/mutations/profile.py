@@ -36,8 +36,7 @@ async def update_profile(info: Info[Context, None], input: UpdateProfileInput) -
         lambda uow: uow.users.update_profile(ctx.viewer_id, changes), owner=ctx.viewer_id
     )
     if record is None:  # the row went away under us (account deleted elsewhere): recreate it
-        ctx.services.known_users.forget(ctx.viewer_id)
-        await ctx.services.ensure_user(ctx.principal)
+        await ctx.services.recreate_user(ctx.principal)
         record = await ctx.services.db.run(
             lambda uow: uow.users.update_profile(ctx.viewer_id, changes), owner=ctx.viewer_id
         )

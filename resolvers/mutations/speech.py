@@ -45,7 +45,7 @@ async def analyze_speech(info: Info[Context, None], input: AnalyzeSpeechInput) -
     style = await measure(texts)
     user = await store_user_style(ctx.services.db, ctx.viewer_id, style)
     if user is None:  # the account went away meanwhile
-        await ctx.services.ensure_user(ctx.principal)
+        await ctx.services.recreate_user(ctx.principal)
         user = await store_user_style(ctx.services.db, ctx.viewer_id, style)
     ctx.loaders.user.prime(user.id, user, force=True)
     return AnalyzeSpeechPayload(
