@@ -28,7 +28,7 @@ import asyncpg
 import httpx
 
 from kakao import parse_lines
-from loveq.importing import DedupeKeys
+from services.chat_import import DedupeKeys
 from bench.support import database, peak_rss_mb
 from tests.support.exports import android_export
 

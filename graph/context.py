@@ -5,17 +5,12 @@ from __future__ import annotations
 import contextvars
 import uuid
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from datastore.ids import user_id_for
-from datastore.paging import PageRequest
-from graph.connection import page_request
 from graph.errors import Unauthenticated
-from loveq.auth.principal import AuthenticationError, Principal
-
-if TYPE_CHECKING:
-    from loveq.services import Services
-    from resolvers.loaders import Loaders
+from services.container import Services
+from services.identity import Principal
+from services.loaders import Loaders
 
 # Loaders live per operation, not per connection: a WebSocket shares one context between all
 # of its operations, and each operation runs in its own task, which gets its own copy of this.
@@ -28,16 +23,17 @@ _current_loaders: contextvars.ContextVar[Loaders | None] = contextvars.ContextVa
 class Context:
     services: Services
     principal: Principal | None = None
-    auth_error: AuthenticationError | None = None
     connection_params: dict[str, Any] | None = field(default=None)
-    request: Any = None
-    response: Any = None
+
+    @property
+    def viewer(self) -> Principal:
+        if self.principal is None:
+            raise Unauthenticated("authentication required")
+        return self.principal
 
     @property
     def viewer_id(self) -> uuid.UUID:
-        if self.principal is None:
-            raise Unauthenticated("authentication required")
-        return user_id_for(self.principal.issuer, self.principal.subject)
+        return self.viewer.user_id
 
     @property
     def loaders(self) -> Loaders:
@@ -49,17 +45,8 @@ class Context:
             loaders = _current_loaders.get()
         return loaders
 
-    def page_request(
-        self, *, first: int | None, after: str | None, last: int | None, before: str | None
-    ) -> PageRequest:
-        return page_request(
-            first=first, after=after, last=last, before=before, max_size=self.services.settings.max_page_size
-        )
-
     def open_operation_scope(self) -> contextvars.Token:
-        from resolvers.loaders import Loaders
-
-        return _current_loaders.set(Loaders(self.services.db, self.viewer_id))
+        return _current_loaders.set(self.services.loaders(self.viewer_id))
 
     @staticmethod
     def close_operation_scope(token: contextvars.Token) -> None:

@@ -4,6 +4,8 @@ import enum
 
 import strawberry
 
+import kakao
+
 
 @strawberry.enum(description="Where the relationship stands.")
 class RelationshipStage(enum.Enum):
@@ -30,12 +32,8 @@ class Sender(enum.Enum):
     OTHER = strawberry.enum_value("OTHER", description="A third person in a group chat.")
 
 
-@strawberry.enum
-class MessageKind(enum.Enum):
-    TEXT = "TEXT"
-    PHOTO = "PHOTO"
-    EMOTICON = "EMOTICON"
-    VIDEO = "VIDEO"
-    VOICE = "VOICE"
-    FILE = "FILE"
-    LINK = "LINK"
+# The domain's own enums, exposed as they are: one definition each.
+MessageKind = strawberry.enum(kakao.MessageKind)
+ExportFormat = strawberry.enum(
+    kakao.ExportFormat, description="Which KakaoTalk app wrote the export (detected from its content)."
+)

@@ -7,7 +7,7 @@ from datetime import datetime
 import strawberry
 from strawberry.file_uploads import Upload
 
-from graph.coach import RiskLevel
+from graph.types.analysis import RiskLevel
 from graph.enums import Gender, MessageKind, RelationshipStage, Sender
 
 

@@ -2,10 +2,14 @@ from __future__ import annotations
 
 import strawberry
 
-from graph.coach import Analysis, PartnerInsight
-from graph.imports import ChatImport
-from graph.speech import SpeechStyle
-from graph.types import ChatRoom, Message, Partner, User
+from graph.types.analysis import Analysis
+from graph.types.chat_import import ChatImport
+from graph.types.chat_room import ChatRoom
+from graph.types.message import Message
+from graph.types.partner import Partner
+from graph.types.partner_insight import PartnerInsight
+from graph.types.speech import SpeechStyle
+from graph.types.user import User
 from graph.user_errors import UserError
 
 

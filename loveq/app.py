@@ -13,10 +13,10 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
 
 from datastore.database import ConnectHook
-from graph.schema import build_schema
 from loveq.graphql_view import LoveQGraphQL
-from loveq.limits import BodySizeLimit
-from loveq.runtime import running_services
+from loveq.http_limits import BodySizeLimit
+from loveq.runtime import running
+from loveq.schema import build_schema
 from loveq.settings import Settings
 
 
@@ -25,7 +25,7 @@ async def healthz(request: Request) -> JSONResponse:
 
 
 async def readyz(request: Request) -> JSONResponse:
-    if await request.app.state.services.db.ping():
+    if await request.app.state.runtime.db.ping():
         return JSONResponse({"status": "ready"})
     return JSONResponse({"status": "database unreachable"}, status_code=503)
 
@@ -58,8 +58,8 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        async with running_services(settings, dsn=dsn, on_connect=on_connect) as services:
-            app.state.services = services
+        async with running(settings, dsn=dsn, on_connect=on_connect) as runtime:
+            app.state.runtime = runtime
             yield
 
     return Starlette(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
@@ -14,8 +15,10 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from graph.context import Context
 from loveq.auth import bearer_token
-from loveq.auth.principal import AuthenticationError, Principal
+from loveq.auth.errors import AuthenticationError
 from loveq.auth.verifier import TokenVerifier
+from loveq.runtime import Runtime
+from services.identity import Principal
 
 _HTTP_CODES = {
     400: "BAD_REQUEST",
@@ -41,6 +44,15 @@ async def authenticate(
         return None, exc
 
 
+@dataclass
+class RequestContext(Context):
+    """The GraphQL context plus what the shell knows of the request: why authentication failed."""
+
+    auth_error: AuthenticationError | None = None
+    request: Any = None
+    response: Any = None
+
+
 class LoveQGraphQL(GraphQL):
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -53,12 +65,14 @@ class LoveQGraphQL(GraphQL):
             response = error_response(exc.status_code, exc.reason, _HTTP_CODES.get(exc.status_code, "BAD_REQUEST"))
         await response(scope, receive, send)
 
-    async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
-        services = request.app.state.services
-        principal, error = await authenticate(services.verifier, request.headers.get("authorization"))
-        return Context(services=services, principal=principal, auth_error=error, request=request, response=response)
+    async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
+        runtime: Runtime = request.app.state.runtime
+        principal, error = await authenticate(runtime.verifier, request.headers.get("authorization"))
+        return RequestContext(
+            services=runtime.services, principal=principal, auth_error=error, request=request, response=response
+        )
 
-    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+    async def on_ws_connect(self, context: RequestContext) -> UnsetType | dict[str, object] | None:
         """A token may also arrive in `connection_init` (browsers cannot set upgrade headers)."""
         params = context.connection_params or {}
         header = params.get("Authorization", params.get("authorization"))
@@ -66,7 +80,8 @@ class LoveQGraphQL(GraphQL):
             if not isinstance(header, str):
                 context.auth_error = AuthenticationError("malformed")
             else:
-                context.principal, context.auth_error = await authenticate(context.services.verifier, header)
+                verifier = context.request.app.state.runtime.verifier
+                context.principal, context.auth_error = await authenticate(verifier, header)
         return UNSET
 
     def encode_json(self, data: object) -> str:

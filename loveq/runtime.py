@@ -1,4 +1,5 @@
-"""Builds the long-lived services from settings: database, migrations, token verifier."""
+"""Wiring: builds the long-lived parts from settings — database, migrations, token verifier,
+raw-file store, coach engine, the services over them — and the sweeper that runs beside."""
 
 from __future__ import annotations
 
@@ -6,21 +7,31 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import timedelta
 
+from ai.coach.engine import CoachEngine
+from ai.coach.factory import build_emotion_analyzer, build_engine
+from blobs import BlobStore, LocalBlobStore
 from datastore.database import ConnectHook, Database, connect_dsql, connect_postgres
 from datastore.migrate import migrate
-from blobs import BlobStore, LocalBlobStore
-from loveq.sweeper import sweep_forever
-from ai.coach.factory import build_emotion_analyzer, build_engine
-from ai.coach.limits import GenerationLimiter
-from loveq.coaching import CoachingService
-from loveq.insights import insights_summary
 from loveq.auth import build_verifier
-from loveq.services import Services
+from loveq.auth.verifier import TokenVerifier
 from loveq.settings import Settings
+from services.chat_import import ImportLimits
+from services.container import Limits, Services
+from services.generation_limits import GenerationLimiter
+from services.sweeper import sweep_forever
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    db: Database
+    verifier: TokenVerifier
+    services: Services
 
 
 async def open_database(settings: Settings, *, dsn: str | None = None, on_connect: ConnectHook | None = None) -> Database:
@@ -64,7 +75,7 @@ async def open_blob_store(settings: Settings) -> BlobStore:
     return store
 
 
-def build_coaching(settings: Settings, db: Database) -> CoachingService:
+def build_coach_engine(settings: Settings) -> CoachEngine:
     coach = settings.coach
     # Only the Bedrock engine takes an emotion analyser; the local engine has its own lexicon.
     emotion = (
@@ -72,7 +83,7 @@ def build_coaching(settings: Settings, db: Database) -> CoachingService:
         if coach.engine == "bedrock"
         else None
     )
-    engine = build_engine(
+    return build_engine(
         coach.engine,
         region=coach.region,
         model_id=coach.bedrock_model_id,
@@ -81,21 +92,30 @@ def build_coaching(settings: Settings, db: Database) -> CoachingService:
         total_timeout=coach.total_timeout_seconds,
         emotion=emotion,
     )
-    limiter = GenerationLimiter(per_user=coach.max_per_user, global_limit=coach.max_total)
-    return CoachingService(
-        db, engine, limiter, insights_summary=lambda owner, room_id, since: insights_summary(db, owner, room_id, since)
+
+
+def build_services(settings: Settings, db: Database, blobs: BlobStore, engine: CoachEngine) -> Services:
+    limits = Limits(
+        max_page_size=settings.max_page_size,
+        imports=ImportLimits(
+            max_bytes=settings.import_max_bytes,
+            max_messages=settings.import_max_messages,
+            raw_retention=timedelta(days=settings.raw_retention_days),
+        ),
     )
+    generations = GenerationLimiter(per_user=settings.coach.max_per_user, global_limit=settings.coach.max_total)
+    return Services(db, blobs, engine, generations, limits)
 
 
 @contextlib.asynccontextmanager
-async def running_services(
+async def running(
     settings: Settings, *, dsn: str | None = None, on_connect: ConnectHook | None = None
-) -> AsyncIterator[Services]:
+) -> AsyncIterator[Runtime]:
     db = await open_database(settings, dsn=dsn, on_connect=on_connect)
     verifier = build_verifier(settings)
     sweeper: asyncio.Task | None = None
     blobs: BlobStore | None = None
-    coaching: CoachingService | None = None
+    engine: CoachEngine | None = None
     try:
         if settings.migrate_on_start:
             await migrate(db)
@@ -108,17 +128,17 @@ async def running_services(
                 retention=timedelta(days=settings.raw_retention_days),
             )
         )
-        coaching = build_coaching(settings, db)
+        engine = build_coach_engine(settings)
         # Loading the Korean analyser holds the GIL for a second or two: do it before serving.
-        await coaching.engine.warm_up()
-        yield Services(settings=settings, db=db, verifier=verifier, blobs=blobs, coaching=coaching)
+        await engine.warm_up()
+        yield Runtime(settings, db, verifier, build_services(settings, db, blobs, engine))
     finally:
         if sweeper is not None:
             sweeper.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await sweeper
-        if coaching is not None:
-            await coaching.engine.aclose()
+        if engine is not None:
+            await engine.aclose()
         if blobs is not None:
             await blobs.aclose()
         await verifier.aclose()

@@ -19,7 +19,7 @@ from graph.payloads import (
     UpdateProfilePayload,
 )
 from graph.permissions import IsAuthenticated
-from resolvers.mutations import account, chat_rooms, coach, imports, messages, partners, profile, speech
+from resolvers.mutations import account, chat_import, chat_rooms, coaching, messages, partners, profile, speech
 
 Authenticated = [IsAuthenticated]
 
@@ -62,7 +62,7 @@ class Mutation:
         description="Removes the account and every row it owns.",
     )
     import_chat: ImportChatPayload = strawberry.mutation(
-        resolver=imports.import_chat_mutation,
+        resolver=chat_import.import_chat_mutation,
         permission_classes=Authenticated,
         description="Imports a KakaoTalk export (multipart upload) or pasted chat text into a room.",
     )
@@ -72,17 +72,17 @@ class Mutation:
         description="Measures your texting style (말투) and stores it as `User.speechStyle`.",
     )
     analyze_message: AnalyzeMessagePayload = strawberry.mutation(
-        resolver=coach.analyze_message,
+        resolver=coaching.analyze_message,
         permission_classes=Authenticated,
         description="What the partner's message likely means and three replies (SAFE, BALANCED, BOLD).",
     )
     choose_reply: ChooseReplyPayload = strawberry.mutation(
-        resolver=coach.choose_reply,
+        resolver=coaching.choose_reply,
         permission_classes=Authenticated,
         description="Records which reply you took and how it went (1-5).",
     )
     analyze_partner: AnalyzePartnerPayload = strawberry.mutation(
-        resolver=coach.analyze_partner,
+        resolver=coaching.analyze_partner,
         permission_classes=Authenticated,
         description="Produces and stores `Partner.insight` from the profile and the partner's messages.",
     )

@@ -1,22 +1,61 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
+import uuid
 from typing import Annotated
 
 import strawberry
 from strawberry.types import Info
 
-from graph.connection import Connection, owned_connection
+from datastore.paging import PageRequest
 from graph.context import Context
 from graph.errors import BadUserInput
-from graph.ids import decode_id_of
 from graph.permissions import IsAuthenticated
-from graph.node import Node
-from graph.types import ChatRoom, Partner, PageSize, User
-from resolvers import limits
-from resolvers.nodes import resolve_node
+from graph.relay.connection import Connection, build_connection
+from graph.relay.global_id import decode_id_of
+from graph.relay.node import Node
+from graph.relay.paging import connection_field
+from graph.types.chat_room import ChatRoom
+from graph.types.partner import Partner
+from graph.types.user import User
+from resolvers import input_limits as limits
+from resolvers.node import resolve_node
 
 Authenticated = [IsAuthenticated]
+
+
+async def _partners(root: object, info: Info[Context, None], page: PageRequest) -> Connection[Partner]:
+    ctx = info.context
+    found = await ctx.services.partners.page(ctx.viewer_id, page)
+    for record in found.rows:
+        ctx.loaders.partner.prime(record.id, record)
+    return build_connection(found, node=Partner.from_record, count=lambda: ctx.services.partners.count(ctx.viewer_id))
+
+
+async def _chat_rooms(
+    root: object, info: Info[Context, None], page: PageRequest, partner_id: strawberry.ID | None = None
+) -> Connection[ChatRoom]:
+    ctx = info.context
+    partner: uuid.UUID | None = None
+    if partner_id is not None:
+        partner = decode_id_of(partner_id, "Partner")
+        if partner is None:
+            raise BadUserInput("`partnerId` is not a Partner ID", argument="partnerId")
+    found = await ctx.services.chat_rooms.page(ctx.viewer_id, page, partner_id=partner)
+    for record in found.rows:
+        ctx.loaders.chat_room.prime(record.id, record)
+    return build_connection(
+        found, node=ChatRoom.from_record, count=lambda: ctx.services.chat_rooms.count(ctx.viewer_id, partner_id=partner)
+    )
+
+
+_PARTNER_FILTER = inspect.Parameter(
+    "partner_id",
+    inspect.Parameter.KEYWORD_ONLY,
+    default=None,
+    annotation=Annotated[strawberry.ID | None, strawberry.argument(description="Only this partner's rooms.")],
+)
 
 
 @strawberry.type
@@ -26,9 +65,8 @@ class Query:
         ctx = info.context
         record = await ctx.loaders.user.load(ctx.viewer_id)
         if record is None:  # deleted by another process since this one last saw the user
-            await ctx.services.recreate_user(ctx.principal)
-            ctx.loaders.user.clear(ctx.viewer_id)
-            record = await ctx.loaders.user.load(ctx.viewer_id)
+            record = await ctx.services.accounts.recreate_user(ctx.viewer)
+            ctx.loaders.user.prime(record.id, record, force=True)
         return User.from_record(record)
 
     @strawberry.field(permission_classes=Authenticated, description="Fetch one of your objects by global ID.")
@@ -44,50 +82,16 @@ class Query:
             raise BadUserInput(f"at most {limits.NODES_PER_CALL} ids", argument="ids")
         return list(await asyncio.gather(*(resolve_node(info.context, raw) for raw in ids)))
 
-    @strawberry.field(permission_classes=Authenticated, description="Your partner profiles, newest first.")
-    async def partners(
-        self,
-        info: Info[Context, None],
-        first: PageSize = None,
-        after: str | None = None,
-        last: PageSize = None,
-        before: str | None = None,
-    ) -> Connection[Partner]:
-        ctx = info.context
-        page = ctx.page_request(first=first, after=after, last=last, before=before)
-        return await owned_connection(
-            ctx,
-            page,
-            page=lambda uow: uow.partners.page(page),
-            count=lambda uow: uow.partners.count(),
-            node=Partner.from_record,
-            prime=lambda record: ctx.loaders.partner.prime(record.id, record),
-        )
-
-    @strawberry.field(permission_classes=Authenticated, description="Your chat rooms, newest first.")
-    async def chat_rooms(
-        self,
-        info: Info[Context, None],
-        first: PageSize = None,
-        after: str | None = None,
-        last: PageSize = None,
-        before: str | None = None,
-        partner_id: Annotated[
-            strawberry.ID | None, strawberry.argument(description="Only this partner's rooms.")
-        ] = None,
-    ) -> Connection[ChatRoom]:
-        ctx = info.context
-        page = ctx.page_request(first=first, after=after, last=last, before=before)
-        partner_uuid = None
-        if partner_id is not None:
-            partner_uuid = decode_id_of(partner_id, "Partner")
-            if partner_uuid is None:
-                raise BadUserInput("`partnerId` is not a Partner ID", argument="partnerId")
-        return await owned_connection(
-            ctx,
-            page,
-            page=lambda uow: uow.chat_rooms.page(page, partner_id=partner_uuid),
-            count=lambda uow: uow.chat_rooms.count(partner_id=partner_uuid),
-            node=ChatRoom.from_record,
-            prime=lambda record: ctx.loaders.chat_room.prime(record.id, record),
-        )
+    partners = connection_field(
+        _partners,
+        returns=Connection[Partner],
+        permission_classes=Authenticated,
+        description="Your partner profiles, newest first.",
+    )
+    chat_rooms = connection_field(
+        _chat_rooms,
+        returns=Connection[ChatRoom],
+        permission_classes=Authenticated,
+        description="Your chat rooms, newest first.",
+        arguments=[_PARTNER_FILTER],
+    )

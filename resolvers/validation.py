@@ -10,9 +10,9 @@ from typing import Any
 
 import strawberry
 
-from graph.ids import decode_id_of
+from graph.relay.global_id import decode_id_of
 from graph.user_errors import UserError, UserErrorCode
-from loveq.rejection import Rejected
+from services.errors import Conflict, Invalid, NotFound, QuotaExceeded, ServiceError, TooLarge
 
 _MBTI = re.compile(r"^[EI][NS][TF][JP](-[AT])?$")
 _CONTROL = {"Cc", "Cf"}
@@ -20,6 +20,11 @@ _CONTROL = {"Cc", "Cf"}
 
 def is_unset(value: Any) -> bool:
     return value is strawberry.UNSET
+
+
+def given(input: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    """The fields of an update input that were given (`null` included): omitted ones keep their value."""
+    return {name: getattr(input, name) for name in names if not is_unset(getattr(input, name))}
 
 
 class Problems:
@@ -100,13 +105,30 @@ class Problems:
             return None
         return value
 
-    def rejected(self, rejection: Rejected) -> None:
-        """A service's refusal (see loveq.rejection) as a user error on its field."""
-        try:
-            code = UserErrorCode(rejection.code)
-        except ValueError:
-            code = UserErrorCode.MALFORMED
-        self.add([rejection.field], str(rejection), code)
+    def refused(self, error: ServiceError) -> None:
+        """A service's refusal as a user error on the input field it names."""
+        path = [camel_case(error.field)] if error.field else []
+        self.add(path, str(error), _code_of(error))
 
     def not_found(self, path: list[str], what: str) -> None:
         self.add(path, f"{what} not found", UserErrorCode.NOT_FOUND)
+
+
+def camel_case(name: str) -> str:
+    """A domain field name as its GraphQL input name: room_id -> roomId."""
+    head, *rest = name.split("_")
+    return head + "".join(part.capitalize() for part in rest)
+
+
+def _code_of(error: ServiceError) -> UserErrorCode:
+    if isinstance(error, NotFound):
+        return UserErrorCode.NOT_FOUND
+    if isinstance(error, Conflict):
+        return UserErrorCode.CONFLICT
+    if isinstance(error, Invalid):
+        return UserErrorCode(error.reason.value)
+    if isinstance(error, TooLarge):
+        return UserErrorCode.TOO_MANY if error.count else UserErrorCode.TOO_LARGE
+    if isinstance(error, QuotaExceeded):
+        return UserErrorCode.LIMIT_EXCEEDED
+    return UserErrorCode.MALFORMED

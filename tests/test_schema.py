@@ -7,19 +7,19 @@ import sys
 from pathlib import Path
 
 from graph.permissions import IsAuthenticated
-from graph.schema import schema
+from loveq.schema import schema
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_schema_graphql_is_in_sync_with_the_code() -> None:
     exported = subprocess.run(
-        [sys.executable, "-m", "strawberry", "export-schema", "graph.schema:schema"],
+        [sys.executable, "-m", "strawberry", "export-schema", "loveq.schema:schema"],
         cwd=ROOT, capture_output=True, text=True, check=True,
     ).stdout
     committed = (ROOT / "schema.graphql").read_text(encoding="utf-8")
     assert exported.strip() == committed.strip(), (
-        "schema.graphql is stale: run `strawberry export-schema graph.schema:schema --output schema.graphql`"
+        "schema.graphql is stale: run `strawberry export-schema loveq.schema:schema --output schema.graphql`"
     )
 
 

@@ -7,12 +7,12 @@ engines behind one interface.
 - `prompt`, `output_parser`, `partner_prompt`: Bedrock's prompt and answer format.
 - `emotion`: the `EmotionAnalyzer` protocol and the local analyser (Comprehend's is in
   `ai.comprehend`).
-- `limits`: concurrent-generation caps. `factory`: building all of it from settings.
+- `factory`: building all of it from settings.
 """
 
 from ai.coach.emotion import EmotionAnalyzer, LocalEmotionAnalyzer
 from ai.coach.engine import CoachEngine
-from ai.coach.limits import GenerationLimiter, GenerationLimitExceeded
+
 from ai.coach.model import (
     RISK_ORDER,
     ChatLine,
@@ -34,7 +34,6 @@ from ai.coach.model import (
 
 __all__ = [
     "RISK_ORDER", "ChatLine", "CoachEngine", "CoachError", "CoachErrorCode", "CoachEvent", "CoachRequest",
-    "CoachResult", "EmotionAnalyzer", "EmotionLabelScore", "EmotionResult", "GenerationLimitExceeded",
-    "GenerationLimiter", "LocalEmotionAnalyzer", "PartnerInsight", "PartnerProfile", "ReplyDelta", "ReplyOption",
+    "CoachResult", "EmotionAnalyzer", "EmotionLabelScore", "EmotionResult", "LocalEmotionAnalyzer", "PartnerInsight", "PartnerProfile", "ReplyDelta", "ReplyOption",
     "RiskLevel", "Sentiment", "UserProfile",
 ]

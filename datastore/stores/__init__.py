@@ -13,7 +13,7 @@ from datastore.stores.imports import ChatImportStore
 from datastore.stores.insights import InsightStore
 from datastore.stores.messages import MessageStore, NewMessage
 from datastore.stores.partners import PartnerStore
-from datastore.stores.purge import PurgeStore
+from datastore.stores.cleanup import CleanupStore
 from datastore.stores.users import UserStore
 
 __all__ = ["UnitOfWork", "NewMessage"]
@@ -60,5 +60,5 @@ class UnitOfWork:
         return InsightStore(self.conn, self._owner())
 
     @cached_property
-    def purge(self) -> PurgeStore:
-        return PurgeStore(self.conn)
+    def cleanup(self) -> CleanupStore:
+        return CleanupStore(self.conn)

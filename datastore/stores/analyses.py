@@ -6,13 +6,14 @@ from typing import Any
 import asyncpg
 
 from datastore.ids import new_id
-from datastore.paging import Page, PageRequest, keyset_clause, to_page
+from datastore.paging import Listing, Page, PageRequest, counts_by_parent, pages_by_parent
 from datastore.records import AnalysisRecord, analysis_from_row
 
 _COLUMNS = (
     "id, room_id, message_id, message, situation, emotion, intent, replies, engine, model, input_tokens,"
     " output_tokens, latency_ms, chosen_risk, rating, chosen_at, created_at"
 )
+ANALYSES = Listing("analyses", "a", _COLUMNS, "a.user_id = $1", "created_at", newest_first=True)
 _LIVE_ROOM = "EXISTS (SELECT 1 FROM chat_rooms c WHERE c.id = a.room_id AND c.deleted_at IS NULL)"
 
 
@@ -56,21 +57,11 @@ class AnalysisStore:
         )
         return [analysis_from_row(row) for row in rows]
 
-    async def page_for_room(self, room_id: uuid.UUID, page: PageRequest) -> Page[AnalysisRecord]:
-        clause = keyset_clause(page, sort="created_at", newest_first=True, first_param=3)
-        rows = await self._conn.fetch(
-            f"SELECT {_COLUMNS} FROM analyses WHERE user_id = $1 AND room_id = $2{clause.where}"
-            f" ORDER BY {clause.order_by} LIMIT {clause.limit}",
-            self._owner,
-            room_id,
-            *clause.params,
-        )
-        return to_page([analysis_from_row(row) for row in rows], page)
+    async def pages_for_rooms(self, room_ids: list[uuid.UUID], page: PageRequest) -> dict[uuid.UUID, Page[AnalysisRecord]]:
+        return await pages_by_parent(self._conn, ANALYSES, self._owner, "room_id", room_ids, page, analysis_from_row)
 
-    async def count_for_room(self, room_id: uuid.UUID) -> int:
-        return await self._conn.fetchval(
-            "SELECT count(*) FROM analyses WHERE user_id = $1 AND room_id = $2", self._owner, room_id
-        )
+    async def counts_for_rooms(self, room_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+        return await counts_by_parent(self._conn, ANALYSES, self._owner, "room_id", room_ids)
 
     async def choose(self, analysis_id: uuid.UUID, *, risk: str, rating: int | None) -> AnalysisRecord | None:
         row = await self._conn.fetchrow(

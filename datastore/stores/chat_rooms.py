@@ -7,13 +7,14 @@ from typing import Any
 import asyncpg
 
 from datastore.ids import new_id
-from datastore.paging import Page, PageRequest, keyset_clause, to_page
-from datastore.stores.sql import affected, prefixed, set_clause
+from datastore.paging import Listing, Page, PageRequest, count_of, counts_by_parent, page_of, pages_by_parent
+from datastore.stores.sql import affected, set_clause
 from datastore.records import ChatRoomRecord, chat_room_from_row
 
 _COLUMNS = "id, partner_id, title, message_count, last_message_at, created_at, updated_at"
 _LIVE = "user_id = $1 AND deleted_at IS NULL"
 FIELDS = ("title", "partner_id")
+ROOMS = Listing("chat_rooms", "c", _COLUMNS, "c.user_id = $1 AND c.deleted_at IS NULL", "created_at", newest_first=True)
 
 
 class ChatRoomStore:
@@ -32,42 +33,13 @@ class ChatRoomStore:
         return [chat_room_from_row(row) for row in rows]
 
     async def page(self, page: PageRequest, *, partner_id: uuid.UUID | None = None) -> Page[ChatRoomRecord]:
-        params: list[Any] = [self._owner]
-        where = _LIVE
-        if partner_id is not None:
-            params.append(partner_id)
-            where += " AND partner_id = $2"
-        clause = keyset_clause(page, sort="created_at", newest_first=True, first_param=len(params) + 1)
-        rows = await self._conn.fetch(
-            f"SELECT {_COLUMNS} FROM chat_rooms WHERE {where}{clause.where}"
-            f" ORDER BY {clause.order_by} LIMIT {clause.limit}",
-            *params,
-            *clause.params,
-        )
-        return to_page([chat_room_from_row(row) for row in rows], page)
+        filters = [("partner_id", partner_id)] if partner_id is not None else []
+        return await page_of(self._conn, ROOMS, self._owner, page, chat_room_from_row, filters=filters)
 
     async def pages_for_partners(
         self, partner_ids: list[uuid.UUID], page: PageRequest
     ) -> dict[uuid.UUID, Page[ChatRoomRecord]]:
-        clause = keyset_clause(page, sort="c.created_at", id_column="c.id", newest_first=True, first_param=3)
-        rows = await self._conn.fetch(
-            f"""
-            SELECT r.* FROM unnest($2::uuid[]) AS p(partner_id)
-            CROSS JOIN LATERAL (
-                SELECT {prefixed(_COLUMNS, 'c')} FROM chat_rooms c
-                WHERE c.user_id = $1 AND c.deleted_at IS NULL AND c.partner_id = p.partner_id
-                {clause.where}
-                ORDER BY {clause.order_by} LIMIT {clause.limit}
-            ) r
-            """,
-            self._owner,
-            partner_ids,
-            *clause.params,
-        )
-        grouped: dict[uuid.UUID, list[ChatRoomRecord]] = {pid: [] for pid in partner_ids}
-        for row in rows:
-            grouped[row["partner_id"]].append(chat_room_from_row(row))
-        return {pid: to_page(records, page) for pid, records in grouped.items()}
+        return await pages_by_parent(self._conn, ROOMS, self._owner, "partner_id", partner_ids, page, chat_room_from_row)
 
     async def ids_for_partner(self, partner_id: uuid.UUID) -> list[uuid.UUID]:
         rows = await self._conn.fetch(
@@ -76,21 +48,11 @@ class ChatRoomStore:
         return [row["id"] for row in rows]
 
     async def count(self, *, partner_id: uuid.UUID | None = None) -> int:
-        if partner_id is None:
-            return await self._conn.fetchval(f"SELECT count(*) FROM chat_rooms WHERE {_LIVE}", self._owner)
-        return await self._conn.fetchval(
-            f"SELECT count(*) FROM chat_rooms WHERE {_LIVE} AND partner_id = $2", self._owner, partner_id
-        )
+        filters = [("partner_id", partner_id)] if partner_id is not None else []
+        return await count_of(self._conn, ROOMS, self._owner, filters=filters)
 
     async def counts_for_partners(self, partner_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
-        rows = await self._conn.fetch(
-            f"SELECT partner_id, count(*) AS n FROM chat_rooms"
-            f" WHERE {_LIVE} AND partner_id = ANY($2::uuid[]) GROUP BY partner_id",
-            self._owner,
-            partner_ids,
-        )
-        counts = {row["partner_id"]: row["n"] for row in rows}
-        return {pid: counts.get(pid, 0) for pid in partner_ids}
+        return await counts_by_parent(self._conn, ROOMS, self._owner, "partner_id", partner_ids)
 
     async def create(self, *, partner_id: uuid.UUID, title: str) -> ChatRoomRecord:
         row = await self._conn.fetchrow(

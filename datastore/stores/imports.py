@@ -5,7 +5,7 @@ from datetime import datetime
 
 import asyncpg
 
-from datastore.paging import Page, PageRequest, keyset_clause, to_page
+from datastore.paging import Listing, Page, PageRequest, counts_by_parent, pages_by_parent
 from datastore.records import ChatImportRecord, chat_import_from_row
 from datastore.stores.sql import affected
 
@@ -16,6 +16,9 @@ _COLUMNS = (
 )
 
 PENDING, COMPLETED = "PENDING", "COMPLETED"
+COMPLETED_IMPORTS = Listing(
+    "chat_imports", "i", _COLUMNS, "i.user_id = $1 AND i.status = 'COMPLETED'", "created_at", newest_first=True
+)
 
 
 class ChatImportStore:
@@ -107,23 +110,11 @@ class ChatImportStore:
         )
         return [chat_import_from_row(row) for row in rows]
 
-    async def page_for_room(self, room_id: uuid.UUID, page: PageRequest) -> Page[ChatImportRecord]:
-        clause = keyset_clause(page, sort="created_at", newest_first=True, first_param=3)
-        rows = await self._conn.fetch(
-            f"SELECT {_COLUMNS} FROM chat_imports WHERE user_id = $1 AND room_id = $2 AND status = 'COMPLETED'"
-            f"{clause.where} ORDER BY {clause.order_by} LIMIT {clause.limit}",
-            self._owner,
-            room_id,
-            *clause.params,
-        )
-        return to_page([chat_import_from_row(row) for row in rows], page)
+    async def pages_for_rooms(self, room_ids: list[uuid.UUID], page: PageRequest) -> dict[uuid.UUID, Page[ChatImportRecord]]:
+        return await pages_by_parent(self._conn, COMPLETED_IMPORTS, self._owner, "room_id", room_ids, page, chat_import_from_row)
 
-    async def count_for_room(self, room_id: uuid.UUID) -> int:
-        return await self._conn.fetchval(
-            "SELECT count(*) FROM chat_imports WHERE user_id = $1 AND room_id = $2 AND status = 'COMPLETED'",
-            self._owner,
-            room_id,
-        )
+    async def counts_for_rooms(self, room_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+        return await counts_by_parent(self._conn, COMPLETED_IMPORTS, self._owner, "room_id", room_ids)
 
     async def take_raw_keys(self, room_ids: list[uuid.UUID]) -> list[str]:
         """The raw files still kept for these rooms, marked deleted (the caller deletes them)."""

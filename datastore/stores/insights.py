@@ -122,7 +122,7 @@ def _signal(m: str, bit: int, computed: str) -> str:
 # as an uncorrelated IN so that it is one hashed lookup rather than a probe per message.
 _VISIBLE = (
     "(m.import_id IS NULL OR m.import_id IN (SELECT i.id FROM chat_imports i"
-    " WHERE i.user_id = $1 AND i.room_id = $2 AND i.status = 'COMPLETED'))"
+    " WHERE i.user_id = $1 AND i.room_id = r.room_id AND i.status = 'COMPLETED'))"
 )
 
 _AGGREGATES = """
@@ -141,7 +141,8 @@ _AGGREGATES = """
         AS median_reply_to_question_seconds
 """
 
-# $1 owner, $2 room, $3 start, $4 end, $5 silence (interval), $6 time zone name.
+# $1 owner, $2 rooms, $3 start, $4 end, $5 silence (interval), $6 time zone name; each room's
+# statement runs as a LATERAL subquery over `r.room_id`, so a page of rooms is one statement.
 #
 # `flagged` is an index range scan, already in (sent_at, id) order, so the one window pass
 # needs no sort (when the room is most of the table the planner may prefer a sequential scan
@@ -150,11 +151,11 @@ _AGGREGATES = """
 # the missing lag() of the first row. A reply is "to a question" when one of the last three
 # messages of the other side's burst asked one (lag 1 to 3, same sender): a question followed
 # by "ㅋㅋ" and a sticker still counts, and one window pass suffices.
-_ROOM_INSIGHTS = f"""
+_ONE_ROOM = f"""
 WITH context AS (
     SELECT m.sender, m.sent_at, {_signal('m', QUESTION_BIT, _question('m'))} AS question
     FROM messages m
-    WHERE m.user_id = $1 AND m.room_id = $2 AND m.sent_at < $3::timestamptz AND {_VISIBLE}
+    WHERE m.user_id = $1 AND m.room_id = r.room_id AND m.sent_at < $3::timestamptz AND {_VISIBLE}
     ORDER BY m.sent_at DESC, m.id DESC
     LIMIT 1
 ),
@@ -165,11 +166,11 @@ flagged AS (
         {_signal('m', LAUGHTER_BIT, _laughter('m'))} AS laughter,
         {_signal('m', EMOTICON_BIT, _emoticon('m'))} AS emoticon
     FROM messages m
-    WHERE m.user_id = $1 AND m.room_id = $2
+    WHERE m.user_id = $1 AND m.room_id = r.room_id
       AND m.sent_at >= coalesce($3::timestamptz, '-infinity')
       AND m.sent_at < coalesce($4::timestamptz, 'infinity')
       AND {_VISIBLE}
-      AND EXISTS (SELECT 1 FROM chat_rooms c WHERE c.id = $2 AND c.user_id = $1 AND c.deleted_at IS NULL)
+      AND EXISTS (SELECT 1 FROM chat_rooms c WHERE c.id = r.room_id AND c.user_id = $1 AND c.deleted_at IS NULL)
     OFFSET 0  -- a fence: flags are computed once per row, not once per lag() that reads them
 ),
 marked AS (
@@ -209,7 +210,12 @@ FROM facts GROUP BY sender
 UNION ALL
 SELECT week_start, sender, {_AGGREGATES}
 FROM facts GROUP BY week_start, sender
-ORDER BY week_start NULLS FIRST, sender
+"""
+
+_ROOMS_INSIGHTS = f"""
+SELECT r.room_id, x.* FROM unnest($2::uuid[]) AS r(room_id)
+CROSS JOIN LATERAL ({_ONE_ROOM}) x
+ORDER BY r.room_id, x.week_start NULLS FIRST, x.sender
 """
 
 
@@ -284,17 +290,33 @@ class InsightStore:
     ) -> RoomInsightRows:
         """Figures of one room over ``start <= sent_at < end``; empty for a room that is not the
         owner's (or is deleted), so callers look the room up first to tell "not found" apart."""
+        found = await self.rooms_insights([room_id], start=start, end=end, silence=silence, timezone=timezone)
+        return found[room_id]
+
+    async def rooms_insights(
+        self,
+        room_ids: list[uuid.UUID],
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        silence: timedelta = timedelta(hours=6),
+        timezone: str = "Asia/Seoul",
+    ) -> dict[uuid.UUID, RoomInsightRows]:
+        """`room_insights` of several rooms over the same window, in one statement."""
         if silence <= timedelta(0):
             raise ValueError("silence must be positive")
         try:
             zoneinfo.ZoneInfo(timezone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone: {timezone!r}") from exc
-        records = await self._conn.fetch(
-            _ROOM_INSIGHTS, self._owner, room_id, start, end, silence, timezone
-        )
-        rows = [_row(record) for record in records]
-        return RoomInsightRows(
-            totals=tuple(row for row in rows if row.week_start is None),
-            weeks=tuple(row for row in rows if row.week_start is not None),
-        )
+        records = await self._conn.fetch(_ROOMS_INSIGHTS, self._owner, room_ids, start, end, silence, timezone)
+        by_room: dict[uuid.UUID, list[InsightRow]] = {room_id: [] for room_id in room_ids}
+        for record in records:
+            by_room[record["room_id"]].append(_row(record))
+        return {
+            room_id: RoomInsightRows(
+                totals=tuple(row for row in rows if row.week_start is None),
+                weeks=tuple(row for row in rows if row.week_start is not None),
+            )
+            for room_id, rows in by_room.items()
+        }

@@ -8,7 +8,7 @@ from datetime import datetime
 import asyncpg
 
 from datastore.ids import new_id
-from datastore.paging import Page, PageRequest, keyset_clause, to_page
+from datastore.paging import Listing, Page, PageRequest, pages_by_parent
 from datastore.stores.insights import signals_sql
 from datastore.stores.sql import affected, prefixed
 from datastore.records import MessageRecord, message_from_row
@@ -45,6 +45,7 @@ VISIBLE = (
     "(m.import_id IS NULL OR EXISTS (SELECT 1 FROM chat_imports i"
     " WHERE i.id = m.import_id AND i.status = 'COMPLETED'))"
 )
+MESSAGES = Listing("messages", "m", _COLUMNS, f"m.user_id = $1 AND {VISIBLE}", "sent_at", newest_first=False)
 
 
 class MessageStore:
@@ -105,25 +106,7 @@ class MessageStore:
         self, room_ids: list[uuid.UUID], page: PageRequest
     ) -> dict[uuid.UUID, Page[MessageRecord]]:
         """One statement for the same page of many rooms, in `sentAt` order."""
-        clause = keyset_clause(page, sort="m.sent_at", id_column="m.id", newest_first=False, first_param=3)
-        rows = await self._conn.fetch(
-            f"""
-            SELECT x.* FROM unnest($2::uuid[]) AS r(room_id)
-            CROSS JOIN LATERAL (
-                SELECT {prefixed(_COLUMNS, 'm')} FROM messages m
-                WHERE m.user_id = $1 AND m.room_id = r.room_id AND {VISIBLE} {clause.where}
-                ORDER BY {clause.order_by} LIMIT {clause.limit}
-            ) x
-            """,
-            self._owner,
-            room_ids,
-            *clause.params,
-        )
-        grouped: dict[uuid.UUID, list[MessageRecord]] = {rid: [] for rid in room_ids}
-        for row in rows:
-            grouped[row["room_id"]].append(message_from_row(row))
-        return {rid: to_page(records, page) for rid, records in grouped.items()}
-
+        return await pages_by_parent(self._conn, MESSAGES, self._owner, "room_id", room_ids, page, message_from_row)
 
     async def delete_imported(self, import_id: uuid.UUID, limit: int) -> int:
         """Removes up to `limit` messages of one import (a failed import leaves none behind)."""

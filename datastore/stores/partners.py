@@ -7,7 +7,7 @@ from typing import Any
 import asyncpg
 
 from datastore.ids import new_id
-from datastore.paging import Page, PageRequest, keyset_clause, to_page
+from datastore.paging import Listing, Page, PageRequest, count_of, page_of
 from datastore.stores.sql import affected, set_clause
 from datastore.records import PartnerRecord, partner_from_row
 
@@ -17,6 +17,7 @@ _COLUMNS = (
 )
 FIELDS = ("name", "relationship", "age", "mbti", "description", "interests", "communication_style")
 _LIVE = "user_id = $1 AND deleted_at IS NULL"
+PARTNERS = Listing("partners", "p", _COLUMNS, "p.user_id = $1 AND p.deleted_at IS NULL", "created_at", newest_first=True)
 
 
 def _column_value(name: str, value: Any) -> Any:
@@ -39,17 +40,10 @@ class PartnerStore:
         return [partner_from_row(row) for row in rows]
 
     async def page(self, page: PageRequest) -> Page[PartnerRecord]:
-        clause = keyset_clause(page, sort="created_at", newest_first=True, first_param=2)
-        rows = await self._conn.fetch(
-            f"SELECT {_COLUMNS} FROM partners WHERE {_LIVE}{clause.where}"
-            f" ORDER BY {clause.order_by} LIMIT {clause.limit}",
-            self._owner,
-            *clause.params,
-        )
-        return to_page([partner_from_row(row) for row in rows], page)
+        return await page_of(self._conn, PARTNERS, self._owner, page, partner_from_row)
 
     async def count(self) -> int:
-        return await self._conn.fetchval(f"SELECT count(*) FROM partners WHERE {_LIVE}", self._owner)
+        return await count_of(self._conn, PARTNERS, self._owner)
 
     async def create(self, values: dict[str, Any]) -> PartnerRecord:
         row = await self._conn.fetchrow(

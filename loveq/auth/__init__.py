@@ -10,7 +10,8 @@ import httpx
 
 from loveq.auth.jwks import JwksSource, RemoteJwks, StaticJwks
 from loveq.auth.local_issuer import LocalIssuer
-from loveq.auth.principal import AuthenticationError, Principal
+from loveq.auth.errors import AuthenticationError
+from services.identity import Principal
 from loveq.auth.verifier import TokenVerifier
 from loveq.settings import Settings
 

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 import httpx
 
-from loveq.auth.principal import AuthenticationError
+from loveq.auth.errors import AuthenticationError
 
 log = logging.getLogger(__name__)
 

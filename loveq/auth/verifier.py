@@ -19,7 +19,8 @@ from jose.backends.base import Key
 from jose.exceptions import JOSEError
 
 from loveq.auth.jwks import Jwk, JwksSource
-from loveq.auth.principal import AuthenticationError, Principal
+from loveq.auth.errors import AuthenticationError
+from services.identity import Principal
 
 ALGORITHM = "RS256"
 MAX_TOKEN_CHARS = 16 * 1024

@@ -2,16 +2,17 @@ from __future__ import annotations
 
 from strawberry.types import Info
 
-from datastore.records import ChatRoomRecord, MessageRecord
-from datastore.stores import NewMessage, UnitOfWork
+from datastore.stores import NewMessage
 from graph.context import Context
 from graph.enums import MessageKind
 from graph.inputs import AddMessagesInput
 from graph.payloads import AddMessagesPayload
-from graph.types import ChatRoom, Message
+from graph.types.chat_room import ChatRoom
+from graph.types.message import Message
 from graph.user_errors import UserErrorCode
-from resolvers import limits
+from resolvers import input_limits as limits
 from resolvers.validation import Problems
+from services.errors import ServiceError
 
 
 def _validated_messages(problems: Problems, input: AddMessagesInput) -> list[NewMessage]:
@@ -54,24 +55,13 @@ async def add_messages(info: Info[Context, None], input: AddMessagesInput) -> Ad
     problems = Problems()
     room_id = problems.node_id(["roomId"], input.room_id, "ChatRoom")
     messages = _validated_messages(problems, input)
-    if problems:
-        return AddMessagesPayload(chat_room=None, messages=[], user_errors=problems.errors)
-
-    async def work(uow: UnitOfWork) -> tuple[ChatRoomRecord, list[MessageRecord]] | None:
-        if not await uow.chat_rooms.get_many([room_id]):
-            return None
-        stored = await uow.messages.add_many(room_id, messages)
-        room = await uow.chat_rooms.record_messages(room_id, len(stored), max(m.sent_at for m in stored))
-        return room, stored
-
-    outcome = await ctx.services.db.run(work, owner=ctx.viewer_id)
-    if outcome is None:
-        problems.not_found(["roomId"], "chat room")
-        return AddMessagesPayload(chat_room=None, messages=[], user_errors=problems.errors)
-    room, stored = outcome
-    ctx.loaders.chat_room.prime(room.id, room, force=True)
-    return AddMessagesPayload(
-        chat_room=ChatRoom.from_record(room),
-        messages=[Message.from_record(m) for m in stored],
-        user_errors=[],
-    )
+    if not problems:
+        try:
+            room, stored = await ctx.services.messages.add(ctx.viewer_id, room_id, messages)
+            ctx.loaders.chat_room.prime(room.id, room, force=True)
+            return AddMessagesPayload(
+                chat_room=ChatRoom.from_record(room), messages=[Message.from_record(m) for m in stored], user_errors=[]
+            )
+        except ServiceError as refused:
+            problems.refused(refused)
+    return AddMessagesPayload(chat_room=None, messages=[], user_errors=problems.errors)

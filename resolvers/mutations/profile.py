@@ -8,14 +8,12 @@ from strawberry.types import Info
 from graph.context import Context
 from graph.inputs import UpdateProfileInput
 from graph.payloads import UpdateProfilePayload
-from graph.types import User
-from resolvers import limits
+from graph.types.user import User
+from resolvers import input_limits as limits
 from resolvers.validation import Problems, is_unset
 
 
-async def update_profile(info: Info[Context, None], input: UpdateProfileInput) -> UpdateProfilePayload:
-    ctx = info.context
-    problems = Problems()
+def _validated(problems: Problems, input: UpdateProfileInput) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     if not is_unset(input.nickname):
         changes["nickname"] = problems.text(["nickname"], input.nickname, max_length=limits.NICKNAME)
@@ -30,15 +28,15 @@ async def update_profile(info: Info[Context, None], input: UpdateProfileInput) -
         changes["mbti"] = problems.mbti(["mbti"], input.mbti)
     if not is_unset(input.bio):
         changes["bio"] = problems.text(["bio"], input.bio, max_length=limits.BIO, multiline=True)
+    return changes
+
+
+async def update_profile(info: Info[Context, None], input: UpdateProfileInput) -> UpdateProfilePayload:
+    ctx = info.context
+    problems = Problems()
+    changes = _validated(problems, input)
     if problems:
         return UpdateProfilePayload(user=None, user_errors=problems.errors)
-    record = await ctx.services.db.run(
-        lambda uow: uow.users.update_profile(ctx.viewer_id, changes), owner=ctx.viewer_id
-    )
-    if record is None:  # the row went away under us (account deleted elsewhere): recreate it
-        await ctx.services.recreate_user(ctx.principal)
-        record = await ctx.services.db.run(
-            lambda uow: uow.users.update_profile(ctx.viewer_id, changes), owner=ctx.viewer_id
-        )
+    record = await ctx.services.accounts.update_profile(ctx.viewer, changes)
     ctx.loaders.user.prime(record.id, record, force=True)
     return UpdateProfilePayload(user=User.from_record(record), user_errors=[])

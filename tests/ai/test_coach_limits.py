@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from ai.coach.limits import GenerationLimiter, GenerationLimitExceeded
+from services.generation_limits import GenerationLimiter, GenerationLimitExceeded
 
 
 async def test_a_user_past_their_limit_is_refused_at_once():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from graph.ids import decode_id
+from graph.relay.global_id import decode_id
 from tests.api import factory
 from tests.api import operations as ops
 from tests.api.client import GraphQLClient

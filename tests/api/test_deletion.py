@@ -7,12 +7,12 @@ import uuid
 import asyncpg
 
 from datastore.database import connect_postgres
-from datastore.purge import purge_deleted
+from services.deletion import purge_deleted
 from datastore.stores import NewMessage
 from tests.api import factory
 from tests.api import operations as ops
 from tests.api.client import GraphQLClient
-from graph.ids import decode_id
+from graph.relay.global_id import decode_id
 from tests.conftest import LiveServer
 
 

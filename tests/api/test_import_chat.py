@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.ids import decode_id
+from graph.relay.global_id import decode_id
 from kakao import parse_lines
 from tests.api import factory
 from tests.api import operations as ops

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.ids import decode_id
+from graph.relay.global_id import decode_id
 from loveq.app import create_app
 from tests.api import factory
 from tests.api import operations as ops

@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from graph.ids import encode_id
+from graph.relay.global_id import encode_id
 from tests.api import factory
 from tests.api import operations as ops
 from tests.api.client import GraphQLClient

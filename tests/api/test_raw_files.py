@@ -12,11 +12,11 @@ import pytest
 
 from blobs import LocalBlobStore
 from datastore.database import connect_postgres
-from graph.ids import decode_id
+from graph.relay.global_id import decode_id
 from loveq.app import create_app
 from loveq.auth import build_local_issuer
-from loveq.importing import STALE_AFTER
-from loveq.sweeper import sweep_raw_files
+from services.chat_import import STALE_AFTER
+from services.sweeper import sweep_raw_files
 from tests.api import operations as ops
 from tests.api.client import GraphQLClient
 from tests.api.test_import_chat import fixture, new_room, upload

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from loveq.auth.jwks import RemoteJwks, StaticJwks
-from loveq.auth.principal import AuthenticationError
+from loveq.auth.errors import AuthenticationError
 from loveq.auth.verifier import TokenVerifier
 from tests.auth.tokens import CLIENT_ID, ISSUER, SigningKey, claims
 

@@ -10,7 +10,8 @@ from collections.abc import Callable
 import pytest
 
 from loveq.auth.jwks import StaticJwks
-from loveq.auth.principal import AuthenticationError, Principal
+from loveq.auth.errors import AuthenticationError
+from services.identity import Principal
 from loveq.auth.verifier import TokenVerifier
 from tests.auth.tokens import (
     CLIENT_ID,
