@@ -23,7 +23,7 @@ import httpx
 import websockets
 
 from bench.support import database, issuer, loveq_server, peak_rss_mb, percentile
-from tests.standins.bedrock_server import BedrockStandIn, Chunks
+from tests.support.standins.bedrock_server import BedrockStandIn, Chunks
 
 ANSWER = (
     "<intent>주말에 만나자고 돌려 말하고 있어요.</intent>"

@@ -1,4 +1,5 @@
-"""Shared fixtures: a real PostgreSQL database and a real Love Q server on a free port.
+"""Shared fixtures: a real PostgreSQL database, a real Love Q server on a free port, and
+fresh users to call it as.
 
 With DATABASE_URL set the tests use that server (in a database of their own, dropped at
 the end); without it they start the embedded PostgreSQL, exactly as `loveq serve` does.
@@ -9,29 +10,18 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import socket
 import tempfile
-import threading
-import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import pytest
-import uvicorn
 
 from loveq.app import create_app
 from loveq.auth import build_local_issuer
-from loveq.auth.local_issuer import LocalIssuer
-from loveq.settings import Settings, load_settings
-
-
-def with_database(dsn: str, database: str) -> str:
-    parts = urlsplit(dsn)
-    return urlunsplit(parts._replace(path=f"/{database}"))
+from tests.support.client import GraphQLClient
+from tests.support.server import LiveServer, ServerThread, StatementLog, make_settings, with_database
 
 
 async def _admin(dsn: str, sql: str) -> None:
@@ -75,86 +65,6 @@ def database_dsn(server_dsn: str) -> Iterator[str]:
         asyncio.run(_admin(server_dsn, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-_POOL_RESET = "SELECT pg_advisory_unlock_all();"
-
-
-@dataclass
-class StatementLog:
-    """Every SQL statement the server runs, for the N+1 tests."""
-
-    statements: list[str] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def record(self, query: object) -> None:
-        sql = getattr(query, "query", str(query))
-        if sql.startswith(_POOL_RESET):  # asyncpg's housekeeping when a connection returns to the pool
-            return
-        with self.lock:
-            self.statements.append(sql)
-
-    def mark(self) -> int:
-        with self.lock:
-            return len(self.statements)
-
-    def since(self, mark: int) -> list[str]:
-        with self.lock:
-            return self.statements[mark:]
-
-
-@dataclass
-class LiveServer:
-    url: str
-    settings: Settings
-    issuer: LocalIssuer
-    statements: StatementLog
-    dsn: str
-
-    @property
-    def graphql_url(self) -> str:
-        return f"{self.url}/graphql"
-
-    @property
-    def ws_url(self) -> str:
-        return self.graphql_url.replace("http://", "ws://")
-
-    def token(self, email: str | None = None) -> str:
-        return self.issuer.issue(email or f"user-{uuid.uuid4().hex[:10]}@example.com")
-
-
-def make_settings(data_dir: Path, dsn: str, **overrides: str) -> Settings:
-    env = {"LOVEQ_DATA_DIR": str(data_dir), "DATABASE_URL": dsn, "LOVEQ_SWEEP_INTERVAL": "3600", **overrides}
-    return load_settings(env)
-
-
-class ServerThread:
-    """uvicorn on a free port in a background thread: the tests talk to it over real sockets."""
-
-    def __init__(self, app: object) -> None:
-        self.port = free_port()
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", ws="websockets-sansio", lifespan="on")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        deadline = time.monotonic() + 30
-        while not self.server.started:
-            if not self.thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("test server did not start")
-            time.sleep(0.02)
-        return f"http://127.0.0.1:{self.port}"
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=15)
-
-
 @pytest.fixture(scope="session")
 def live_server(database_dsn: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     data_dir = tmp_path_factory.mktemp("loveq-data")
@@ -177,3 +87,32 @@ async def db_conn(live_server: LiveServer) -> AsyncIterator[asyncpg.Connection]:
         yield conn
     finally:
         await conn.close()
+
+
+@pytest.fixture
+def alice(live_server: LiveServer) -> GraphQLClient:
+    """A fresh user: each test gets its own, so tests never see each other's rows."""
+    return GraphQLClient(live_server.graphql_url, live_server.token())
+
+
+@pytest.fixture
+def bob(live_server: LiveServer) -> GraphQLClient:
+    return GraphQLClient(live_server.graphql_url, live_server.token())
+
+
+@pytest.fixture
+def anonymous(live_server: LiveServer) -> GraphQLClient:
+    return GraphQLClient(live_server.graphql_url)
+
+
+_DATABASE_FIXTURES = {"server_dsn", "database_dsn", "live_server", "db_conn"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "database: the test talks to PostgreSQL (CI runs these on both servers)")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if _DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.database)

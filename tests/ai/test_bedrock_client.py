@@ -18,7 +18,7 @@ from ai.bedrock import (
     StreamCompleted,
     TextDelta,
 )
-from tests.standins.bedrock_server import (
+from tests.support.standins.bedrock_server import (
     BedrockStandIn,
     Chunks,
     FailAfter,
@@ -26,7 +26,7 @@ from tests.standins.bedrock_server import (
     Throttle,
     Unavailable,
 )
-from tests.standins.eventstream import encode_event, encode_exception
+from tests.support.standins.eventstream import encode_event, encode_exception
 
 READ_TIMEOUT = 0.4
 SYSTEM = "너는 연애 대화 코치야. 세 가지 답장을 제안해."

@@ -30,7 +30,7 @@ from ai.coach.model import (
     Sentiment,
 )
 from ai.speech_style import analyze_speech
-from tests.standins.bedrock_server import BedrockStandIn, Chunks, FailAfter, Stall, Throttle
+from tests.support.standins.bedrock_server import BedrockStandIn, Chunks, FailAfter, Stall, Throttle
 
 READ_TIMEOUT = 0.4
 

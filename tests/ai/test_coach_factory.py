@@ -14,8 +14,8 @@ from ai.coach.local_engine import LocalCoachEngine
 from ai.coach.model import CoachRequest, CoachResult, PartnerProfile, ReplyDelta, Sentiment
 from ai.comprehend import ComprehendAnalyzer
 from tests.ai.test_coach_bedrock_engine import answer, pieces
-from tests.standins.bedrock_server import BedrockStandIn, Chunks
-from tests.standins.comprehend_server import ComprehendStandIn
+from tests.support.standins.bedrock_server import BedrockStandIn, Chunks
+from tests.support.standins.comprehend_server import ComprehendStandIn
 
 SESSION = aioboto3.Session(aws_access_key_id="test", aws_secret_access_key="test")
 

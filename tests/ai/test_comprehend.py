@@ -18,7 +18,7 @@ import pytest
 from ai.coach.emotion import warm_up_local_analysis
 from ai.coach.model import Sentiment
 from ai.comprehend import DETECT_SENTIMENT_MAX_BYTES, ComprehendAnalyzer, truncate_utf8
-from tests.standins.comprehend_server import ComprehendStandIn
+from tests.support.standins.comprehend_server import ComprehendStandIn
 from tests.support.moto_server import moto_server  # noqa: F401  (fixture)
 
 SESSION = aioboto3.Session(aws_access_key_id="testing", aws_secret_access_key="testing")

@@ -5,7 +5,7 @@ import pytest
 
 from datastore.database import Dialect, connect_postgres, dsql_token_provider
 from datastore.migrate import for_dialect, load_migrations, migrate
-from tests.conftest import with_database
+from tests.support.server import with_database
 
 
 def test_migrations_are_numbered_and_split_into_single_statements() -> None:

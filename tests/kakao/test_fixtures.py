@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kakao import ExportFormat, ExportHeader, ExportReader, MessageKind, ParsedMessage, ParseStats
-from tests.kakao.conversation import ENGLISH_TEXTS, MACOS_SECONDS, expected
+from tests.support.kakao_conversation import ENGLISH_TEXTS, MACOS_SECONDS, expected
 
 FIXTURES = Path(__file__).parent / "fixtures"
 K = MessageKind

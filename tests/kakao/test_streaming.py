@@ -10,7 +10,7 @@ import tracemalloc
 import pytest
 
 from kakao import ExportFormat, ExportParser, ExportReader
-from tests.kakao.exports import generated_bytes, generated_lines, generated_messages
+from tests.support.streamed_exports import generated_bytes, generated_lines, generated_messages
 
 
 def _resident_bytes() -> int:

@@ -1,0 +1,45 @@
+"""No N+1: the statements for a page of rooms with partners and last messages do not grow
+with the number of rooms."""
+
+from __future__ import annotations
+
+from tests.support import factory
+from tests.support.client import GraphQLClient
+from tests.support.server import LiveServer
+
+ROOMS_WITH_PARTNERS_AND_LAST_MESSAGES = """
+query($first: Int!) {
+  chatRooms(first: $first) {
+    edges { node {
+      id title lastMessageAt
+      partner { id name interests chatRooms(first: 2) { totalCount edges { node { id } } } }
+      messages(last: 3) { totalCount edges { node { id text sentAt sender } } }
+    } }
+  }
+}
+"""
+
+
+async def _statements_for(live_server: LiveServer, client: GraphQLClient, first: int) -> list[str]:
+    await client.ok(ROOMS_WITH_PARTNERS_AND_LAST_MESSAGES, {"first": first})  # warm: user row exists
+    mark = live_server.statements.mark()
+    data = await client.ok(ROOMS_WITH_PARTNERS_AND_LAST_MESSAGES, {"first": first})
+    assert len(data["chatRooms"]["edges"]) == first
+    return live_server.statements.since(mark)
+
+
+async def test_twenty_rooms_cost_the_same_statements_as_two(live_server: LiveServer, alice: GraphQLClient) -> None:
+    for i in range(20):
+        partner = await factory.partner(alice, f"파트너{i}")
+        room = await factory.room(alice, partner["id"], f"방{i}")
+        await factory.add_messages(alice, room["id"], factory.messages(5))
+    two = await _statements_for(live_server, alice, 2)
+    twenty = await _statements_for(live_server, alice, 20)
+    assert len(twenty) == len(two), (two, twenty)
+    # rooms page, partners batch, messages batch, partner rooms batch, partner room counts
+    print(f"statements: {len(two)} for 2 rooms, {len(twenty)} for 20 rooms")
+    assert len(twenty) <= 6, twenty
+    data = await alice.ok(ROOMS_WITH_PARTNERS_AND_LAST_MESSAGES, {"first": 20})
+    last = data["chatRooms"]["edges"][0]["node"]["messages"]
+    assert [e["node"]["text"] for e in last["edges"]] == ["메시지 2", "메시지 3", "메시지 4"]
+    assert last["totalCount"] == 5
