@@ -40,13 +40,16 @@ def resolve_roles(
     participants: Iterable[str],
     my_name: str | None,
     partner_name: str | None = None,
+    *,
+    known_partner: str | None = None,
 ) -> RoleMap:
     """Map sender names to ME / PARTNER / OTHER.
 
     The user: ``my_name`` when given (a ``회원님`` in the export stands for it if ``my_name``
     itself never speaks); otherwise ``회원님``/``you``; otherwise, in a chat of two, whoever
     is not the partner. The partner: ``partner_name`` when given and present, else the name in
-    the header (``지민 님과 카카오톡 대화``) when it is a sender, else the only sender besides
+    the header (``지민 님과 카카오톡 대화``) when it is a sender, else ``known_partner`` (the
+    name the user gave the partner in Love Q) when it is a sender, else the only sender besides
     the user. Everyone else is OTHER.
 
     Raises :class:`~kakao.errors.AmbiguousParticipantsError` (``missing="my_name"``) when the
@@ -54,57 +57,55 @@ def resolve_roles(
     (``missing="partner_name"``) when several people could be the partner.
     """
     names = tuple(dict.fromkeys(participants))
-    present = set(names)
     if not names:  # no messages: nothing to tell apart
         return RoleMap(
             me=(my_name or "").strip() or None,
             partner=(partner_name or "").strip() or header.partner_name,
         )
-
-    me: str | None = None
-    if my_name is not None and my_name.strip():
-        wanted = my_name.strip()
-        if wanted in present:
-            me = wanted
-        else:
-            me = next((alias for alias in SELF_ALIASES if alias in present), None)
-            if me is None:
-                raise AmbiguousParticipantsError(
-                    f"The name {wanted!r} does not appear in this chat. "
-                    f"Names in the chat: {', '.join(names)}.",
-                    names=names,
-                    missing="my_name",
-                )
-    else:
-        me = next((alias for alias in SELF_ALIASES if alias in present), None)
-
-    partner: str | None = None
-    for candidate in (partner_name, header.partner_name):
-        if candidate and candidate.strip() in present and candidate.strip() != me:
-            partner = candidate.strip()
-            break
-
+    me = _named_me(names, my_name)
+    partner = next(
+        (
+            candidate.strip()
+            for candidate in (partner_name, header.partner_name, known_partner)
+            if candidate and candidate.strip() in names and candidate.strip() != me
+        ),
+        None,
+    )
     others = [name for name in names if name not in (me, partner)]
     if me is None:
         if partner is not None and len(others) == 1:
             me = others.pop()
-        elif partner is not None and not others:
-            pass  # only the partner speaks: nothing to assign
-        else:
+        elif partner is None or others:  # with only the partner speaking, nothing to assign
             raise AmbiguousParticipantsError(
                 "Which of these people is you cannot be told from the chat. "
                 f"Names in the chat: {', '.join(names) or '(none)'}.",
                 names=names,
                 missing="my_name",
             )
-    if partner is None:
-        if len(others) == 1:
-            partner = others.pop()
-        elif others:
+    if partner is None and others:
+        if len(others) > 1:
             raise AmbiguousParticipantsError(
                 "This is a group chat and which person is your partner cannot be told from it. "
                 f"Names in the chat: {', '.join(names)}.",
                 names=names,
                 missing="partner_name",
             )
+        partner = others.pop()
     return RoleMap(me=me, partner=partner)
+
+
+def _named_me(names: tuple[str, ...], my_name: str | None) -> str | None:
+    """The user as the export names them, when it can be told from their name or an alias."""
+    alias = next((alias for alias in SELF_ALIASES if alias in names), None)
+    if my_name is None or not my_name.strip():
+        return alias
+    wanted = my_name.strip()
+    if wanted in names:
+        return wanted
+    if alias is None:
+        raise AmbiguousParticipantsError(
+            f"The name {wanted!r} does not appear in this chat. Names in the chat: {', '.join(names)}.",
+            names=names,
+            missing="my_name",
+        )
+    return alias

@@ -86,9 +86,12 @@ class DedupeKeys:
 class _Batches:
     """Resolves roles, keys and batches parsed messages, writing each batch in its own transaction."""
 
-    def __init__(self, db: Database, request: ImportRequest, import_id: uuid.UUID, limits: ImportLimits) -> None:
+    def __init__(
+        self, db: Database, request: ImportRequest, import_id: uuid.UUID, limits: ImportLimits, known_partner: str | None
+    ) -> None:
         self.db = db
         self.request = request
+        self.known_partner = known_partner
         self.import_id = import_id
         self.limits = limits
         self.roles: RoleMap | None = None
@@ -121,7 +124,13 @@ class _Batches:
 
     def _try_resolve(self, reader: ExportReader, *, final: bool) -> RoleMap | None:
         try:
-            roles = resolve_roles(reader.header, reader.participants, self.request.my_name, self.request.partner_name)
+            roles = resolve_roles(
+                reader.header,
+                reader.participants,
+                self.request.my_name,
+                self.request.partner_name,
+                known_partner=self.known_partner,
+            )
         except AmbiguousParticipantsError as exc:
             if not final:
                 return None
@@ -202,8 +211,8 @@ class ChatImportService:
         """Streams the export into the room; on any failure nothing of it remains."""
         import_id = new_id()
         key = import_key(request.owner, import_id) if request.keep_raw else None
-        await self._start(request, import_id, key)
-        batches = _Batches(self.db, request, import_id, self.limits)
+        partner_name = await self._start(request, import_id, key)
+        batches = _Batches(self.db, request, import_id, self.limits, partner_name)
         try:
             reader = ExportReader()
             async with _raw_writer(self.blobs, key) as raw:
@@ -228,11 +237,13 @@ class ChatImportService:
             await _discard(self.db, self.blobs, request.owner, import_id, key)
             raise
 
-    async def _start(self, request: ImportRequest, import_id: uuid.UUID, key: str | None) -> None:
+    async def _start(self, request: ImportRequest, import_id: uuid.UUID, key: str | None) -> str | None:
+        """Registers the import (one per room at a time); returns the room's partner's name."""
         expires = datetime.now(timezone.utc) + self.limits.raw_retention if key else None
 
-        async def start(uow: UnitOfWork) -> None:
-            if not await uow.chat_rooms.get_many([request.room_id]):
+        async def start(uow: UnitOfWork) -> str | None:
+            rooms = await uow.chat_rooms.get_many([request.room_id])
+            if not rooms:
                 raise NotFound("chat room not found", field="room_id")
             # One import per room at a time: the duplicate check must not count the rows of an
             # import that may still fail and be removed.
@@ -241,8 +252,10 @@ class ChatImportService:
             await uow.imports.start(
                 import_id, room_id=request.room_id, file_name=request.file_name, blob_key=key, raw_expires_at=expires
             )
+            partners = await uow.partners.get_many([rooms[0].partner_id])
+            return partners[0].name if partners else None
 
-        await self.db.run(start, owner=request.owner)
+        return await self.db.run(start, owner=request.owner)
 
     async def _complete(
         self, request: ImportRequest, import_id: uuid.UUID, batches: _Batches, stats: ParseStats

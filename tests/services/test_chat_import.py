@@ -55,6 +55,18 @@ async def test_each_format_imports_through_a_multipart_upload(alice: GraphQLClie
     assert {"TEXT", "PHOTO", "EMOTICON"} <= kinds
 
 
+async def test_a_macos_csv_needs_no_name_when_the_rooms_partner_is_one_of_the_senders(alice: GraphQLClient) -> None:
+    """The CSV has no title line naming the partner; the room's partner (지민) is one of its two
+    senders, so the other is the user."""
+    matching, unrelated = await new_room(alice, "지민"), await new_room(alice, "서연")
+    payload = await upload(alice, matching, "macos.csv")
+    assert payload["userErrors"] == []
+    senders = {e["node"]["senderName"]: e["node"]["sender"] for e in (await room_messages(alice, matching))["messages"]["edges"]}
+    assert senders == {"지민": "PARTNER", "민준": "ME"}
+    refused = await upload(alice, unrelated, "macos.csv")
+    assert [(e["field"], e["code"]) for e in refused["userErrors"]] == [(["input", "myName"], "AMBIGUOUS_PARTICIPANTS")]
+
+
 async def test_times_are_read_in_the_given_zone_and_stored_as_instants(alice: GraphQLClient) -> None:
     seoul_room, new_york_room = await new_room(alice), await new_room(alice, "서연")
     await upload(alice, seoul_room, "android_ko.txt")
