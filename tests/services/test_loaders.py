@@ -43,3 +43,38 @@ async def test_twenty_rooms_cost_the_same_statements_as_two(live_server: LiveSer
     last = data["chatRooms"]["edges"][0]["node"]["messages"]
     assert [e["node"]["text"] for e in last["edges"]] == ["메시지 2", "메시지 3", "메시지 4"]
     assert last["totalCount"] == 5
+
+
+ROOMS_WITH_ANALYSES_IMPORTS_AND_INSIGHTS = """
+query($first: Int!) {
+  chatRooms(first: $first) {
+    edges { node {
+      id
+      analyses(first: 2) { totalCount edges { node { id intent } } }
+      imports(first: 2) { totalCount edges { node { id messagesImported } } }
+      insights { interestScore partner { messageCount } }
+      lastWeek: insights(from: "2026-11-01T00:00:00+09:00", timezone: "Asia/Seoul") { interestScore }
+    } }
+  }
+}
+"""
+
+
+async def test_analyses_imports_and_insights_of_twenty_rooms_cost_the_same_statements_as_two(
+    live_server: LiveServer, alice: GraphQLClient
+) -> None:
+    for i in range(20):
+        partner = await factory.partner(alice, f"상대{i}")
+        room = await factory.room(alice, partner["id"], f"방{i}")
+        await factory.add_messages(alice, room["id"], factory.messages(4))
+    await alice.ok(ROOMS_WITH_ANALYSES_IMPORTS_AND_INSIGHTS, {"first": 2})  # warm: user row exists
+    counts = []
+    for first in (2, 20):
+        mark = live_server.statements.mark()
+        data = await alice.ok(ROOMS_WITH_ANALYSES_IMPORTS_AND_INSIGHTS, {"first": first})
+        assert len(data["chatRooms"]["edges"]) == first
+        assert all(e["node"]["insights"]["partner"]["messageCount"] == 2 for e in data["chatRooms"]["edges"])
+        counts.append(len(live_server.statements.since(mark)))
+    # rooms page, analyses page + count, imports page + count, insights for each window
+    print(f"statements: {counts[0]} for 2 rooms, {counts[1]} for 20 rooms")
+    assert counts[0] == counts[1] <= 7, counts
