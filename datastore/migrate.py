@@ -61,6 +61,12 @@ def load_migrations() -> list[Migration]:
     return found
 
 
+# An index built on a populated table (on DSQL, `CREATE INDEX ASYNC` and then
+# `sys.wait_for_job`) may take much longer than any request may: migrations get their own
+# deadline instead of the pool's per-statement one.
+MIGRATION_TIMEOUT = 3600.0
+
+
 def for_dialect(statement: str, dialect: Dialect) -> str:
     if dialect is Dialect.DSQL:
         return _CREATE_INDEX.sub(lambda m: f"CREATE {m.group(1) or ''}INDEX ASYNC ", statement)
@@ -69,9 +75,9 @@ def for_dialect(statement: str, dialect: Dialect) -> str:
 
 async def _execute_ddl(conn: asyncpg.Connection, statement: str, dialect: Dialect) -> None:
     async with conn.transaction():
-        rows = await conn.fetch(for_dialect(statement, dialect))
+        rows = await conn.fetch(for_dialect(statement, dialect), timeout=MIGRATION_TIMEOUT)
     job_id = rows[0]["job_id"] if rows and "job_id" in rows[0].keys() else None
-    if job_id is not None and not await conn.fetchval("SELECT sys.wait_for_job($1)", job_id):
+    if job_id is not None and not await conn.fetchval("SELECT sys.wait_for_job($1)", job_id, timeout=MIGRATION_TIMEOUT):
         raise RuntimeError(f"index job {job_id} failed")
 
 
@@ -80,9 +86,11 @@ async def migrate(db: Database) -> list[int]:
     applied_now: list[int] = []
     async with db.connection() as conn:
         if db.dialect is Dialect.POSTGRES:
+            # The pool's statement deadline is for requests; an index build may take longer.
+            await conn.execute("SET statement_timeout = 0")
             # Serialise concurrent migrators (DSQL has no advisory locks; there the idempotent
             # statements and the ON CONFLICT ledger make a race harmless).
-            await conn.execute("SELECT pg_advisory_lock($1)", _LOCK_KEY)
+            await conn.execute("SELECT pg_advisory_lock($1)", _LOCK_KEY, timeout=MIGRATION_TIMEOUT)
         try:
             await _apply_missing(conn, db.dialect, applied_now)
         finally:

@@ -29,3 +29,19 @@ class RateLimited(ApiError):
 
 class ServiceUnavailable(ApiError):
     code = "SERVICE_UNAVAILABLE"
+
+
+class QueryTooCostly(ApiError):
+    code = "QUERY_TOO_COSTLY"
+
+
+class RequestTimeout(ApiError):
+    code = "REQUEST_TIMEOUT"
+
+
+class ResponseTooLarge(ApiError):
+    code = "RESPONSE_TOO_LARGE"
+
+
+class ConcurrentModification(ApiError):
+    code = "CONCURRENT_MODIFICATION"

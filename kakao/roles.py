@@ -48,9 +48,9 @@ def resolve_roles(
     The user: ``my_name`` when given (a ``회원님`` in the export stands for it if ``my_name``
     itself never speaks); otherwise ``회원님``/``you``; otherwise, in a chat of two, whoever
     is not the partner. The partner: ``partner_name`` when given and present, else the name in
-    the header (``지민 님과 카카오톡 대화``) when it is a sender, else ``known_partner`` (the
-    name the user gave the partner in Love Q) when it is a sender, else the only sender besides
-    the user. Everyone else is OTHER.
+    the header (``지민 님과 카카오톡 대화``) when it is a sender, else, in a chat of two,
+    ``known_partner`` (the name the user gave the partner in Love Q) when it is a sender, else
+    the only sender besides the user. Everyone else is OTHER.
 
     Raises :class:`~kakao.errors.AmbiguousParticipantsError` (``missing="my_name"``) when the
     user cannot be told apart, or a given ``my_name`` is not in the export; and
@@ -63,10 +63,13 @@ def resolve_roles(
             partner=(partner_name or "").strip() or header.partner_name,
         )
     me = _named_me(names, my_name)
+    # The name the user gave the partner decides only a chat of two: in a group, a namesake
+    # of the partner may well be someone else.
+    hints = (partner_name, header.partner_name, known_partner if len(names) == 2 else None)
     partner = next(
         (
             candidate.strip()
-            for candidate in (partner_name, header.partner_name, known_partner)
+            for candidate in hints
             if candidate and candidate.strip() in names and candidate.strip() != me
         ),
         None,

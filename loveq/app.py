@@ -16,7 +16,8 @@ from datastore.database import ConnectHook
 from loveq.graphql_view import LoveQGraphQL
 from loveq.http_limits import BodySizeLimit
 from loveq.runtime import running
-from loveq.schema import build_schema
+from loveq.request_guard import RequestGuard
+from loveq.schema import SchemaLimits, build_schema
 from loveq.settings import Settings
 
 
@@ -49,11 +50,22 @@ def _cors(settings: Settings) -> list[Middleware]:
 def create_app(
     settings: Settings, *, dsn: str | None = None, on_connect: ConnectHook | None = None
 ) -> Starlette:
-    schema = build_schema(max_depth=settings.max_query_depth)
+    schema = build_schema(
+        SchemaLimits(
+            max_depth=settings.max_query_depth,
+            max_cost=settings.guards.max_query_cost,
+            max_page_size=settings.max_page_size,
+            introspection=settings.introspection,
+        )
+    )
     # Uploads need no CSRF guard here: every operation needs an Authorization header, which
     # a cross-site form cannot send.
     graphql = LoveQGraphQL(
-        schema, graphql_ide="graphiql" if settings.graphiql else None, multipart_uploads_enabled=True
+        schema,
+        guard=RequestGuard(settings.guards, introspection=settings.introspection),
+        max_response_bytes=settings.guards.max_response_bytes,
+        graphql_ide="graphiql" if settings.graphiql else None,
+        multipart_uploads_enabled=True,
     )
 
     @contextlib.asynccontextmanager

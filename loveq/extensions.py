@@ -1,22 +1,27 @@
-"""Schema extensions: the authentication gate, the operation scope and error codes."""
+"""Schema extensions: the authentication gate, the cost limit and error codes.
+
+Each is passed to the schema as a class or a factory, so every request gets instances of its
+own (an instance shared by concurrent requests mixes their contexts up).
+"""
 
 from __future__ import annotations
 
 import logging
+import math
 import traceback
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Iterator
 
-from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import FieldNode, GraphQLError, OperationDefinitionNode
 from strawberry.extensions import MaskErrors, SchemaExtension
 
-from datastore.errors import RetriesExhausted
-from graph.errors import Unauthenticated
+from datastore.errors import DatabaseUnavailable, RetriesExhausted, StatementTimeout
+from graph.errors import QueryTooCostly, Unauthenticated
+from loveq.query_cost import document_cost
 
 log = logging.getLogger("loveq.graphql")
 
 
-def _only_introspection(document: object) -> bool:
+def only_introspection(document: object) -> bool:
     for definition in getattr(document, "definitions", ()):
         if isinstance(definition, OperationDefinitionNode):
             for selection in definition.selection_set.selections:
@@ -25,30 +30,76 @@ def _only_introspection(document: object) -> bool:
     return True
 
 
+def unauthenticated(auth_error: Exception | None) -> Unauthenticated:
+    reason = getattr(auth_error, "reason", "missing")
+    return Unauthenticated(str(auth_error or "authentication required"), reason=reason)
+
+
 class AuthenticationGate(SchemaExtension):
-    """Nothing executes without a verified principal (introspection aside).
+    """Nothing but introspection is validated or executed without a verified principal.
 
     It also opens the operation's scope: fresh DataLoaders bound to the caller, and makes
     sure the caller's user row exists (created on first authenticated use).
     """
 
+    def on_validate(self) -> Iterator[None]:
+        execution = self.execution_context
+        ctx = execution.context
+        if ctx.principal is None and not only_introspection(execution.graphql_document):
+            # Errors set before validation stop it: an anonymous document costs a parse only.
+            execution.pre_execution_errors = [unauthenticated(ctx.auth_error)]
+        yield
+
     async def on_execute(self) -> AsyncIterator[None]:
         ctx = self.execution_context.context
-        if ctx.principal is None and not _only_introspection(self.execution_context.graphql_document):
-            reason = ctx.auth_error.reason if ctx.auth_error else "missing"
-            error = Unauthenticated(str(ctx.auth_error or "authentication required"), reason=reason)
-            self.execution_context.result = GraphQLExecutionResult(data=None, errors=[error])
+        if ctx.principal is None:
             yield
             return
-        token = None
-        if ctx.principal is not None:
-            await ctx.services.accounts.ensure_user(ctx.principal)
-            token = ctx.open_operation_scope()
+        await ctx.services.accounts.ensure_user(ctx.principal)
+        token = ctx.open_operation_scope()
         try:
             yield
         finally:
-            if token is not None:
-                ctx.close_operation_scope(token)
+            ctx.close_operation_scope(token)
+
+
+def query_cost_limit(limit: int, max_page_size: int) -> Callable[[], SchemaExtension]:
+    """The cost limit as a factory: a fresh extension per request."""
+
+    class QueryCostLimit(SchemaExtension):
+        """Refuses, before validation, a document whose static cost passes the limit."""
+
+        def on_validate(self) -> Iterator[None]:
+            execution = self.execution_context
+            if execution.pre_execution_errors is None and execution.graphql_document is not None:
+                cost = document_cost(
+                    execution.schema._schema,
+                    execution.graphql_document,
+                    execution.operation_name,
+                    execution.variables,
+                    max_page_size=max_page_size,
+                )
+                if cost > limit:
+                    shown = "unbounded" if math.isinf(cost) else int(cost)
+                    execution.pre_execution_errors = [
+                        QueryTooCostly(f"the query costs {shown}, over the limit of {limit}", cost=shown, limit=limit)
+                    ]
+            yield
+
+    return QueryCostLimit
+
+
+_FIXED = {
+    RetriesExhausted: ("CONCURRENT_MODIFICATION", "the data changed concurrently too often; try again"),
+    DatabaseUnavailable: ("SERVICE_UNAVAILABLE", "the database is unavailable; try again shortly"),
+    StatementTimeout: ("REQUEST_TIMEOUT", "the request took too long and was stopped"),
+}
+
+
+def _fixed(error: GraphQLError) -> tuple[str, str] | None:
+    """Expected faults of the layers below, with their code and a message of our own."""
+    original = error.original_error
+    return next((answer for kind, answer in _FIXED.items() if isinstance(original, kind)), None)
 
 
 def _code_for(error: GraphQLError) -> str | None:
@@ -57,8 +108,6 @@ def _code_for(error: GraphQLError) -> str | None:
         if error.extensions and "code" in error.extensions:
             return None
         return "GRAPHQL_PARSE_FAILED" if error.message.startswith("Syntax Error") else "GRAPHQL_VALIDATION_FAILED"
-    if isinstance(original, RetriesExhausted):
-        return "CONCURRENT_MODIFICATION"
     if isinstance(original, GraphQLError) and not (original.extensions or {}).get("code"):
         return "BAD_USER_INPUT"  # graphql-core's own coercion errors, e.g. an unknown enum value
     return None
@@ -73,14 +122,20 @@ class ErrorCodes(MaskErrors):
     @staticmethod
     def _unexpected(error: GraphQLError) -> bool:
         original = error.original_error
-        return original is not None and not isinstance(original, (GraphQLError, RetriesExhausted))
+        return original is not None and not isinstance(original, GraphQLError)
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        masked = super().anonymise_error(error)
+        fixed = _fixed(error)
+        if fixed is not None:
+            code, message = fixed
+            masked.message = message
+            masked.extensions = {"code": code}
+            return masked
         original = error.original_error
         # The exception's message may quote user data; log its type and where it came from.
         frames = "".join(traceback.format_tb(original.__traceback__)) if original else ""
         log.error("unexpected %s at %s\n%s", type(original).__name__, error.path, frames)
-        masked = super().anonymise_error(error)
         masked.extensions = {"code": "INTERNAL_SERVER_ERROR"}
         return masked
 

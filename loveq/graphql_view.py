@@ -10,13 +10,17 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
 from cross_web import HTTPException
 from strawberry.types.unset import UNSET, UnsetType
 
 from graph.context import Context
+from graph.errors import ResponseTooLarge
 from loveq.auth import bearer_token
 from loveq.auth.errors import AuthenticationError
 from loveq.auth.verifier import TokenVerifier
+from loveq.request_guard import RequestGuard
 from loveq.runtime import Runtime
 from services.identity import Principal
 
@@ -54,6 +58,11 @@ class RequestContext(Context):
 
 
 class LoveQGraphQL(GraphQL):
+    def __init__(self, schema: Any, *, guard: RequestGuard, max_response_bytes: int, **options: Any) -> None:
+        super().__init__(schema, **options)
+        self.guard = guard
+        self.max_response_bytes = max_response_bytes
+
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
@@ -84,5 +93,38 @@ class LoveQGraphQL(GraphQL):
                 context.principal, context.auth_error = await authenticate(verifier, header)
         return UNSET
 
+    async def execute_operation(  # type: ignore[override]
+        self, request: Any, request_adapter: Any, request_data: Any, context: RequestContext, root_value: Any,
+        sub_response: Any,
+    ) -> Any:
+        refusal = self.guard.refusal(context, sub_response)
+        if refusal is not None:
+            return refusal
+        return await self.guard.within_deadline(
+            lambda: super(LoveQGraphQL, self).execute_operation(
+                request=request,
+                request_adapter=request_adapter,
+                request_data=request_data,
+                context=context,
+                root_value=root_value,
+                sub_response=sub_response,
+            )
+        )
+
+    async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
+        """The last net: an error that reached here without a code (one raised by an extension
+        before the error-code extension could see it, such as a parse error) gets one."""
+        response = await super().process_result(request, result)
+        for error in response.get("errors") or ():
+            extensions = error.setdefault("extensions", {})
+            if "code" not in extensions:
+                syntax = error.get("message", "").startswith("Syntax Error")
+                extensions["code"] = "GRAPHQL_PARSE_FAILED" if syntax else "GRAPHQL_VALIDATION_FAILED"
+        return response
+
     def encode_json(self, data: object) -> str:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        if len(encoded) * 3 > self.max_response_bytes and len(encoded.encode()) > self.max_response_bytes:
+            error = ResponseTooLarge(f"the response is over {self.max_response_bytes} bytes: ask for less")
+            return json.dumps({"data": None, "errors": [error.formatted]}, ensure_ascii=False)
+        return encoded

@@ -1,12 +1,17 @@
-"""ASGI middleware that refuses request bodies over the configured size.
+"""ASGI middleware that refuses request bodies over the configured size, and stops the work of
+a request whose client went away.
 
-JSON bodies are small: they are read whole (up to the limit) before the app parses them.
-Multipart bodies carry uploads: they stream through, counted, so memory stays flat (starlette
-spools the file part to disk), and the request is refused as soon as it grows past its limit.
+JSON bodies are small: they are read whole (up to the limit) before the app parses them; the
+app then runs while the connection is watched, and a disconnect cancels it (its database
+statements with it). Multipart bodies carry uploads: they stream through, counted, so memory
+stays flat (starlette spools the file part to disk), and the request is refused as soon as it
+grows past its limit.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from typing import Any
 
 from loveq.graphql_view import error_response
@@ -73,17 +78,46 @@ class BodySizeLimit:
             if len(body) > limit:
                 await self._refuse(scope, receive, send, limit)
                 return
-        replayed = False
-
-        async def replay() -> dict[str, Any]:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": bytes(body), "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
+        await _until_disconnect(self.app, scope, bytes(body), receive, send)
 
     async def _refuse(self, scope: Any, receive: Any, send: Any, limit: int) -> None:
         response = error_response(413, f"request body over {limit} bytes", "REQUEST_TOO_LARGE")
         await response(scope, receive, send)
+
+
+async def _until_disconnect(app: Any, scope: Any, body: bytes, receive: Any, send: Any) -> None:
+    """Runs the app on the buffered body; if the client disconnects first, cancels it."""
+    gone = asyncio.Event()
+    replayed = False
+
+    async def replay() -> dict[str, Any]:
+        nonlocal replayed
+        if not replayed:
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        await gone.wait()
+        return {"type": "http.disconnect"}
+
+    work = asyncio.create_task(app(scope, replay, send))
+    watch = asyncio.create_task(_disconnected(receive))
+    try:
+        done, _ = await asyncio.wait({work, watch}, return_when=asyncio.FIRST_COMPLETED)
+    except BaseException:
+        work.cancel()
+        watch.cancel()
+        raise
+    if work in done:
+        watch.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await watch
+        work.result()  # the app's own failure, if any, goes on up
+        return
+    gone.set()
+    work.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await work
+
+
+async def _disconnected(receive: Any) -> None:
+    while (await receive())["type"] != "http.disconnect":
+        pass

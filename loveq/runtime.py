@@ -45,6 +45,7 @@ async def open_database(settings: Settings, *, dsn: str | None = None, on_connec
             max_size=settings.db_pool_max,
             on_connect=on_connect,
             retry_attempts=settings.db_retry_attempts,
+            statement_timeout=settings.guards.statement_timeout_seconds,
         )
     dsn = dsn or settings.database_url
     if dsn is None:
@@ -55,6 +56,7 @@ async def open_database(settings: Settings, *, dsn: str | None = None, on_connec
         max_size=settings.db_pool_max,
         on_connect=on_connect,
         retry_attempts=settings.db_retry_attempts,
+        statement_timeout=settings.guards.statement_timeout_seconds,
     )
 
 

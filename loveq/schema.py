@@ -2,20 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
 from strawberry.extensions.query_depth_limiter import IgnoreContext
 from strawberry.types import ExecutionContext
 
-from loveq.extensions import AuthenticationGate, ErrorCodes
+from loveq.extensions import AuthenticationGate, ErrorCodes, query_cost_limit
 from resolvers.mutation import Mutation
 from resolvers.query import Query
 from resolvers.subscription import Subscription
 
-DEFAULT_MAX_DEPTH = 12
+
+@dataclass(frozen=True)
+class SchemaLimits:
+    max_depth: int = 12
+    max_tokens: int = 5000
+    max_aliases: int = 30
+    max_cost: int = 20_000
+    max_page_size: int = 100
+    introspection: bool = True
 
 
 def _is_introspection(context: IgnoreContext) -> bool:
@@ -29,14 +45,19 @@ class LoveQSchema(strawberry.Schema):
         return None
 
 
-def build_schema(*, max_depth: int = DEFAULT_MAX_DEPTH) -> strawberry.Schema:
-    extensions: list[Any] = [
-        MaxTokensLimiter(max_token_count=5000),
-        MaxAliasesLimiter(max_alias_count=30),
-        QueryDepthLimiter(max_depth=max_depth, should_ignore=_is_introspection),
+def build_schema(limits: SchemaLimits = SchemaLimits()) -> strawberry.Schema:
+    # Classes and factories, never instances: every request gets extensions of its own.
+    extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
+        lambda: ParserCache(maxsize=256),
+        lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
+        lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),
+        lambda: QueryDepthLimiter(max_depth=limits.max_depth, should_ignore=_is_introspection),
         AuthenticationGate,
-        ErrorCodes(),
+        query_cost_limit(limits.max_cost, limits.max_page_size),
+        ErrorCodes,
     ]
+    if not limits.introspection:
+        extensions.insert(0, DisableIntrospection)
     return LoveQSchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions)
 
 

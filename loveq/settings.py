@@ -54,6 +54,18 @@ class CoachSettings:
 
 
 @dataclass(frozen=True)
+class GuardSettings:
+    """What one request may cost before it is refused (see README, "Limits")."""
+
+    max_query_cost: int = 20_000
+    request_timeout_seconds: float = 30.0
+    statement_timeout_seconds: float = 10.0
+    max_response_bytes: int = 10_000_000
+    rate_per_minute: int = 300
+    rate_burst: int = 60
+
+
+@dataclass(frozen=True)
 class Settings:
     data_dir: Path = Path(".loveq")
     host: str = "127.0.0.1"
@@ -66,7 +78,7 @@ class Settings:
     local_token_ttl_seconds: int = 12 * 3600
     db_pool_min: int = 1
     db_pool_max: int = 10
-    db_retry_attempts: int = 5
+    db_retry_attempts: int = 8
     max_request_bytes: int = 1_000_000
     max_page_size: int = 100
     max_query_depth: int = 12
@@ -77,6 +89,8 @@ class Settings:
     import_max_messages: int = 200_000
     cors_origins: tuple[str, ...] = ()
     graphiql: bool = True
+    introspection: bool = True
+    guards: GuardSettings = field(default_factory=GuardSettings)
     migrate_on_start: bool = True
     sweep_interval_seconds: int = 300
     log_level: str = "INFO"
@@ -202,6 +216,17 @@ def _coach(env: Mapping[str, str]) -> CoachSettings:
     )
 
 
+def _guards(env: Mapping[str, str]) -> GuardSettings:
+    return GuardSettings(
+        max_query_cost=_int(env, "LOVEQ_MAX_QUERY_COST", 20_000, minimum=100),
+        request_timeout_seconds=_int(env, "LOVEQ_REQUEST_TIMEOUT", 30, minimum=1),
+        statement_timeout_seconds=_int(env, "LOVEQ_STATEMENT_TIMEOUT", 10, minimum=1),
+        max_response_bytes=_int(env, "LOVEQ_MAX_RESPONSE_BYTES", 10_000_000, minimum=10_000),
+        rate_per_minute=_int(env, "LOVEQ_RATE_LIMIT", 300, minimum=1),
+        rate_burst=_int(env, "LOVEQ_RATE_LIMIT_BURST", 60, minimum=1),
+    )
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     env = os.environ if env is None else env
     dsql = _dsql(env)
@@ -219,7 +244,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         local_token_ttl_seconds=_int(env, "LOVEQ_LOCAL_TOKEN_TTL", 12 * 3600, minimum=60),
         db_pool_min=_int(env, "LOVEQ_DB_POOL_MIN", 1),
         db_pool_max=_int(env, "LOVEQ_DB_POOL_MAX", 10, minimum=1),
-        db_retry_attempts=_int(env, "LOVEQ_DB_RETRY_ATTEMPTS", 5, minimum=1),
+        db_retry_attempts=_int(env, "LOVEQ_DB_RETRY_ATTEMPTS", 8, minimum=1),
         max_request_bytes=_int(env, "LOVEQ_MAX_REQUEST_BYTES", 1_000_000, minimum=1024),
         max_page_size=_int(env, "LOVEQ_MAX_PAGE_SIZE", 100, minimum=1),
         max_query_depth=_int(env, "LOVEQ_MAX_QUERY_DEPTH", 12, minimum=2),
@@ -229,7 +254,10 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         import_max_bytes=_int(env, "LOVEQ_IMPORT_MAX_BYTES", 20 * 1024 * 1024, minimum=1024),
         import_max_messages=_int(env, "LOVEQ_IMPORT_MAX_MESSAGES", 200_000, minimum=1),
         cors_origins=_csv(env.get("LOVEQ_CORS_ORIGINS")),
-        graphiql=_flag(env, "LOVEQ_GRAPHIQL", True),
+        # With Cognito (production) the schema is not shown to strangers unless asked for.
+        graphiql=_flag(env, "LOVEQ_GRAPHIQL", cognito is None),
+        introspection=_flag(env, "LOVEQ_INTROSPECTION", cognito is None),
+        guards=_guards(env),
         # Local mode migrates at start-up; production runs `loveq migrate` as a release step.
         migrate_on_start=_flag(env, "LOVEQ_MIGRATE_ON_START", dsql is None and cognito is None),
         sweep_interval_seconds=_int(env, "LOVEQ_SWEEP_INTERVAL", 300, minimum=1),

@@ -5,6 +5,7 @@ Each batch is one `= ANY($n)` (or LATERAL) statement; results come back in key o
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Hashable, Sequence
@@ -25,38 +26,50 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 
+class SharedLoader(DataLoader[K, V]):
+    """A DataLoader whose callers share one future per key without owning it.
+
+    GraphQL execution cancels the pending siblings of a field that failed; a caller cancelled
+    while awaiting the shared future must not cancel the future itself, or every other field
+    waiting on the same key (another branch of the query) dies with it.
+    """
+
+    def load(self, key: K) -> Awaitable[V]:
+        return asyncio.shield(super().load(key))
+
+
 class Loaders:
     def __init__(self, db: Database, owner: uuid.UUID) -> None:
         self._db = db
         self._owner = owner
-        self.user = DataLoader[uuid.UUID, UserRecord | None](self._users)
-        self.partner = DataLoader[uuid.UUID, PartnerRecord | None](self._by_id(lambda uow, ids: uow.partners.get_many(ids)))
-        self.chat_room = DataLoader[uuid.UUID, ChatRoomRecord | None](self._by_id(lambda uow, ids: uow.chat_rooms.get_many(ids)))
-        self.message = DataLoader[uuid.UUID, MessageRecord | None](self._by_id(lambda uow, ids: uow.messages.get_many(ids)))
-        self.analysis = DataLoader[uuid.UUID, AnalysisRecord | None](self._by_id(lambda uow, ids: uow.analyses.get_many(ids)))
-        self.chat_import = DataLoader[uuid.UUID, ChatImportRecord | None](self._by_id(lambda uow, ids: uow.imports.get_many(ids)))
-        self.partner_rooms = DataLoader[tuple[uuid.UUID, PageRequest], Page[ChatRoomRecord]](
+        self.user = SharedLoader[uuid.UUID, UserRecord | None](self._users)
+        self.partner = SharedLoader[uuid.UUID, PartnerRecord | None](self._by_id(lambda uow, ids: uow.partners.get_many(ids)))
+        self.chat_room = SharedLoader[uuid.UUID, ChatRoomRecord | None](self._by_id(lambda uow, ids: uow.chat_rooms.get_many(ids)))
+        self.message = SharedLoader[uuid.UUID, MessageRecord | None](self._by_id(lambda uow, ids: uow.messages.get_many(ids)))
+        self.analysis = SharedLoader[uuid.UUID, AnalysisRecord | None](self._by_id(lambda uow, ids: uow.analyses.get_many(ids)))
+        self.chat_import = SharedLoader[uuid.UUID, ChatImportRecord | None](self._by_id(lambda uow, ids: uow.imports.get_many(ids)))
+        self.partner_rooms = SharedLoader[tuple[uuid.UUID, PageRequest], Page[ChatRoomRecord]](
             self._pages(lambda uow, ids, page: uow.chat_rooms.pages_for_partners(ids, page))
         )
-        self.partner_room_count = DataLoader[uuid.UUID, int](
+        self.partner_room_count = SharedLoader[uuid.UUID, int](
             self._counts(lambda uow, ids: uow.chat_rooms.counts_for_partners(ids))
         )
-        self.room_messages = DataLoader[tuple[uuid.UUID, PageRequest], Page[MessageRecord]](
+        self.room_messages = SharedLoader[tuple[uuid.UUID, PageRequest], Page[MessageRecord]](
             self._pages(lambda uow, ids, page: uow.messages.pages_for_rooms(ids, page))
         )
-        self.room_analyses = DataLoader[tuple[uuid.UUID, PageRequest], Page[AnalysisRecord]](
+        self.room_analyses = SharedLoader[tuple[uuid.UUID, PageRequest], Page[AnalysisRecord]](
             self._pages(lambda uow, ids, page: uow.analyses.pages_for_rooms(ids, page))
         )
-        self.room_analysis_count = DataLoader[uuid.UUID, int](
+        self.room_analysis_count = SharedLoader[uuid.UUID, int](
             self._counts(lambda uow, ids: uow.analyses.counts_for_rooms(ids))
         )
-        self.room_imports = DataLoader[tuple[uuid.UUID, PageRequest], Page[ChatImportRecord]](
+        self.room_imports = SharedLoader[tuple[uuid.UUID, PageRequest], Page[ChatImportRecord]](
             self._pages(lambda uow, ids, page: uow.imports.pages_for_rooms(ids, page))
         )
-        self.room_import_count = DataLoader[uuid.UUID, int](
+        self.room_import_count = SharedLoader[uuid.UUID, int](
             self._counts(lambda uow, ids: uow.imports.counts_for_rooms(ids))
         )
-        self.room_insights = DataLoader[tuple[uuid.UUID, InsightWindow], ConversationInsights](
+        self.room_insights = SharedLoader[tuple[uuid.UUID, InsightWindow], ConversationInsights](
             self._pages(
                 lambda uow, ids, window: _scored(
                     uow.insights.rooms_insights(ids, start=window.start, end=window.end, timezone=window.zone)

@@ -100,7 +100,8 @@ async def test_malformed_documents_and_bodies(live_server: LiveServer, alice: Gr
 
 
 async def test_query_depth_and_node_caps(alice: GraphQLClient) -> None:
-    deep = "query { viewer { id } partners { edges { node { chatRooms { edges { node { partner { chatRooms { edges { node { partner { chatRooms { edges { node { id } } } } } } } } } } } } } } }"
+    # Cheap (one item per page) but deeper than allowed.
+    deep = "query { viewer { id } partners(first: 1) { edges { node { chatRooms(first: 1) { edges { node { partner { chatRooms(first: 1) { edges { node { partner { chatRooms(first: 1) { edges { node { id } } } } } } } } } } } } } } }"
     result = await alice.execute(deep)
     assert result.codes == ["GRAPHQL_VALIDATION_FAILED"] and "depth" in result.errors[0]["message"]
     too_many = await alice.execute(ops.NODES, {"ids": ["x"] * 101})

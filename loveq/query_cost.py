@@ -1,0 +1,177 @@
+"""A static cost for a GraphQL document, computed on the parsed document before validation and
+execution, so an expensive request is refused before it costs anything.
+
+Every field costs 1, plus a weight for fields that run an aggregate; a connection's page size
+(`first`/`last`, or the default page) multiplies what is selected under `edges`; `nodes(ids:)`
+multiplies its selection by the number of IDs given (repeated IDs count each time). Fragments
+count where they are spread; a fragment spread in a cycle makes the document infinitely costly.
+Variables are read from the request; a page size that is not given as an int counts as the cap.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLNamedType,
+    GraphQLSchema,
+    InlineFragmentNode,
+    IntValueNode,
+    ListValueNode,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
+    ValueNode,
+    VariableNode,
+    get_named_type,
+)
+
+# Fields that cost more than one row: they aggregate over a whole room or count a list.
+WEIGHTS: Mapping[str, int] = {
+    "ChatRoom.insights": 400,
+    "totalCount": 10,
+}
+DEFAULT_PAGE = 20
+
+
+class CostCounter:
+    def __init__(
+        self, schema: GraphQLSchema, fragments: Mapping[str, FragmentDefinitionNode], variables: Mapping[str, Any],
+        *, max_page_size: int,
+    ) -> None:
+        self.schema = schema
+        self.fragments = fragments
+        self.variables = variables
+        self.max_page_size = max_page_size
+        self._spreading: list[str] = []
+        self._fragment_costs: dict[str, float] = {}  # a fragment costs the same wherever it is spread
+
+    def operation(self, operation: OperationDefinitionNode) -> float:
+        root = {
+            OperationType.QUERY: self.schema.query_type,
+            OperationType.MUTATION: self.schema.mutation_type,
+            OperationType.SUBSCRIPTION: self.schema.subscription_type,
+        }[operation.operation]
+        return self.selections(root, operation.selection_set)
+
+    def selections(self, parent: GraphQLNamedType | None, selection_set: SelectionSetNode | None) -> float:
+        if selection_set is None:
+            return 0
+        total: float = 0
+        for selection in selection_set.selections or ():
+            if isinstance(selection, FieldNode):
+                total += self.field(parent, selection)
+            elif isinstance(selection, InlineFragmentNode):
+                condition = selection.type_condition
+                target = self.schema.get_type(condition.name.value) if condition else parent
+                total += self.selections(target, selection.selection_set)
+            elif isinstance(selection, FragmentSpreadNode):
+                total += self.spread(selection.name.value)
+        return total
+
+    def spread(self, name: str) -> float:
+        fragment = self.fragments.get(name)
+        if fragment is None:
+            return 0  # validation reports it
+        if name in self._spreading:
+            return math.inf
+        if name not in self._fragment_costs:
+            self._spreading.append(name)
+            try:
+                target = self.schema.get_type(fragment.type_condition.name.value)
+                self._fragment_costs[name] = self.selections(target, fragment.selection_set)
+            finally:
+                self._spreading.pop()
+        return self._fragment_costs[name]
+
+    def field(self, parent: GraphQLNamedType | None, node: FieldNode) -> float:
+        name = node.name.value
+        if name.startswith("__"):
+            return 0 if name == "__typename" else 1
+        definition = getattr(parent, "fields", {}).get(name) if parent is not None else None
+        if definition is None:
+            return 1  # unknown to the schema: validation refuses it
+        child_type = get_named_type(definition.type)
+        weight = WEIGHTS.get(f"{parent.name}.{name}", WEIGHTS.get(name, 1))
+        children = self.selections(child_type, node.selection_set)
+        if name == "nodes":
+            return weight + self._list_length(node, "ids") * children
+        if child_type.name.endswith("Connection"):
+            return weight + self._connection(child_type, node)
+        return weight + children
+
+    def _connection(self, connection: GraphQLNamedType, node: FieldNode) -> float:
+        """Under a connection, `edges` is paid once per item of the page; the rest once."""
+        size = self._page_size(node)
+        total: float = 0
+        for selection in _flattened(node.selection_set, self.fragments):
+            if selection.name.value == "edges":
+                total += 1 + size * self.selections(
+                    get_named_type(connection.fields["edges"].type), selection.selection_set
+                )
+            else:
+                total += self.field(connection, selection)
+        return total
+
+    def _page_size(self, node: FieldNode) -> int:
+        sizes = [self._int_argument(node, name) for name in ("first", "last")]
+        given = [size for size in sizes if size is not None]
+        return max(given) if given else min(DEFAULT_PAGE, self.max_page_size)
+
+    def _int_argument(self, node: FieldNode, name: str) -> int | None:
+        value = self._argument(node, name)
+        if value is None:
+            return None
+        return value if isinstance(value, int) and 0 <= value <= self.max_page_size else self.max_page_size
+
+    def _list_length(self, node: FieldNode, name: str) -> int:
+        value = self._argument(node, name)
+        return len(value) if isinstance(value, list) else 1
+
+    def _argument(self, node: FieldNode, name: str) -> Any:
+        argument = next((a for a in node.arguments or () if a.name.value == name), None)
+        return _value(argument.value, self.variables) if argument else None
+
+
+def _value(node: ValueNode, variables: Mapping[str, Any]) -> Any:
+    if isinstance(node, VariableNode):
+        return variables.get(node.name.value)
+    if isinstance(node, IntValueNode):
+        return int(node.value)
+    if isinstance(node, ListValueNode):
+        return [_value(item, variables) for item in node.values]
+    return getattr(node, "value", None)
+
+
+def _flattened(selection_set: SelectionSetNode | None, fragments: Mapping[str, FragmentDefinitionNode]) -> list[FieldNode]:
+    """The fields of a selection set with fragments on the same type spread in (one level)."""
+    fields: list[FieldNode] = []
+    for selection in (selection_set.selections or ()) if selection_set else ():
+        if isinstance(selection, FieldNode):
+            fields.append(selection)
+        elif isinstance(selection, InlineFragmentNode):
+            fields += _flattened(selection.selection_set, fragments)
+        elif isinstance(selection, FragmentSpreadNode) and selection.name.value in fragments:
+            fields += [s for s in fragments[selection.name.value].selection_set.selections if isinstance(s, FieldNode)]
+    return fields
+
+
+def document_cost(
+    schema: GraphQLSchema, document: Any, operation_name: str | None, variables: Mapping[str, Any] | None,
+    *, max_page_size: int,
+) -> float:
+    """The cost of the operation that would run (the most costly one when it is not named)."""
+    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if operation_name is not None:
+        operations = [o for o in operations if o.name and o.name.value == operation_name]
+    counter = CostCounter(schema, fragments, variables or {}, max_page_size=max_page_size)
+    try:
+        return max((counter.operation(o) for o in operations), default=0)
+    except RecursionError:  # nested deeper than any real query: refuse it
+        return math.inf
