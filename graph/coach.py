@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from ai.coach.model import EmotionResult, PartnerInsight as InsightModel
+from ai.coach.types import EmotionResult, PartnerInsight as InsightModel
 from datastore.records import AnalysisRecord
 from graph.context import Context
 from graph.ids import encode_id

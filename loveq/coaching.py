@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from ai.coach.engine import CoachEngine
 from ai.coach.limits import GenerationLimiter
-from ai.coach.model import ChatLine, CoachRequest, CoachResult, PartnerProfile, ReplyDelta, UserProfile
+from ai.coach.types import ChatLine, CoachRequest, CoachResult, PartnerProfile, ReplyDelta, UserProfile
 from ai.speech_codec import style_from_json
 from datastore.database import Database
 from datastore.records import AnalysisRecord, MessageRecord, PartnerRecord, UserRecord

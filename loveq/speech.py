@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 
 from ai.speech_codec import style_to_json
-from ai.speech_style import MORPH_SAMPLE_SIZE, SpeechStyle, analyze_speech
+from ai.korean.speech_style import MORPH_SAMPLE_SIZE, SpeechStyle, analyze_speech
 from datastore.database import Database
 from datastore.records import PartnerRecord, UserRecord
 

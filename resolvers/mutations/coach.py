@@ -8,7 +8,7 @@ from collections.abc import AsyncGenerator
 from strawberry.types import Info
 
 from ai.coach.limits import GenerationLimitExceeded
-from ai.coach.model import CoachError, ReplyDelta
+from ai.coach.types import CoachError, ReplyDelta
 from datastore.records import AnalysisRecord
 from graph.coach import (
     Analysis,
