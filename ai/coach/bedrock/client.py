@@ -172,51 +172,14 @@ class BedrockConverseClient:
         event_stream = None
         events = None
         sent_text = False
-
-        def failure(code: BedrockErrorCode, message: str, *, retryable: bool = False) -> BedrockStreamError:
-            return BedrockStreamError(code, message, sent_text, retryable=retryable and not sent_text)
-
         try:
-            try:
-                async with asyncio.timeout(self._connect_timeout + self._read_timeout):
-                    response = await client.converse_stream(**request)
-            except TimeoutError as exc:
-                raise failure(BedrockErrorCode.TIMEOUT, "no response from Bedrock in time") from exc
-            except ClientError as exc:
-                raise from_client_error(exc, after_first_chunk=False) from exc
-            except (ConnectTimeoutError, ReadTimeoutError) as exc:
-                raise failure(BedrockErrorCode.TIMEOUT, type(exc).__name__) from exc
-            except (BotocoreConnectionError, HTTPClientError) as exc:
-                # Connection refused or reset before the request was answered: nothing was
-                # generated, so it is as safe to retry as throttling.
-                raise failure(BedrockErrorCode.UNAVAILABLE, type(exc).__name__, retryable=True) from exc
-            except ResponseParserError as exc:
-                raise failure(BedrockErrorCode.INVALID_RESPONSE, "unreadable response") from exc
-
+            response = await self._open(client, request)
             event_stream = response["stream"]
             events = aiter(event_stream)
             stop_reason: str | None = None
             usage: dict[str, Any] = {}
             latency_ms: int | None = None
-            while True:
-                try:
-                    async with asyncio.timeout(self._read_timeout):
-                        event = await anext(events)
-                except StopAsyncIteration:
-                    break
-                except TimeoutError as exc:
-                    raise failure(
-                        BedrockErrorCode.TIMEOUT, f"no event from Bedrock within {self._read_timeout}s"
-                    ) from exc
-                except ClientError as exc:  # an exception event inside the stream
-                    raise from_client_error(exc, after_first_chunk=sent_text) from exc
-                except ReadTimeoutError as exc:
-                    raise failure(BedrockErrorCode.TIMEOUT, "ReadTimeoutError") from exc
-                except (ParserError, ResponseParserError, ValueError) as exc:
-                    raise failure(BedrockErrorCode.INVALID_RESPONSE, f"undecodable event ({type(exc).__name__})") from exc
-                except (BotocoreConnectionError, HTTPClientError, aiohttp.ClientError, OSError) as exc:
-                    raise failure(BedrockErrorCode.UNAVAILABLE, f"stream broken ({type(exc).__name__})", retryable=True) from exc
-
+            while (event := await self._next_event(events, sent_text)) is not None:
                 if "contentBlockDelta" in event:
                     text = event["contentBlockDelta"].get("delta", {}).get("text")
                     if text:  # other deltas (tool use, reasoning) are not ours to show
@@ -229,7 +192,7 @@ class BedrockConverseClient:
                     latency_ms = (event["metadata"].get("metrics") or {}).get("latencyMs")
 
             if stop_reason is None:
-                raise failure(BedrockErrorCode.INVALID_RESPONSE, "the stream ended before messageStop")
+                raise _failure(BedrockErrorCode.INVALID_RESPONSE, "the stream ended before messageStop", sent_text)
             yield StreamCompleted(
                 stop_reason=stop_reason,
                 input_tokens=int(usage.get("inputTokens") or 0),
@@ -244,6 +207,51 @@ class BedrockConverseClient:
             if events is not None:
                 with contextlib.suppress(Exception):
                     await events.aclose()
+
+    async def _open(self, client: Any, request: dict[str, Any]) -> dict[str, Any]:
+        """The ConverseStream response, or the failure as a `BedrockStreamError` (no text was sent)."""
+        try:
+            async with asyncio.timeout(self._connect_timeout + self._read_timeout):
+                return await client.converse_stream(**request)
+        except TimeoutError as exc:
+            raise _failure(BedrockErrorCode.TIMEOUT, "no response from Bedrock in time", False) from exc
+        except ClientError as exc:
+            raise from_client_error(exc, after_first_chunk=False) from exc
+        except (ConnectTimeoutError, ReadTimeoutError) as exc:
+            raise _failure(BedrockErrorCode.TIMEOUT, type(exc).__name__, False) from exc
+        except (BotocoreConnectionError, HTTPClientError) as exc:
+            # Connection refused or reset before the request was answered: nothing was
+            # generated, so it is as safe to retry as throttling.
+            raise _failure(BedrockErrorCode.UNAVAILABLE, type(exc).__name__, False, retryable=True) from exc
+        except ResponseParserError as exc:
+            raise _failure(BedrockErrorCode.INVALID_RESPONSE, "unreadable response", False) from exc
+
+    async def _next_event(self, events: AsyncIterator[dict[str, Any]], sent_text: bool) -> dict[str, Any] | None:
+        """The stream's next event within the read timeout; None at its end."""
+        try:
+            async with asyncio.timeout(self._read_timeout):
+                return await anext(events)
+        except StopAsyncIteration:
+            return None
+        except TimeoutError as exc:
+            raise _failure(
+                BedrockErrorCode.TIMEOUT, f"no event from Bedrock within {self._read_timeout}s", sent_text
+            ) from exc
+        except ClientError as exc:  # an exception event inside the stream
+            raise from_client_error(exc, after_first_chunk=sent_text) from exc
+        except ReadTimeoutError as exc:
+            raise _failure(BedrockErrorCode.TIMEOUT, "ReadTimeoutError", sent_text) from exc
+        except (ParserError, ResponseParserError, ValueError) as exc:
+            raise _failure(BedrockErrorCode.INVALID_RESPONSE, f"undecodable event ({type(exc).__name__})", sent_text) from exc
+        except (BotocoreConnectionError, HTTPClientError, aiohttp.ClientError, OSError) as exc:
+            raise _failure(
+                BedrockErrorCode.UNAVAILABLE, f"stream broken ({type(exc).__name__})", sent_text, retryable=True
+            ) from exc
+
+
+def _failure(code: BedrockErrorCode, message: str, sent_text: bool, *, retryable: bool = False) -> BedrockStreamError:
+    """A failure of this attempt: retried only if ``retryable`` and no text had been yielded."""
+    return BedrockStreamError(code, message, sent_text, retryable=retryable and not sent_text)
 
 
 def _converse_message(message: dict[str, Any]) -> dict[str, Any]:

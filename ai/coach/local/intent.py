@@ -93,45 +93,13 @@ def detect_intent(
     is_question = any(s.question for s in sents) or ("?" in text)
     late = sent_at is not None and sent_at.hour in _LATE_HOURS
     s = _Scores()
-    indirect = False
 
     for rule in _RULES:
         rule(s, text, compact, words, morphs, is_question, details, emotion)
-
-    # Invitations, direct or veiled as a question about plans.
-    if _INVITE.search(text) and (is_question or _proposes(morphs)) and not _DECLINE.search(text):
-        s.add(Intent.INVITATION, 0.8 if details.activities or details.times else 0.7, _span(_INVITE, text))
-    elif _proposes(morphs) and (details.activities or details.times) and not _DECLINE.search(text):
-        what = details.activity.key if details.activity else details.time.text
-        s.add(Intent.INVITATION, 0.75, f"{what} + 제안형 어미")
-    elif details.times and _PLAN_PROBE.search(text) and is_question and details.time.text != "오늘":
-        s.add(Intent.INVITATION, 0.7, f"{details.time.text} + {_span(_PLAN_PROBE, text)}: 일정을 묻는 질문")
-        indirect = True
-    elif "심심" in text:
-        s.add(Intent.INVITATION, 0.45, "심심하다: 같이 놀자는 신호")
-        indirect = True
-
-    # Late night.
-    if _NIGHT_CHECK.search(text):
-        s.add(Intent.LATE_NIGHT_CHECKIN, 0.9 if late or sent_at is None else 0.6, _span(_NIGHT_CHECK, text))
-    elif late and (_NIGHT_LOOSE.search(text) or len(compact) <= 12) and not _CLOSING.search(text):
-        s.add(Intent.LATE_NIGHT_CHECKIN, 0.75, f"{sent_at:%H:%M} 늦은 시간의 연락")
-
-    # Context from the user's own last message.
-    if previous_mine and _looks_like_invitation(previous_mine):
-        if _DECLINE.search(text):
-            s.add(Intent.DECLINE, 0.9, f"제안에 대한 답: {_span(_DECLINE, text)}")
-        elif _ACCEPT.search(compact.lower()):
-            s.add(Intent.ACCEPTANCE, 0.9, f"제안에 대한 답: {_span(_ACCEPT, compact.lower())}")
-    if Intent.DECLINE not in s.hits and _DECLINE.search(text) and (details.times or "약속" in text or "그날" in text):
-        s.add(Intent.DECLINE, 0.75, _span(_DECLINE, text))
-
-    if is_question and Intent.INVITATION not in s.hits:
-        s.add(Intent.QUESTION, 0.6, "물음표·의문형 어미")
-    elif is_question:
-        s.add(Intent.QUESTION, 0.45, "물음표·의문형 어미")
-    elif _WH.search(text) and any(m.is_predicate for m in morphs):
-        s.add(Intent.QUESTION, 0.5, f"의문사 {_span(_WH, text)}")
+    indirect = _invitations(s, text, morphs, is_question, details)
+    _late_night(s, text, compact, sent_at, late)
+    _answers_to_a_proposal(s, text, compact, details, previous_mine)
+    _questions(s, text, morphs, is_question)
 
     if Intent.DECLINE in s.hits and Intent.APOLOGY in s.hits:
         # 미안한데 이번 주는 어려울 것 같아: the apology only softens the no.
@@ -154,6 +122,51 @@ def detect_intent(
         late_night=late,
     )
     return _with_interpretation(reading, text, emotion)
+
+
+def _invitations(s: _Scores, text: str, morphs: tuple[Morph, ...], is_question: bool, details: MessageDetails) -> bool:
+    """Invitations, direct or veiled as a question about plans; True when veiled."""
+    if _INVITE.search(text) and (is_question or _proposes(morphs)) and not _DECLINE.search(text):
+        s.add(Intent.INVITATION, 0.8 if details.activities or details.times else 0.7, _span(_INVITE, text))
+    elif _proposes(morphs) and (details.activities or details.times) and not _DECLINE.search(text):
+        what = details.activity.key if details.activity else details.time.text
+        s.add(Intent.INVITATION, 0.75, f"{what} + 제안형 어미")
+    elif details.times and _PLAN_PROBE.search(text) and is_question and details.time.text != "오늘":
+        s.add(Intent.INVITATION, 0.7, f"{details.time.text} + {_span(_PLAN_PROBE, text)}: 일정을 묻는 질문")
+        return True
+    elif "심심" in text:
+        s.add(Intent.INVITATION, 0.45, "심심하다: 같이 놀자는 신호")
+        return True
+    return False
+
+
+def _late_night(s: _Scores, text: str, compact: str, sent_at: datetime | None, late: bool) -> None:
+    if _NIGHT_CHECK.search(text):
+        s.add(Intent.LATE_NIGHT_CHECKIN, 0.9 if late or sent_at is None else 0.6, _span(_NIGHT_CHECK, text))
+    elif late and (_NIGHT_LOOSE.search(text) or len(compact) <= 12) and not _CLOSING.search(text):
+        s.add(Intent.LATE_NIGHT_CHECKIN, 0.75, f"{sent_at:%H:%M} 늦은 시간의 연락")
+
+
+def _answers_to_a_proposal(
+    s: _Scores, text: str, compact: str, details: MessageDetails, previous_mine: str | None
+) -> None:
+    """Yes or no to the user's own last message, when it proposed something; a no to plans."""
+    if previous_mine and _looks_like_invitation(previous_mine):
+        if _DECLINE.search(text):
+            s.add(Intent.DECLINE, 0.9, f"제안에 대한 답: {_span(_DECLINE, text)}")
+        elif _ACCEPT.search(compact.lower()):
+            s.add(Intent.ACCEPTANCE, 0.9, f"제안에 대한 답: {_span(_ACCEPT, compact.lower())}")
+    if Intent.DECLINE not in s.hits and _DECLINE.search(text) and (details.times or "약속" in text or "그날" in text):
+        s.add(Intent.DECLINE, 0.75, _span(_DECLINE, text))
+
+
+def _questions(s: _Scores, text: str, morphs: tuple[Morph, ...], is_question: bool) -> None:
+    if is_question and Intent.INVITATION not in s.hits:
+        s.add(Intent.QUESTION, 0.6, "물음표·의문형 어미")
+    elif is_question:
+        s.add(Intent.QUESTION, 0.45, "물음표·의문형 어미")
+    elif _WH.search(text) and any(m.is_predicate for m in morphs):
+        s.add(Intent.QUESTION, 0.5, f"의문사 {_span(_WH, text)}")
 
 
 def _with_interpretation(reading: IntentReading, text: str, emotion: EmotionResult) -> IntentReading:

@@ -7,7 +7,7 @@ import re
 
 from ai.coach.local.context import ReplyContext, SpeechLevel, partner_name
 from ai.coach.local.details import VERBS, activity_for, conjugate, extract_details, find_place
-from ai.coach.local.readings import Activity, Intent, IntentReading
+from ai.coach.local.readings import Activity, Intent, IntentReading, MessageDetails, TimeExpression
 from ai.coach.local.templates import render
 from ai.coach.types import ChatLine, Sender
 from ai.emotion.types import EmotionLabel, EmotionResult
@@ -24,14 +24,24 @@ def build_slots(
 ) -> tuple[dict[str, str], frozenset[str], str | None]:
     """Slot values, the set of needs they satisfy (slots and flags such as "rain"), and the
     interest chosen for this reply."""
-    polite, hon = level.polite, level.honorific
     d = intent.details
     slots: dict[str, str] = {}
     have: set[str] = set()
+    time = _add_time(intent, scene, slots, have)
+    act = d.activity
+    if act is not None:
+        _add_activity(d, act, level, slots, have)
+    interest = _add_interest(ctx.partner.interests, act, level.polite, slots, have)
+    if d.causes:
+        _add_cause(d.causes, emotion, slots, have)
+    _add_subject(ctx.message, intent, act, lines, slots, have)
+    _add_address(partner_name(ctx), ctx.message, level, slots)
+    have.update(k for k, v in _flags(ctx.message, emotion, time).items() if v)
+    return slots, frozenset(have), interest
 
-    def r(template: str) -> str:
-        return render(template, polite=polite, honorific=hon)
 
+def _add_time(intent: IntentReading, scene: str, slots: dict[str, str], have: set[str]) -> TimeExpression | None:
+    d = intent.details
     counter = scene == "INVITATION" and intent.primary is Intent.DECLINE
     if counter:
         have.add("counter")
@@ -41,19 +51,24 @@ def build_slots(
         have.add("time")
     slots["alt_time"] = _alternative_time(d.time.text if d.time else "")
     have.add("alt_time")
+    return time
 
-    act = d.activity
-    if act is not None:
-        slots.update(_activity_slots(act, polite, hon))
-        have.add("act")
-        if act.key in _OPEN_CHOICE:
-            have.add("act_q")  # 영화 -> which film? 밥 -> what food? (not asked of 치킨 or 한강)
-        food = next((a for a in d.activities[1:] if a.verb in ("먹", "마시")), None)
-        if food is not None:
-            slots["food2"] = food.key  # 한강 가서 치킨 먹자: the plan is complete, pick up the food
-            have.add("food2")
 
-    interest, interest_act = _pick_interest(ctx.partner.interests, act)
+def _add_activity(d: MessageDetails, act: Activity, level: SpeechLevel, slots: dict[str, str], have: set[str]) -> None:
+    slots.update(_activity_slots(act, level.polite, level.honorific))
+    have.add("act")
+    if act.key in _OPEN_CHOICE:
+        have.add("act_q")  # 영화 -> which film? 밥 -> what food? (not asked of 치킨 or 한강)
+    food = next((a for a in d.activities[1:] if a.verb in ("먹", "마시")), None)
+    if food is not None:
+        slots["food2"] = food.key  # 한강 가서 치킨 먹자: the plan is complete, pick up the food
+        have.add("food2")
+
+
+def _add_interest(
+    interests: tuple[str, ...], act: Activity | None, polite: bool, slots: dict[str, str], have: set[str]
+) -> str | None:
+    interest, interest_act = _pick_interest(interests, act)
     if interest:
         slots["int"] = interest
         have.add("interest")
@@ -62,43 +77,64 @@ def build_slots(
             slots["int_lets"] = conjugate(interest_act, "lets", polite)
             slots["int_nom"] = _nominal(interest_act)
             have.add("interest_act")
+    return interest
 
-    if d.causes:
-        people = [c for c in d.causes if _is_person(c)]
-        tasks = [c for c in d.causes if not _is_person(c)]
-        tired = emotion.top is EmotionLabel.TIRED
-        cause = (tasks or people)[0] if tired else (people or tasks)[0]
-        slots["cause"] = cause
-        have.add("cause")
-        have.add("cause_person" if _is_person(cause) else "cause_task")
 
+def _add_cause(causes: tuple[str, ...], emotion: EmotionResult, slots: dict[str, str], have: set[str]) -> None:
+    people = [c for c in causes if _is_person(c)]
+    tasks = [c for c in causes if not _is_person(c)]
+    tired = emotion.top is EmotionLabel.TIRED
+    cause = (tasks or people)[0] if tired else (people or tasks)[0]
+    slots["cause"] = cause
+    have.add("cause")
+    have.add("cause_person" if _is_person(cause) else "cause_task")
+
+
+def _add_subject(
+    message: str,
+    intent: IntentReading,
+    act: Activity | None,
+    lines: list[ChatLine],
+    slots: dict[str, str],
+    have: set[str],
+) -> None:
+    """What the message is about: the topic, a place, a number."""
+    d = intent.details
     topic = act.key if act is not None else (d.topics[0] if d.topics else None)
     if intent.primary is Intent.ACKNOWLEDGEMENT:
-        topic = _earlier_topic(lines, ctx.message)
+        topic = _earlier_topic(lines, message)
     if topic:
         slots["topic"] = topic
         have.add("topic")
 
-    place = find_place(ctx.message)
+    place = find_place(message)
     if place:
         slots["place"] = place
         have.add("place")
 
-    num = re.search(r"\d+(?:\.\d+)?\s?(?:km|킬로|키로|kg|시간|분|등|점|개|번|층)", ctx.message)
+    num = re.search(r"\d+(?:\.\d+)?\s?(?:km|킬로|키로|kg|시간|분|등|점|개|번|층)", message)
     if num:
         slots["num"] = num.group(0)
         have.add("num")
 
-    name = partner_name(ctx)
+
+def _add_address(name: str | None, message: str, level: SpeechLevel, slots: dict[str, str]) -> None:
+    """How the reply addresses the partner, and how it says 좋아해 / 사랑해."""
+    polite, hon = level.polite, level.honorific
+
+    def r(template: str) -> str:
+        return render(template, polite=polite, honorific=hon)
+
     if polite:
         slots["you"] = f"{name} 씨는" if name else ""
     else:
         slots["you"] = "너는"
     slots["voc"] = vocative(name, polite=polite) + ", " if name else ""
-    slots["love"] = r("{사랑해요|사랑해}") if "사랑" in ctx.message else r("{좋아해요|좋아해}")
+    slots["love"] = r("{사랑해요|사랑해}") if "사랑" in message else r("{좋아해요|좋아해}")
 
-    text = ctx.message
-    flags = {
+
+def _flags(text: str, emotion: EmotionResult, time: TimeExpression | None) -> dict[str, bool]:
+    return {
         "tired": emotion.score_of(EmotionLabel.TIRED) > 0.3 or "피곤" in text or "졸려" in text,
         "date_thanks": bool(re.search(r"즐거|재밌|재미있|좋은\s?시간|어제|오늘\s?(?:정말|진짜|너무)|만나서", text)),
         "rain": bool(re.search(r"비\s?(?:가|와|온|오|내|많이)|장마|소나기", text)),
@@ -109,8 +145,6 @@ def build_slots(
         "sick": bool(re.search(r"감기|몸살|아파|아프|열이\s?나|병원|체했", text)),
         "clock": bool(time and re.search(r"\d\s?시", time.text)),
     }
-    have.update(k for k, v in flags.items() if v)
-    return slots, frozenset(have), interest
 
 
 _OPEN_CHOICE = frozenset(
