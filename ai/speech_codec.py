@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, fields
 
-from ai.speech_style import Formality, SpeechStyle
+from ai.korean.speech_style import Formality, SpeechStyle
 
 
 def style_to_json(style: SpeechStyle) -> str:

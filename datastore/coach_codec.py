@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ai.coach.model import EmotionLabelScore, EmotionResult, PartnerInsight, ReplyOption, RiskLevel, Sentiment
+from ai.coach.types import EmotionLabelScore, EmotionResult, PartnerInsight, ReplyOption, RiskLevel, Sentiment
 
 
 def emotion_to_json(emotion: EmotionResult) -> str:

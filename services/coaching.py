@@ -11,7 +11,16 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from ai.coach.engine import CoachEngine
-from ai.coach.model import ChatLine, CoachError, CoachRequest, CoachResult, PartnerProfile, ReplyDelta, UserProfile
+from ai.coach.types import (
+    ChatLine,
+    CoachError,
+    CoachRequest,
+    CoachResult,
+    PartnerProfile,
+    ReplyDelta,
+    Sender,
+    UserProfile,
+)
 from ai.speech_codec import style_from_json
 from datastore.database import Database
 from datastore.records import AnalysisRecord, MessageRecord, PartnerRecord, UserRecord
@@ -59,7 +68,7 @@ def partner_profile(partner: PartnerRecord) -> PartnerProfile:
 
 
 def _line(message: MessageRecord) -> ChatLine:
-    return ChatLine(sender=message.sender, text=message.text, sent_at=message.sent_at.astimezone(LOCAL_ZONE))  # type: ignore[arg-type]
+    return ChatLine(sender=Sender(message.sender), text=message.text, sent_at=message.sent_at.astimezone(LOCAL_ZONE))
 
 
 class CoachingService:

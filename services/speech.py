@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from collections.abc import Sequence
 
+from ai.korean.kiwi import run_on_kiwi_thread
 from ai.speech_codec import style_to_json
-from ai.speech_style import MORPH_SAMPLE_SIZE, SpeechStyle, analyze_speech
+from ai.korean.speech_style import MORPH_SAMPLE_SIZE, SpeechStyle, analyze_speech
 from datastore.database import Database
 from datastore.records import PartnerRecord, UserRecord
 from services.accounts import AccountService
@@ -17,7 +17,7 @@ from services.identity import Principal
 
 async def measure(texts: Sequence[str]) -> SpeechStyle:
     # Kiwi's analysis is CPU-bound and holds the GIL for a while: keep it off the event loop.
-    return await asyncio.to_thread(analyze_speech, list(texts))
+    return await run_on_kiwi_thread(analyze_speech, list(texts))
 
 
 class SpeechService:

@@ -1,39 +1,12 @@
 """The coach: three replies (SAFE, BALANCED, BOLD) with emotion and intent, from one of two
 engines behind one interface.
 
-- `model`: the engine-neutral types (`CoachRequest`, `ReplyDelta`, `CoachResult`, `CoachError` …).
-- `engine`: the `CoachEngine` protocol.
-- `local_engine` / `bedrock_engine`: the offline engine and Claude on Bedrock.
-- `prompt`, `output_parser`, `partner_prompt`: Bedrock's prompt and answer format.
-- `emotion`: the `EmotionAnalyzer` protocol and the local analyser (Comprehend's is in
-  `ai.comprehend`).
-- `factory`: building all of it from settings.
+- `types`: the one set of coach types every engine speaks (`CoachRequest`, `ReplyDelta`,
+  `CoachResult`, `CoachError`, `PartnerProfile`, `ChatLine` …).
+- `engine`: the `CoachEngine` protocol. `factory`: building an engine and an emotion analyser
+  from plain settings values.
+- `local/`: the offline engine (intent, reply composition, partner rules).
+- `bedrock/`: Claude on Bedrock (client, prompts, the answer parser).
+- `reply_timing`: how quickly the partner answers, for both engines' partner analyses.
+
 """
-
-from ai.coach.emotion import EmotionAnalyzer, LocalEmotionAnalyzer
-from ai.coach.engine import CoachEngine
-
-from ai.coach.model import (
-    RISK_ORDER,
-    ChatLine,
-    CoachError,
-    CoachErrorCode,
-    CoachEvent,
-    CoachRequest,
-    CoachResult,
-    EmotionLabelScore,
-    EmotionResult,
-    PartnerInsight,
-    PartnerProfile,
-    ReplyDelta,
-    ReplyOption,
-    RiskLevel,
-    Sentiment,
-    UserProfile,
-)
-
-__all__ = [
-    "RISK_ORDER", "ChatLine", "CoachEngine", "CoachError", "CoachErrorCode", "CoachEvent", "CoachRequest",
-    "CoachResult", "EmotionAnalyzer", "EmotionLabelScore", "EmotionResult", "LocalEmotionAnalyzer", "PartnerInsight", "PartnerProfile", "ReplyDelta", "ReplyOption",
-    "RiskLevel", "Sentiment", "UserProfile",
-]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from typing import Protocol, runtime_checkable
 
-from ai.coach.model import ChatLine, CoachEvent, CoachRequest, PartnerInsight, PartnerProfile
-from ai.speech_style import SpeechStyle
+from ai.coach.types import ChatLine, CoachEvent, CoachRequest, PartnerInsight, PartnerProfile
+from ai.korean.speech_style import SpeechStyle
 
 
 @runtime_checkable

@@ -17,12 +17,13 @@ from typing import Literal
 
 import aioboto3
 
-from ai.bedrock import DEFAULT_MODEL_ID, BedrockConverseClient
-from ai.coach.bedrock_engine import BedrockCoachEngine
-from ai.coach.emotion import EmotionAnalyzer, LocalEmotionAnalyzer
+from ai.coach.bedrock.bedrock_engine import BedrockCoachEngine
+from ai.coach.bedrock.client import DEFAULT_MODEL_ID, BedrockConverseClient
 from ai.coach.engine import CoachEngine
-from ai.coach.local_engine import LOCAL_MODEL, LocalCoachEngine
-from ai.comprehend import ComprehendAnalyzer
+from ai.coach.local.local_engine import LOCAL_MODEL, LocalCoachEngine
+from ai.emotion.analyzer import EmotionAnalyzer
+from ai.emotion.comprehend import ComprehendAnalyzer
+from ai.emotion.local_analyzer import LocalEmotionAnalyzer
 
 EngineKind = Literal["local", "bedrock"]
 AnalyzerKind = Literal["local", "comprehend"]

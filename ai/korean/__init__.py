@@ -1,13 +1,12 @@
-"""Korean text analysis shared by the AI layer.
+"""The Korean toolkit every part of the AI layer uses.
 
-- `signals`: cheap character-level signs (emoji, emoticons, laughter, crying, media placeholders).
+- `kiwi`: the one Kiwi analyser of the process and the one thread it runs on (the threading
+  policy for Kiwi is documented there, once).
+- `morph`: morphemes, lemmas and clauses of a message; speech-level features of many messages.
 - `endings`: speech level (합쇼체 / 해요체 / 반말) and questions from sentence-final morphemes.
-- `morph`: the one shared Kiwi analyser and per-text morphological features.
+- `politeness`: 존댓말 or 반말 by a majority of sentence endings.
+- `signals`: cheap character-level signs (emoji, emoticons, laughter, crying, media placeholders).
+- `particles`: particles that agree with the word before them. `names`: given names, vocatives.
 - `style_rules`: the tone label, representative examples and frequent expressions.
-
-`get_kiwi` is re-exported so every part of the process shares one loaded model.
+- `speech_style`: a person's texting style, measured from their messages.
 """
-
-from ai.korean.morph import get_kiwi
-
-__all__ = ["get_kiwi"]

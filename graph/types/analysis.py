@@ -9,7 +9,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from ai.coach.model import EmotionResult
+from ai.coach.types import EmotionResult
 from datastore.coach_codec import emotion_from_json, replies_from_json
 from datastore.records import AnalysisRecord
 from graph.relay.global_id import encode_id

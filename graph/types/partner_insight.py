@@ -4,7 +4,7 @@ from datetime import datetime
 
 import strawberry
 
-from ai.coach.model import PartnerInsight as InsightModel
+from ai.coach.types import PartnerInsight as InsightModel
 
 
 @strawberry.type(description="What Love Q makes of a partner, from their profile and messages.")

@@ -7,7 +7,7 @@ from collections.abc import AsyncGenerator
 
 from strawberry.types import Info
 
-from ai.coach.model import ReplyDelta
+from ai.coach.types import ReplyDelta
 from graph.context import Context
 from graph.inputs import AnalyzeMessageInput
 from graph.types.analysis import Analysis, RiskLevel
