@@ -1,12 +1,17 @@
-"""Rows as frozen dataclasses, built in one place from asyncpg records."""
+"""Rows as frozen dataclasses, built in one place from asyncpg records; JSON columns are
+decoded here, once, into the domain values they hold."""
 
 from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
+
+from ai.coach.types import EmotionResult, PartnerInsight, ReplyOption
+from ai.korean.speech_style import SpeechStyle
+from datastore.codecs import emotion_from_json, insight_from_json, replies_from_json, style_from_json
 
 
 @dataclass(frozen=True)
@@ -20,7 +25,7 @@ class UserRecord:
     bio: str | None
     created_at: datetime
     updated_at: datetime
-    speech_style: str | None = None  # JSON
+    speech_style: SpeechStyle | None = None
 
 
 @dataclass(frozen=True)
@@ -35,8 +40,8 @@ class PartnerRecord:
     communication_style: str | None
     created_at: datetime
     updated_at: datetime
-    speech_style: str | None = None  # JSON
-    insight: str | None = None  # JSON
+    speech_style: SpeechStyle | None = None
+    insight: PartnerInsight | None = None
     insight_at: datetime | None = None
 
 
@@ -89,9 +94,9 @@ class AnalysisRecord:
     message_id: uuid.UUID | None
     message: str
     situation: str | None
-    emotion: str  # JSON
+    emotion: EmotionResult
     intent: str
-    replies: str  # JSON
+    replies: tuple[ReplyOption, ...]
     engine: str
     model: str
     input_tokens: int
@@ -103,15 +108,28 @@ class AnalysisRecord:
     created_at: datetime
 
 
-def analysis_from_row(row: Any) -> AnalysisRecord:
-    return AnalysisRecord(**{name: row[name] for name in AnalysisRecord.__dataclass_fields__})
+def _decoded(row: Any, name: str, decode: Any, given: dict[str, Any]) -> Any:
+    """A JSON column's value: the one the caller already has, else decoded from the row."""
+    if name in given:
+        return given[name]
+    return decode(row[name]) if row[name] is not None else None
+
+
+def analysis_from_row(row: Any, **given: Any) -> AnalysisRecord:
+    """`given` holds values the caller just wrote (no need to decode what it encoded)."""
+    plain = {f.name: row[f.name] for f in fields(AnalysisRecord) if f.name not in ("emotion", "replies")}
+    return AnalysisRecord(
+        **plain,
+        emotion=_decoded(row, "emotion", emotion_from_json, given),
+        replies=_decoded(row, "replies", replies_from_json, given),
+    )
 
 
 def chat_import_from_row(row: Any) -> ChatImportRecord:
     return ChatImportRecord(**{name: row[name] for name in ChatImportRecord.__dataclass_fields__})
 
 
-def user_from_row(row: Any) -> UserRecord:
+def user_from_row(row: Any, **given: Any) -> UserRecord:
     return UserRecord(
         id=row["id"],
         email=row["email"],
@@ -122,11 +140,11 @@ def user_from_row(row: Any) -> UserRecord:
         bio=row["bio"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
-        speech_style=row["speech_style"],
+        speech_style=_decoded(row, "speech_style", style_from_json, given),
     )
 
 
-def partner_from_row(row: Any) -> PartnerRecord:
+def partner_from_row(row: Any, **given: Any) -> PartnerRecord:
     return PartnerRecord(
         id=row["id"],
         name=row["name"],
@@ -138,8 +156,8 @@ def partner_from_row(row: Any) -> PartnerRecord:
         communication_style=row["communication_style"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
-        speech_style=row["speech_style"],
-        insight=row["insight"],
+        speech_style=_decoded(row, "speech_style", style_from_json, given),
+        insight=_decoded(row, "insight", insight_from_json, given),
         insight_at=row["insight_at"],
     )
 

@@ -21,10 +21,8 @@ from ai.coach.types import (
     Sender,
     UserProfile,
 )
-from ai.speech_codec import style_from_json
 from datastore.database import Database
 from datastore.records import AnalysisRecord, MessageRecord, PartnerRecord, UserRecord
-from datastore.coach_codec import emotion_to_json, insight_from_json, insight_to_json, replies_to_json
 from services.errors import EngineFailed, Invalid, InvalidReason, NotFound, RateLimited
 from services.generation_limits import GenerationLimiter, GenerationLimitExceeded
 
@@ -63,7 +61,7 @@ def partner_profile(partner: PartnerRecord) -> PartnerProfile:
         description=partner.description,
         interests=partner.interests,
         communication_style=partner.communication_style,
-        insight=insight_from_json(partner.insight) if partner.insight else None,
+        insight=partner.insight,
     )
 
 
@@ -135,8 +133,8 @@ class CoachingService:
             message_sent_at=sent_at.astimezone(LOCAL_ZONE),
             situation=situation,
             partner=partner_profile(partner),
-            partner_style=style_from_json(partner.speech_style) if partner.speech_style else None,
-            my_style=style_from_json(user.speech_style) if user and user.speech_style else None,
+            partner_style=partner.speech_style,
+            my_style=user.speech_style if user else None,
             recent_messages=tuple(_line(m) for m in recent),
             insights_summary=summary,
             me=_user_profile(user),
@@ -166,9 +164,9 @@ class CoachingService:
             "message_id": prepared.message_id,
             "message": prepared.request.message,
             "situation": prepared.situation,
-            "emotion": emotion_to_json(result.emotion),
+            "emotion": result.emotion,
             "intent": result.intent,
-            "replies": replies_to_json(result.replies),
+            "replies": result.replies,
             "engine": result.engine,
             "model": result.model,
             "input_tokens": result.input_tokens,
@@ -207,8 +205,7 @@ class CoachingService:
             insight = await self.engine.analyze_partner(
                 partner_profile(partner),
                 texts,
-                style_from_json(partner.speech_style) if partner.speech_style else None,
+                partner.speech_style,
                 history=[_line(m) for m in history],
             )
-        encoded = insight_to_json(insight)
-        return await self.db.run(lambda uow: uow.partners.set_insight(partner_id, encoded), owner=owner)
+        return await self.db.run(lambda uow: uow.partners.set_insight(partner_id, insight), owner=owner)

@@ -6,7 +6,6 @@ import uuid
 from collections.abc import Sequence
 
 from ai.korean.kiwi import run_on_kiwi_thread
-from ai.speech_codec import style_to_json
 from ai.korean.speech_style import MORPH_SAMPLE_SIZE, SpeechStyle, analyze_speech
 from datastore.database import Database
 from datastore.records import PartnerRecord, UserRecord
@@ -51,8 +50,7 @@ class SpeechService:
         return style, user
 
     async def _store_user_style(self, owner: uuid.UUID, style: SpeechStyle) -> UserRecord | None:
-        encoded = style_to_json(style)
-        return await self.db.run(lambda uow: uow.users.set_speech_style(owner, encoded), owner=owner)
+        return await self.db.run(lambda uow: uow.users.set_speech_style(owner, style), owner=owner)
 
     async def refresh_after_import(
         self, owner: uuid.UUID, partner_id: uuid.UUID, room_id: uuid.UUID
@@ -73,5 +71,5 @@ class SpeechService:
         texts = await self.side_texts(owner, rooms, "PARTNER")
         if not texts:
             return None
-        encoded = style_to_json(await measure(texts))
-        return await self.db.run(lambda uow: uow.partners.set_speech_style(partner_id, encoded), owner=owner)
+        style = await measure(texts)
+        return await self.db.run(lambda uow: uow.partners.set_speech_style(partner_id, style), owner=owner)

@@ -5,6 +5,7 @@ from typing import Any
 
 import asyncpg
 
+from datastore.codecs import emotion_to_json, replies_to_json
 from datastore.ids import new_id
 from datastore.paging import Listing, Page, PageRequest, counts_by_parent, pages_by_parent
 from datastore.records import AnalysisRecord, analysis_from_row
@@ -38,16 +39,16 @@ class AnalysisStore:
             values.get("message_id"),
             values["message"],
             values.get("situation"),
-            values["emotion"],
+            emotion_to_json(values["emotion"]),
             values["intent"],
-            values["replies"],
+            replies_to_json(values["replies"]),
             values["engine"],
             values["model"],
             values["input_tokens"],
             values["output_tokens"],
             values["latency_ms"],
         )
-        return analysis_from_row(row)
+        return analysis_from_row(row, emotion=values["emotion"], replies=values["replies"])
 
     async def get_many(self, ids: list[uuid.UUID]) -> list[AnalysisRecord]:
         rows = await self._conn.fetch(

@@ -6,6 +6,9 @@ from typing import Any
 
 import asyncpg
 
+from ai.coach.types import PartnerInsight
+from ai.korean.speech_style import SpeechStyle
+from datastore.codecs import insight_to_json, style_to_json
 from datastore.ids import new_id
 from datastore.paging import Listing, Page, PageRequest, count_of, page_of
 from datastore.stores.sql import affected, set_clause
@@ -84,20 +87,20 @@ class PartnerStore:
         )
         return affected(status)
 
-    async def set_speech_style(self, partner_id: uuid.UUID, style_json: str) -> PartnerRecord | None:
+    async def set_speech_style(self, partner_id: uuid.UUID, style: SpeechStyle) -> PartnerRecord | None:
         row = await self._conn.fetchrow(
             f"UPDATE partners SET speech_style = $3 WHERE {_LIVE} AND id = $2 RETURNING {_COLUMNS}",
             self._owner,
             partner_id,
-            style_json,
+            style_to_json(style),
         )
-        return partner_from_row(row) if row else None
+        return partner_from_row(row, speech_style=style) if row else None
 
-    async def set_insight(self, partner_id: uuid.UUID, insight_json: str) -> PartnerRecord | None:
+    async def set_insight(self, partner_id: uuid.UUID, insight: PartnerInsight) -> PartnerRecord | None:
         row = await self._conn.fetchrow(
             f"UPDATE partners SET insight = $3, insight_at = now() WHERE {_LIVE} AND id = $2 RETURNING {_COLUMNS}",
             self._owner,
             partner_id,
-            insight_json,
+            insight_to_json(insight),
         )
-        return partner_from_row(row) if row else None
+        return partner_from_row(row, insight=insight) if row else None

@@ -5,6 +5,8 @@ from typing import Any
 
 import asyncpg
 
+from ai.korean.speech_style import SpeechStyle
+from datastore.codecs import style_to_json
 from datastore.records import UserRecord, user_from_row
 from datastore.stores.sql import set_clause
 
@@ -53,10 +55,10 @@ class UserStore:
     async def delete(self, user_id: uuid.UUID) -> bool:
         return await self._conn.execute("DELETE FROM users WHERE id = $1", user_id) == "DELETE 1"
 
-    async def set_speech_style(self, user_id: uuid.UUID, style_json: str) -> UserRecord | None:
+    async def set_speech_style(self, user_id: uuid.UUID, style: SpeechStyle) -> UserRecord | None:
         row = await self._conn.fetchrow(
             f"UPDATE users SET speech_style = $2, updated_at = now() WHERE id = $1 RETURNING {_COLUMNS}",
             user_id,
-            style_json,
+            style_to_json(style),
         )
-        return user_from_row(row) if row else None
+        return user_from_row(row, speech_style=style) if row else None

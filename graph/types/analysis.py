@@ -10,7 +10,6 @@ import strawberry
 from strawberry.types import Info
 
 from ai.coach.types import EmotionResult
-from datastore.coach_codec import emotion_from_json, replies_from_json
 from datastore.records import AnalysisRecord
 from graph.relay.global_id import encode_id
 from graph.relay.node import Node, build_node, node_type
@@ -120,11 +119,11 @@ class Analysis(Node):
             record=record,
             message=record.message,
             situation=record.situation,
-            emotion=Emotion.from_result(emotion_from_json(record.emotion)),
+            emotion=Emotion.from_result(record.emotion),
             intent=record.intent,
             replies=[
                 ReplyOption(risk=RiskLevel(r.risk.value), text=r.text, explanation=r.explanation, confidence=r.confidence)
-                for r in replies_from_json(record.replies)
+                for r in record.replies
             ],
             engine=record.engine,
             model=record.model,

@@ -7,7 +7,6 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from datastore.coach_codec import insight_from_json
 from datastore.paging import PageRequest
 from datastore.records import PartnerRecord
 from graph.enums import RelationshipStage
@@ -67,8 +66,6 @@ class Partner(Node):
             communication_style=record.communication_style,
             created_at=record.created_at,
             updated_at=record.updated_at,
-            speech_style=SpeechStyle.from_json(record.speech_style),
-            insight=PartnerInsight.from_model(insight_from_json(record.insight), record.insight_at)
-            if record.insight
-            else None,
+            speech_style=SpeechStyle.from_model(record.speech_style),
+            insight=PartnerInsight.from_model(record.insight, record.insight_at) if record.insight else None,
         )

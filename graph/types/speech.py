@@ -4,7 +4,7 @@ import enum
 
 import strawberry
 
-from ai.speech_codec import style_from_json
+from ai.korean.speech_style import SpeechStyle as SpeechModel
 
 
 @strawberry.enum(description="How formally someone writes, from Korean sentence endings.")
@@ -33,10 +33,9 @@ class SpeechStyle:
     frequent_emoji: list[str]
 
     @classmethod
-    def from_json(cls, text: str | None) -> SpeechStyle | None:
-        if not text:
+    def from_model(cls, style: SpeechModel | None) -> SpeechStyle | None:
+        if style is None:
             return None
-        style = style_from_json(text)
         return cls(
             formality=Formality(style.formality.value),
             formal_ratio=style.formal_ratio,

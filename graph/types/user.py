@@ -35,7 +35,7 @@ class User(Node):
     def from_record(cls, record: UserRecord) -> User:
         return cls(
             id=strawberry.ID(encode_id("User", record.id)),
-            speech_style=SpeechStyle.from_json(record.speech_style),
+            speech_style=SpeechStyle.from_model(record.speech_style),
             email=record.email,
             profile=Profile(
                 nickname=record.nickname,

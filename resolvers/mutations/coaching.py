@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from strawberry.types import Info
 
-from datastore.coach_codec import insight_from_json
 from datastore.records import AnalysisRecord
 from graph.context import Context
 from graph.errors import RateLimited, ServiceUnavailable
@@ -91,6 +90,6 @@ async def analyze_partner(info: Info[Context, None], input: AnalyzePartnerInput)
             problems.refused(refused)
         else:
             ctx.loaders.partner.prime(record.id, record, force=True)
-            insight = PartnerInsight.from_model(insight_from_json(record.insight), record.insight_at)
+            insight = PartnerInsight.from_model(record.insight, record.insight_at)
             return AnalyzePartnerPayload(partner=Partner.from_record(record), insight=insight, user_errors=[])
     return AnalyzePartnerPayload(partner=None, insight=None, user_errors=problems.errors)

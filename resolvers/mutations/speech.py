@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from strawberry.types import Info
 
-from ai.speech_codec import style_to_json
 from graph.context import Context
 from graph.inputs import AnalyzeSpeechInput
 from graph.payloads import AnalyzeSpeechPayload
@@ -35,7 +34,7 @@ async def analyze_speech(info: Info[Context, None], input: AnalyzeSpeechInput) -
             style, user = await ctx.services.speech.analyze_mine(ctx.viewer, texts=texts, room_id=room_id)
             ctx.loaders.user.prime(user.id, user, force=True)
             return AnalyzeSpeechPayload(
-                speech_style=SpeechStyle.from_json(style_to_json(style)), user=User.from_record(user), user_errors=[]
+                speech_style=SpeechStyle.from_model(style), user=User.from_record(user), user_errors=[]
             )
         except ServiceError as refused:
             problems.refused(refused)

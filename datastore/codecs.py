@@ -1,10 +1,16 @@
-"""Coach results <-> the JSON they are stored as (TEXT columns, for DSQL)."""
+"""Domain values <-> the JSON they are stored as (TEXT columns, for DSQL).
+
+Used by the stores only: a JSON column is encoded where it is written and decoded once where
+its row is read, so the layers above see typed values.
+"""
 
 from __future__ import annotations
 
 import json
+from dataclasses import asdict, fields
 
 from ai.coach.types import EmotionLabelScore, EmotionResult, PartnerInsight, ReplyOption, RiskLevel, Sentiment
+from ai.korean.speech_style import Formality, SpeechStyle
 
 
 def emotion_to_json(emotion: EmotionResult) -> str:
@@ -71,3 +77,19 @@ def insight_from_json(text: str) -> PartnerInsight:
         engine=data["engine"],
         model=data["model"],
     )
+
+
+def style_to_json(style: SpeechStyle) -> str:
+    data = asdict(style)
+    data["formality"] = style.formality.value
+    return json.dumps(data, ensure_ascii=False)
+
+
+def style_from_json(text: str) -> SpeechStyle:
+    data = json.loads(text)
+    known = {f.name for f in fields(SpeechStyle)}
+    values = {name: value for name, value in data.items() if name in known}
+    values["formality"] = Formality(values["formality"])
+    for name in ("examples", "frequent_expressions", "frequent_emoji"):
+        values[name] = tuple(values.get(name, ()))
+    return SpeechStyle(**values)
