@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import httpx
 import pytest
 
 from loveq.app import create_app
@@ -51,3 +52,15 @@ async def test_other_clients_and_local_tokens_are_refused(cognito_server: str, m
     for token in (foreign.access, foreign.id, live_server.token()):
         result = await GraphQLClient(cognito_server, token).execute(ops.VIEWER)
         assert result.codes == ["UNAUTHENTICATED"], result.body
+
+
+async def test_production_hides_the_schema_unless_asked(cognito_server: str, moto_server: MotoServer, pool: Pool) -> None:  # noqa: F811
+    """With Cognito configured, introspection and GraphiQL are off by default."""
+    anonymous = await GraphQLClient(cognito_server).execute("{ __schema { queryType { name } } }")
+    assert anonymous.codes == ["UNAUTHENTICATED"]
+    tokens = sign_in(moto_server, pool, pool.client_id)
+    signed_in = await GraphQLClient(cognito_server, tokens.access).execute("{ __schema { queryType { name } } }")
+    assert set(signed_in.codes) == {"GRAPHQL_VALIDATION_FAILED"} and "introspection" in signed_in.errors[0]["message"].lower()
+    async with httpx.AsyncClient() as http:
+        page = await http.get(cognito_server, headers={"Accept": "text/html"})
+    assert page.status_code == 404 and "graphiql" not in page.text.lower()
