@@ -28,6 +28,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.api import factory
 from tests.api import operations as ops
 from tests.api.client import GraphQLClient
 from tests.conftest import free_port
@@ -60,9 +61,9 @@ class Installed:
     def __init__(self) -> None:
         self.container: str | None = None
         if IMAGE:
-            config = json.loads(_run(["buildah", "inspect", "--type", "image", "--format", "{{json .OCIv1.Config}}", IMAGE]))
+            config = json.loads(_run(["buildah", "inspect", "--type", "image", IMAGE]))["OCIv1"]["config"]
             self.entrypoint: list[str] = config.get("Entrypoint") or []
-            self.user = config.get("User")
+            assert config.get("User") not in (None, "", "root", "0"), "the image runs as a non-root user"
             self.container = _run(["buildah", "from", "--quiet", IMAGE]).strip()
         else:
             self.entrypoint = [str(Path(PREFIX, "bin", "loveq"))]  # type: ignore[arg-type]
@@ -247,11 +248,13 @@ def test_graphiql_is_off_and_anonymous_calls_are_refused(deployment: Deployment)
 async def test_cognito_user_imports_to_s3_and_asks_bedrock(deployment: Deployment) -> None:
     client = GraphQLClient(f"{deployment.url}/graphql", deployment.token)
     assert (await client.ok(ops.VIEWER))["viewer"]["id"]
-    partner = (await client.mutate(ops.CREATE_PARTNER, {"name": "지민"}, "createPartner"))["partner"]
-    room = (await client.mutate(ops.CREATE_ROOM, {"partnerId": partner["id"], "title": "지민이랑"}, "createChatRoom"))["chatRoom"]
-    export = android_export(50).decode("utf-8")
-    imported = await client.mutate(ops.IMPORT_CHAT, {"roomId": room["id"], "text": export, "myName": "민준"}, "importChat")
-    assert imported["import"]["messagesImported"] == 50
+    room = await factory.room(client, (await factory.partner(client, "지민"))["id"])
+    uploaded = await client.upload(
+        ops.IMPORT_CHAT, {"input": {"roomId": room["id"], "file": None, "myName": "민준"}},
+        path="variables.input.file", file_name="KakaoTalk_Chat.txt", content=android_export(50),
+    )
+    imported = uploaded.ok()["importChat"]
+    assert imported["userErrors"] == [] and imported["import"]["messagesImported"] == 50
     listed = deployment.moto.client("s3").list_objects_v2(Bucket=deployment.bucket, Prefix="imports/")
     assert listed.get("KeyCount") == 1, "the raw export went to the S3 bucket"
 
