@@ -126,7 +126,7 @@ def replay(out: Path) -> Path:
         elif keyword == "RUN":
             command = rest.replace(PREFIX, str(prefix))
             print(f"replay: RUN {command}", file=sys.stderr)
-            subprocess.run(["sh", "-c", command], cwd=workdir, env=env, check=True)
+            subprocess.run(["sh", "-c", command], cwd=workdir, env=env, check=True, stdout=sys.stderr)
         else:
             raise SystemExit(f"replay.py does not know how to replay {keyword} {rest}")
     if not (prefix / "bin" / "loveq").exists():
