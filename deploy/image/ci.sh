@@ -44,7 +44,7 @@ if builder_works; then
   # configuration naming it (mounted for the build only; neither lands in the image).
   printf '[global]\ncert = /etc/ssl/certs/ca-certificates.crt\n' >"$work/pip.conf"
   echo "image: buildah bud --target runtime (base $base)"
-  buildah bud --isolation=chroot --layers=false --quiet \
+  buildah bud --isolation=chroot --layers=false --quiet --format docker \
     -v /etc/ssl/certs/ca-certificates.crt:/etc/ssl/certs/ca-certificates.crt:ro \
     -v "$work/pip.conf:/etc/pip.conf:ro" \
     --build-arg PYTHON_IMAGE="$base" --target runtime -t "$image" . >"$work/build.log" 2>&1 \
