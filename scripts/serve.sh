@@ -3,6 +3,6 @@
 # issuer and the local engines, all under $LOVEQ_DATA_DIR (default ./.loveq). GraphiQL at /graphql.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-bash "$root/scripts/bootstrap.sh" ""
+bash "$root/scripts/bootstrap.sh" "[embedded]"
 cd "$root"
 exec "$root/.venv/bin/loveq" serve "$@"
