@@ -17,15 +17,15 @@ import os
 import tempfile
 from pathlib import Path
 
-from ai.coach.prompt import estimate_tokens
+from ai.coach.bedrock.prompt import estimate_tokens
 from loveq.app import create_app
-from tests.api import factory
-from tests.api import operations as ops
-from tests.api.client import GraphQLClient
-from tests.conftest import ServerThread, make_settings
+from tests.support import factory
+from tests.support import operations as ops
+from tests.support.client import GraphQLClient
+from tests.support.server import ServerThread, make_settings
 from tests.deploy.test_image import ANSWER
-from tests.standins.bedrock_server import BedrockStandIn
-from tests.standins.comprehend_server import ComprehendStandIn
+from tests.support.standins.bedrock_server import BedrockStandIn
+from tests.support.standins.comprehend_server import ComprehendStandIn
 from tests.support.exports import android_export
 
 ROOM_SIZES = (30, 300, 3000, 30000)

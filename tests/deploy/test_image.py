@@ -28,12 +28,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.api import factory
-from tests.api import operations as ops
-from tests.api.client import GraphQLClient
-from tests.conftest import free_port
-from tests.standins.bedrock_server import BedrockStandIn
-from tests.standins.comprehend_server import ComprehendStandIn
+from tests.support import factory
+from tests.support import operations as ops
+from tests.support.client import GraphQLClient
+from tests.support.server import free_port
+from tests.support.standins.bedrock_server import BedrockStandIn
+from tests.support.standins.comprehend_server import ComprehendStandIn
 from tests.support.exports import android_export
 from tests.support.moto_server import REGION, MotoServer, moto_server  # noqa: F401
 
@@ -205,7 +205,7 @@ def _psql(dsn: str, sql: str) -> None:
 
 
 def _with_database(dsn: str, database: str) -> str:
-    from tests.conftest import with_database
+    from tests.support.server import with_database
 
     return with_database(dsn, database)
 
