@@ -1,5 +1,6 @@
 """Blobs in Amazon S3 through aioboto3: server-side encryption (AES256), multipart streaming so
-memory stays flat, and a bucket lifecycle rule that expires raw uploads after the retention."""
+memory stays flat. The bucket's lifecycle rule that expires raw uploads after the retention is
+the infrastructure's (deploy/templates/shared.yaml): the service needs no right over it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from datetime import datetime
 from typing import Any
 
 PART_SIZE = 8 * 1024 * 1024  # S3 needs parts of at least 5 MiB (but the last)
-LIFECYCLE_RULE_ID = "loveq-raw-upload-expiry"
 
 
 class _MultipartWriter:
@@ -121,32 +121,6 @@ class S3BlobStore:
 
     async def delete_older_than(self, cutoff: datetime, prefix: str = "imports/") -> int:
         return await self._delete_where(prefix, keep=lambda item: item["LastModified"] >= cutoff)
-
-    async def ensure_lifecycle(self, days: int, prefix: str = "imports/") -> None:
-        """The bucket deletes raw uploads by itself after `days`, even if the service is down.
-
-        Other rules of the bucket are kept; ours is replaced by its ID.
-        """
-        client = await self._s3()
-        try:
-            current = await client.get_bucket_lifecycle_configuration(Bucket=self.bucket)
-            rules = [rule for rule in current.get("Rules", []) if rule.get("ID") != LIFECYCLE_RULE_ID]
-        except client.exceptions.ClientError as exc:
-            if exc.response.get("Error", {}).get("Code") != "NoSuchLifecycleConfiguration":
-                raise
-            rules = []
-        rules.append(
-            {
-                "ID": LIFECYCLE_RULE_ID,
-                "Filter": {"Prefix": prefix},
-                "Status": "Enabled",
-                "Expiration": {"Days": days},
-                "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": 1},
-            }
-        )
-        await client.put_bucket_lifecycle_configuration(
-            Bucket=self.bucket, LifecycleConfiguration={"Rules": rules}
-        )
 
     async def aclose(self) -> None:
         if self._exit is not None:

@@ -41,7 +41,8 @@ def _cors(settings: Settings) -> list[Middleware]:
             CORSMiddleware,
             allow_origins=list(settings.cors_origins),
             allow_methods=["GET", "POST", "OPTIONS"],
-            allow_headers=["Authorization", "Content-Type"],
+            # X-Api-Key: API Gateway's usage plan key, sent by the web app with every call.
+            allow_headers=["Authorization", "Content-Type", "X-Api-Key"],
             max_age=600,
         )
     ]

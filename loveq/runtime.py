@@ -67,14 +67,12 @@ async def open_blob_store(settings: Settings) -> BlobStore:
 
     from blobs.s3 import S3BlobStore
 
-    store = S3BlobStore(
+    return S3BlobStore(
         session=aioboto3.Session(),
         bucket=settings.s3.bucket,
         region=settings.s3.region,
         endpoint_url=settings.s3.endpoint_url,
     )
-    await store.ensure_lifecycle(settings.raw_retention_days)
-    return store
 
 
 def build_coach_engine(settings: Settings) -> CoachEngine:

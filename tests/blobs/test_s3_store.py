@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import aioboto3
 import pytest
 
-from blobs.s3 import LIFECYCLE_RULE_ID, PART_SIZE, S3BlobStore
+from blobs.s3 import PART_SIZE, S3BlobStore
 from tests.support.moto_server import MotoServer, moto_server  # noqa: F401
 
 
@@ -58,19 +58,4 @@ async def test_delete_prefix_and_age(store: S3BlobStore) -> None:
     assert await store.delete_older_than(datetime.now(timezone.utc) - timedelta(days=7)) == 0
     assert await store.delete_older_than(datetime.now(timezone.utc) + timedelta(minutes=1)) == 1
     assert not await store.exists("imports/b/1")
-    await store.aclose()
-
-
-async def test_lifecycle_rule_expires_raw_uploads(store: S3BlobStore, moto_server: MotoServer) -> None:  # noqa: F811
-    s3 = moto_server.client("s3")
-    s3.put_bucket_lifecycle_configuration(
-        Bucket=store.bucket,
-        LifecycleConfiguration={"Rules": [{"ID": "keep-me", "Filter": {"Prefix": "logs/"}, "Status": "Enabled", "Expiration": {"Days": 30}}]},
-    )
-    await store.ensure_lifecycle(7)
-    await store.ensure_lifecycle(7)  # idempotent
-    rules = {rule["ID"]: rule for rule in s3.get_bucket_lifecycle_configuration(Bucket=store.bucket)["Rules"]}
-    assert set(rules) == {"keep-me", LIFECYCLE_RULE_ID}
-    assert rules[LIFECYCLE_RULE_ID]["Expiration"]["Days"] == 7
-    assert rules[LIFECYCLE_RULE_ID]["Filter"]["Prefix"] == "imports/"
     await store.aclose()

@@ -70,13 +70,6 @@ HELPERS: dict[tuple[str, str], str] = {
 # what the templates deploy) connects as admin, any other role with dsql:DbConnect.
 ALTERNATIVES = {"dsql:DbConnectAdmin": "dsql:DbConnect", "dsql:DbConnect": "dsql:DbConnectAdmin"}
 
-# Calls the code still makes that the role deliberately does not grant, until the app changes
-# (docs/deploy.md, "Changes the application needs"). Each must still be called, or it goes.
-PENDING_REMOVAL = {
-    "s3:GetLifecycleConfiguration": "blobs/s3.py S3BlobStore.ensure_lifecycle, called at start-up by loveq/runtime.py: the lifecycle rule is the template's now",
-    "s3:PutLifecycleConfiguration": "blobs/s3.py S3BlobStore.ensure_lifecycle, called at start-up by loveq/runtime.py: the lifecycle rule is the template's now",
-}
-
 NOT_SOURCE = {"tests", "bench", "deploy", "scripts", "docs", "build", "dist"}
 
 
@@ -216,11 +209,11 @@ def test_the_role_grants_every_action_the_code_calls(capsys: pytest.CaptureFixtu
     with capsys.disabled():
         print("\nIAM actions the code calls (deploy/templates/shared.yaml AppPolicy):")
         for action in sorted(needed):
-            state = "granted" if action in granted else ("NOT granted, pending app change" if action in PENDING_REMOVAL else "NOT granted")
+            state = "granted" if action in granted else "NOT granted"
             print(f"  {action:42} {state}")
             for where in sorted(set(needed[action])):
                 print(f"      {where}")
-    missing = sorted(set(needed) - set(granted) - set(PENDING_REMOVAL))
+    missing = sorted(set(needed) - set(granted))
     assert not missing, "the code calls actions the role does not grant:\n" + "\n".join(
         f"  {a}: {sorted(set(needed[a]))}" for a in missing
     )
@@ -231,22 +224,9 @@ def test_the_role_grants_nothing_the_code_does_not_call() -> None:
     assert not extra, f"granted but never called (remove them from AppPolicy): {extra}"
 
 
-def test_pending_exceptions_are_still_needed() -> None:
-    needed = needed_actions()
-    for action in PENDING_REMOVAL:
-        assert action not in granted_actions(), f"{action} is pending removal from the code, not to be granted"
-    stale = [action for action in PENDING_REMOVAL if action not in needed]
-    if stale:
-        pytest.fail(f"the code no longer calls {stale}: remove them from PENDING_REMOVAL")
-
-
 def test_app_does_not_manage_the_bucket_lifecycle() -> None:
-    still = {a: w for a, w in needed_actions().items() if a in PENDING_REMOVAL}
-    if still:
-        pytest.skip(
-            "waiting for the app change in docs/deploy.md: loveq/runtime.py must stop calling "
-            f"S3BlobStore.ensure_lifecycle at start-up (calls at {sorted({x for w in still.values() for x in w})})"
-        )
+    """The 7-day rule is the template's: the service needs no right over the bucket's config."""
+    assert not [action for action in needed_actions() if "Lifecycle" in action]
 
 
 def test_each_role_carries_the_app_policy_and_only_platform_permissions() -> None:
