@@ -9,7 +9,17 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, fields
 
-from ai.coach.types import EmotionLabelScore, EmotionResult, PartnerInsight, ReplyOption, RiskLevel, Sentiment
+from ai.coach.types import (
+    Advice,
+    EmotionLabelScore,
+    EmotionResult,
+    PartnerInsight,
+    ReplyOption,
+    ReplyTiming,
+    RiskLevel,
+    Sentiment,
+    Signal,
+)
 from ai.korean.speech_style import Formality, SpeechStyle
 
 
@@ -93,3 +103,28 @@ def style_from_json(text: str) -> SpeechStyle:
     for name in ("examples", "frequent_expressions", "frequent_emoji"):
         values[name] = tuple(values.get(name, ()))
     return SpeechStyle(**values)
+
+
+def advice_to_json(advice: Advice) -> str:
+    return json.dumps(
+        {
+            "summary": advice.summary,
+            "signals": [signal.value for signal in advice.signals],
+            "timing": advice.timing.value,
+            "recommendation": advice.recommendation,
+            "cautions": list(advice.cautions),
+        },
+        ensure_ascii=False,
+    )
+
+
+def advice_from_json(text: str) -> Advice:
+    data = json.loads(text)
+    known = {signal.value for signal in Signal}
+    return Advice(
+        summary=data["summary"],
+        signals=tuple(Signal(value) for value in data["signals"] if value in known),
+        timing=ReplyTiming(data["timing"]),
+        recommendation=data["recommendation"],
+        cautions=tuple(data["cautions"]),
+    )

@@ -9,9 +9,9 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from ai.coach.types import EmotionResult, PartnerInsight, ReplyOption
+from ai.coach.types import Advice, EmotionResult, PartnerInsight, ReplyOption
 from ai.korean.speech_style import SpeechStyle
-from datastore.codecs import emotion_from_json, insight_from_json, replies_from_json, style_from_json
+from datastore.codecs import advice_from_json, emotion_from_json, insight_from_json, replies_from_json, style_from_json
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class PartnerRecord:
     speech_style: SpeechStyle | None = None
     insight: PartnerInsight | None = None
     insight_at: datetime | None = None
+    my_speech_style: SpeechStyle | None = None  # the user's own style with this partner
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ class AnalysisRecord:
     rating: int | None
     chosen_at: datetime | None
     created_at: datetime
+    advice: Advice | None = None  # None for analyses made before the coach gave advice
 
 
 def _decoded(row: Any, name: str, decode: Any, given: dict[str, Any]) -> Any:
@@ -117,11 +119,13 @@ def _decoded(row: Any, name: str, decode: Any, given: dict[str, Any]) -> Any:
 
 def analysis_from_row(row: Any, **given: Any) -> AnalysisRecord:
     """`given` holds values the caller just wrote (no need to decode what it encoded)."""
-    plain = {f.name: row[f.name] for f in fields(AnalysisRecord) if f.name not in ("emotion", "replies")}
+    decoded = ("emotion", "replies", "advice")
+    plain = {f.name: row[f.name] for f in fields(AnalysisRecord) if f.name not in decoded}
     return AnalysisRecord(
         **plain,
         emotion=_decoded(row, "emotion", emotion_from_json, given),
         replies=_decoded(row, "replies", replies_from_json, given),
+        advice=_decoded(row, "advice", advice_from_json, given),
     )
 
 
@@ -159,6 +163,7 @@ def partner_from_row(row: Any, **given: Any) -> PartnerRecord:
         speech_style=_decoded(row, "speech_style", style_from_json, given),
         insight=_decoded(row, "insight", insight_from_json, given),
         insight_at=row["insight_at"],
+        my_speech_style=_decoded(row, "my_speech_style", style_from_json, given),
     )
 
 

@@ -7,11 +7,12 @@ import contextlib
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from ai.coach.engine import CoachEngine
 from ai.coach.types import (
+    AdviceReady,
     ChatLine,
     CoachError,
     CoachRequest,
@@ -27,6 +28,8 @@ from services.errors import EngineFailed, Invalid, InvalidReason, NotFound, Rate
 from services.generation_limits import GenerationLimiter, GenerationLimitExceeded
 
 RECENT_MESSAGES = 60
+# Partner messages this close together are one message in several lines.
+BURST_GAP = timedelta(minutes=60)
 PARTNER_SAMPLE = 400
 LOCAL_ZONE = ZoneInfo("Asia/Seoul")
 
@@ -63,6 +66,22 @@ def partner_profile(partner: PartnerRecord) -> PartnerProfile:
         communication_style=partner.communication_style,
         insight=partner.insight,
     )
+
+
+def _burst(recent: list[MessageRecord], latest: MessageRecord) -> list[MessageRecord]:
+    """The partner's lines sent together, ending with `latest`: consecutive partner messages,
+    each within BURST_GAP of the one before (e.g. "그럼 나는 안 힘들어?" / "됐어 그만하자")."""
+    if latest not in recent:
+        return [latest]
+    end = recent.index(latest)
+    start = end
+    while (
+        start > 0
+        and recent[start - 1].sender == "PARTNER"
+        and recent[start].sent_at - recent[start - 1].sent_at <= BURST_GAP
+    ):
+        start -= 1
+    return recent[start : end + 1]
 
 
 def _line(message: MessageRecord) -> ChatLine:
@@ -121,8 +140,8 @@ class CoachingService:
             raise Invalid(
                 "the room has no message from the partner yet: pass `message`", reason=InvalidReason.EMPTY, field="message"
             )
-        text = message if message is not None else latest_partner.text
-        sent_at = latest_partner.sent_at if latest_partner else datetime.now(timezone.utc)
+        burst = _burst(recent, latest_partner) if message is None else ()
+        text = message if message is not None else "\n".join(m.text for m in burst)
         summary = (
             await self.insights_summary(owner, room_id, recent[-1].sent_at - INSIGHTS_WINDOW)
             if self.insights_summary and recent
@@ -130,27 +149,29 @@ class CoachingService:
         )
         request = CoachRequest(
             message=text,
-            message_sent_at=sent_at.astimezone(LOCAL_ZONE),
+            message_sent_at=latest_partner.sent_at.astimezone(LOCAL_ZONE) if message is None else None,
             situation=situation,
             partner=partner_profile(partner),
             partner_style=partner.speech_style,
-            my_style=user.speech_style if user else None,
+            my_style=partner.my_speech_style,
+            account_style=user.speech_style if user else None,
             recent_messages=tuple(_line(m) for m in recent),
             insights_summary=summary,
             me=_user_profile(user),
+            burst=tuple(_line(m) for m in burst),
         )
         return PreparedAnalysis(owner, room_id, latest_partner.id if latest_partner else None, situation, request)
 
-    async def stream(self, prepared: PreparedAnalysis) -> AsyncIterator[ReplyDelta | AnalysisRecord]:
-        """Reply deltas as they are generated, then the stored analysis. Raises
-        `GenerationLimitExceeded` before anything starts, `CoachError` if the engine fails;
-        nothing is stored unless the generation completed."""
+    async def stream(self, prepared: PreparedAnalysis) -> AsyncIterator[AdviceReady | ReplyDelta | AnalysisRecord]:
+        """The advice, reply deltas as they are generated, then the stored analysis. Raises
+        `RateLimited` before anything starts, `EngineFailed` if the engine fails; nothing is
+        stored unless the generation completed."""
         async with self._generation_slot(prepared.owner):
             result: CoachResult | None = None
             generation = self.engine.generate(prepared.request)
             try:
                 async for event in generation:
-                    if isinstance(event, ReplyDelta):
+                    if isinstance(event, (AdviceReady, ReplyDelta)):
                         yield event
                     else:
                         result = event
@@ -172,6 +193,7 @@ class CoachingService:
             "input_tokens": result.input_tokens,
             "output_tokens": result.output_tokens,
             "latency_ms": result.latency_ms,
+            "advice": result.advice,
         }
         return await self.db.run(
             lambda uow: uow.analyses.create(room_id=prepared.room_id, values=values), owner=prepared.owner

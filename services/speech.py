@@ -55,9 +55,12 @@ class SpeechService:
     async def refresh_after_import(
         self, owner: uuid.UUID, partner_id: uuid.UUID, room_id: uuid.UUID
     ) -> PartnerRecord | None:
-        """The partner's style is re-measured after every import; the user's once, if never
+        """After an import: both sides' styles in this relationship are measured again (the
+        partner's, and the user's own with this partner); the account-wide style once, if never
         measured. Returns the partner when re-measured."""
-        partner = await self.refresh_partner_style(owner, partner_id)
+        rooms = await self.db.read(lambda uow: uow.chat_rooms.ids_for_partner(partner_id), owner=owner)
+        partner = await self._remeasure(owner, partner_id, rooms, "PARTNER")
+        partner = await self._remeasure(owner, partner_id, rooms, "ME") or partner
         user = await self.db.read(lambda uow: uow.users.get(owner), owner=owner)
         if user is not None and user.speech_style is None:
             texts = await self.side_texts(owner, [room_id], "ME")
@@ -65,11 +68,14 @@ class SpeechService:
                 await self._store_user_style(owner, await measure(texts))
         return partner
 
-    async def refresh_partner_style(self, owner: uuid.UUID, partner_id: uuid.UUID) -> PartnerRecord | None:
-        """Re-measures a partner from their messages in all of their rooms."""
-        rooms = await self.db.read(lambda uow: uow.chat_rooms.ids_for_partner(partner_id), owner=owner)
-        texts = await self.side_texts(owner, rooms, "PARTNER")
+    async def _remeasure(
+        self, owner: uuid.UUID, partner_id: uuid.UUID, rooms: list[uuid.UUID], side: str
+    ) -> PartnerRecord | None:
+        """One side's style in all of the partner's rooms, stored on the partner."""
+        texts = await self.side_texts(owner, rooms, side)
         if not texts:
             return None
         style = await measure(texts)
-        return await self.db.run(lambda uow: uow.partners.set_speech_style(partner_id, style), owner=owner)
+        if side == "PARTNER":
+            return await self.db.run(lambda uow: uow.partners.set_speech_style(partner_id, style), owner=owner)
+        return await self.db.run(lambda uow: uow.partners.set_my_speech_style(partner_id, style), owner=owner)

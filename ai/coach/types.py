@@ -17,9 +17,9 @@ from ai.emotion.types import EmotionLabelScore, EmotionResult, Sentiment
 from ai.korean.speech_style import SpeechStyle
 
 __all__ = [
-    "RISK_ORDER", "ChatLine", "CoachError", "CoachErrorCode", "CoachEvent", "CoachRequest", "CoachResult",
-    "EmotionLabelScore", "EmotionResult", "PartnerInsight", "PartnerProfile", "ReplyDelta", "ReplyOption",
-    "RiskLevel", "Sender", "Sentiment", "Stage", "UserProfile",
+    "RISK_ORDER", "Advice", "AdviceReady", "ChatLine", "CoachError", "CoachErrorCode", "CoachEvent", "CoachRequest",
+    "CoachResult", "EmotionLabelScore", "EmotionResult", "PartnerInsight", "PartnerProfile", "ReplyDelta",
+    "ReplyOption", "ReplyTiming", "RiskLevel", "Sender", "Sentiment", "Signal", "Stage", "UserProfile",
 ]
 
 
@@ -47,6 +47,47 @@ class Sender(enum.StrEnum):
     ME = "ME"
     PARTNER = "PARTNER"
     OTHER = "OTHER"
+
+
+class Signal(enum.StrEnum):
+    """What is going on in the partner's message, read in its context."""
+
+    DECLINE = "DECLINE"  # a no, or a polite "not now" (당분간 바빠서, 응원할게요)
+    DISTRESS = "DISTRESS"  # they are hurting: a hard day, bad news, exhaustion
+    CONFLICT = "CONFLICT"  # a fight, blame, hurt aimed at the user
+    INVITATION = "INVITATION"  # a proposal to meet or do something, open or veiled
+    QUESTION = "QUESTION"  # something to answer
+    RELATIONSHIP_TALK = "RELATIONSHIP_TALK"  # "우리 무슨 사이야?", where this is going
+    DRY_REPLY = "DRY_REPLY"  # 단답: ㅇㅇ, 응, ㅋ
+    LATE_NIGHT = "LATE_NIGHT"  # sent in the small hours
+    GOOD_NEWS = "GOOD_NEWS"
+    THANKS = "THANKS"
+    APOLOGY = "APOLOGY"
+    AFFECTION = "AFFECTION"  # 보고 싶다, 좋아해
+    EX_CONTACT = "EX_CONTACT"  # an ex reaching out
+    SMALL_TALK = "SMALL_TALK"
+    CRISIS = "CRISIS"  # words of self-harm: safety first
+    JOKING = "JOKING"  # playful exaggeration (a joking 😭)
+    MASKED_PAIN = "MASKED_PAIN"  # ㅋㅋ or 괜찮아 over something painful
+    GRIEF = "GRIEF"  # a death, a loss
+    READ_NO_REPLY = "READ_NO_REPLY"  # 읽씹: the user's messages went unanswered for long
+
+
+class ReplyTiming(enum.StrEnum):
+    NOW = "NOW"  # answer now
+    LATER = "LATER"  # wait a little (until tomorrow, or give them space)
+    NOT_NOW = "NOT_NOW"  # better not to answer now, or not to chase
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    """The coach's reading before any reply: what is probably going on and what to do."""
+
+    summary: str  # Korean: what is probably going on
+    signals: tuple[Signal, ...]
+    timing: ReplyTiming
+    recommendation: str  # Korean: what to do (and the answer to the user's own question)
+    cautions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,19 +143,27 @@ class ChatLine:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CoachRequest:
     message: str  # the partner's message to analyse
-    message_sent_at: datetime | None = None  # in the user's local time (late night is judged by it)
+    # In the user's local time (late night is judged by it); None for a pasted message, whose
+    # time nobody knows (it is not "now").
+    message_sent_at: datetime | None = None
     situation: str | None = None  # the user's own words about what is going on / what they want
     partner: PartnerProfile
     partner_style: SpeechStyle | None = None
-    my_style: SpeechStyle | None = None
+    my_style: SpeechStyle | None = None  # the user's own style with this partner, when measured
+    account_style: SpeechStyle | None = None  # the user's style over all their chats (a fallback)
     recent_messages: tuple[ChatLine, ...] = ()  # the room's latest messages, oldest first
     insights_summary: str | None = None
     me: UserProfile | None = None
+    # The partner's last lines sent together (a burst), when they came from the room: the
+    # message above is their text, joined. Empty for a pasted message.
+    burst: tuple[ChatLine, ...] = ()
 
     def history(self) -> tuple[ChatLine, ...]:
-        """``recent_messages`` without a trailing copy of the analysed message (when the room's
-        latest partner message is the one analysed, the caller may pass it in both)."""
+        """``recent_messages`` without the analysed message: without the burst when it came from
+        the room, or a trailing copy of a pasted message."""
         lines = self.recent_messages
+        if self.burst and lines[-len(self.burst):] == self.burst:
+            return lines[: -len(self.burst)]
         if lines and lines[-1].sender == Sender.PARTNER and lines[-1].text.strip() == self.message.strip():
             return lines[:-1]
         return lines
@@ -130,15 +179,23 @@ class ReplyDelta:
 
 
 @dataclass(frozen=True, slots=True)
+class AdviceReady:
+    """The advice, streamed before any reply text."""
+
+    advice: Advice
+
+
+@dataclass(frozen=True, slots=True)
 class CoachResult:
     emotion: EmotionResult
     intent: str  # what the partner likely means, one or two Korean sentences
     replies: tuple[ReplyOption, ReplyOption, ReplyOption]  # SAFE, BALANCED, BOLD
-    engine: str  # "local" | "bedrock"
+    engine: str  # "local" | "bedrock" | "openai"
     model: str
     input_tokens: int
     output_tokens: int
     latency_ms: int
+    advice: Advice
     intent_tags: tuple[str, ...] = field(default=())  # e.g. ("INVITATION", "QUESTION"); may be empty
 
     def __post_init__(self) -> None:
@@ -150,7 +207,7 @@ class CoachResult:
         return self.replies[RISK_ORDER.index(risk)]
 
 
-CoachEvent = ReplyDelta | CoachResult
+CoachEvent = AdviceReady | ReplyDelta | CoachResult
 
 
 class CoachErrorCode(enum.StrEnum):

@@ -5,14 +5,14 @@ from typing import Any
 
 import asyncpg
 
-from datastore.codecs import emotion_to_json, replies_to_json
+from datastore.codecs import advice_to_json, emotion_to_json, replies_to_json
 from datastore.ids import new_id
 from datastore.paging import Listing, Page, PageRequest, counts_by_parent, pages_by_parent
 from datastore.records import AnalysisRecord, analysis_from_row
 
 _COLUMNS = (
     "id, room_id, message_id, message, situation, emotion, intent, replies, engine, model, input_tokens,"
-    " output_tokens, latency_ms, chosen_risk, rating, chosen_at, created_at"
+    " output_tokens, latency_ms, chosen_risk, rating, chosen_at, created_at, advice"
 )
 ANALYSES = Listing("analyses", "a", _COLUMNS, "a.user_id = $1", "created_at", newest_first=True)
 _LIVE_ROOM = "EXISTS (SELECT 1 FROM chat_rooms c WHERE c.id = a.room_id AND c.deleted_at IS NULL)"
@@ -29,8 +29,8 @@ class AnalysisStore:
         row = await self._conn.fetchrow(
             f"""
             INSERT INTO analyses (id, user_id, room_id, message_id, message, situation, emotion, intent, replies,
-                                  engine, model, input_tokens, output_tokens, latency_ms, created_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
+                                  engine, model, input_tokens, output_tokens, latency_ms, advice, created_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now())
             RETURNING {_COLUMNS}
             """,
             new_id(),
@@ -47,8 +47,9 @@ class AnalysisStore:
             values["input_tokens"],
             values["output_tokens"],
             values["latency_ms"],
+            advice_to_json(values["advice"]),
         )
-        return analysis_from_row(row, emotion=values["emotion"], replies=values["replies"])
+        return analysis_from_row(row, emotion=values["emotion"], replies=values["replies"], advice=values["advice"])
 
     async def get_many(self, ids: list[uuid.UUID]) -> list[AnalysisRecord]:
         rows = await self._conn.fetch(

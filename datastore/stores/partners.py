@@ -16,7 +16,7 @@ from datastore.records import PartnerRecord, partner_from_row
 
 _COLUMNS = (
     "id, name, relationship, age, mbti, description, interests, communication_style,"
-    " created_at, updated_at, speech_style, insight, insight_at"
+    " created_at, updated_at, speech_style, insight, insight_at, my_speech_style"
 )
 FIELDS = ("name", "relationship", "age", "mbti", "description", "interests", "communication_style")
 _LIVE = "user_id = $1 AND deleted_at IS NULL"
@@ -95,6 +95,16 @@ class PartnerStore:
             style_to_json(style),
         )
         return partner_from_row(row, speech_style=style) if row else None
+
+    async def set_my_speech_style(self, partner_id: uuid.UUID, style: SpeechStyle) -> PartnerRecord | None:
+        """The user's own style in this relationship."""
+        row = await self._conn.fetchrow(
+            f"UPDATE partners SET my_speech_style = $3 WHERE {_LIVE} AND id = $2 RETURNING {_COLUMNS}",
+            self._owner,
+            partner_id,
+            style_to_json(style),
+        )
+        return partner_from_row(row, my_speech_style=style) if row else None
 
     async def set_insight(self, partner_id: uuid.UUID, insight: PartnerInsight) -> PartnerRecord | None:
         row = await self._conn.fetchrow(

@@ -13,6 +13,7 @@ from ai.coach.types import EmotionResult
 from datastore.records import AnalysisRecord
 from graph.relay.global_id import encode_id
 from graph.relay.node import Node, build_node, node_type
+from graph.types.advice import Advice
 from graph.types.message import Message
 
 ChatRoomRef = Annotated["ChatRoom", strawberry.lazy("graph.types.chat_room")]
@@ -103,6 +104,7 @@ class Analysis(Node):
     situation: str | None
     emotion: Emotion
     intent: str
+    advice: Advice = strawberry.field(description="What is probably going on and what to do, before any reply.")
     replies: list[ReplyOption]
     engine: str
     model: str
@@ -121,6 +123,7 @@ class Analysis(Node):
             situation=record.situation,
             emotion=Emotion.from_result(record.emotion),
             intent=record.intent,
+            advice=Advice.from_model(record.advice) if record.advice else Advice.before_advice(record.intent),
             replies=[
                 ReplyOption(risk=RiskLevel(r.risk.value), text=r.text, explanation=r.explanation, confidence=r.confidence)
                 for r in record.replies

@@ -7,7 +7,13 @@ from typing import Annotated
 
 import strawberry
 
+from graph.types.advice import Advice
 from graph.types.analysis import Analysis, RiskLevel
+
+
+@strawberry.type(description="The coach's advice, sent before any reply text.")
+class AdviceReady:
+    advice: Advice
 
 
 @strawberry.type(description="A piece of one reply's text, as it is generated.")
@@ -41,5 +47,5 @@ class AnalysisFailed:
 
 
 AnalysisEvent = Annotated[
-    ReplyChunk | AnalysisCompleted | AnalysisFailed, strawberry.union("AnalysisEvent")
+    ReplyChunk | AnalysisCompleted | AnalysisFailed | AdviceReady, strawberry.union("AnalysisEvent")
 ]

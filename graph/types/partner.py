@@ -46,6 +46,9 @@ class Partner(Node):
         description="Their texting style, measured from their messages; refreshed after an import."
     )
     insight: PartnerInsight | None = strawberry.field(description="The last `analyzePartner` result.")
+    my_speech_style: SpeechStyle | None = strawberry.field(
+        description="Your own texting style with this partner, measured from your messages in their rooms."
+    )
     record_id: strawberry.Private[uuid.UUID]
 
     chat_rooms = connection_field(
@@ -68,4 +71,5 @@ class Partner(Node):
             updated_at=record.updated_at,
             speech_style=SpeechStyle.from_model(record.speech_style),
             insight=PartnerInsight.from_model(record.insight, record.insight_at) if record.insight else None,
+            my_speech_style=SpeechStyle.from_model(record.my_speech_style),
         )

@@ -7,10 +7,12 @@ from collections.abc import AsyncGenerator
 
 from strawberry.types import Info
 
-from ai.coach.types import ReplyDelta
+from ai.coach.types import AdviceReady, ReplyDelta
 from graph.context import Context
 from graph.inputs import AnalyzeMessageInput
 from graph.types.analysis import Analysis, RiskLevel
+from graph.types.advice import Advice
+from graph.types.coach_events import AdviceReady as AdviceReadyEvent
 from graph.types.coach_events import AnalysisCompleted, AnalysisErrorCode, AnalysisEvent, AnalysisFailed, ReplyChunk
 from graph.user_errors import UserErrorCode
 from resolvers.mutations.coaching import prepare_analysis
@@ -35,6 +37,8 @@ async def analyze_message_events(
         async for event in stream:
             if isinstance(event, ReplyDelta):
                 yield ReplyChunk(risk=RiskLevel(event.risk.value), delta=event.text)
+            elif isinstance(event, AdviceReady):
+                yield AdviceReadyEvent(advice=Advice.from_model(event.advice))
             else:
                 yield AnalysisCompleted(analysis=Analysis.from_record(event))
     except RateLimited as exc:

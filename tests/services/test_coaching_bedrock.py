@@ -155,7 +155,9 @@ async def test_concurrent_generations_are_limited(server: LiveServer, user: Grap
     async with WebSocketSession(server.ws_url, init_payload={"Authorization": f"Bearer {user.token}"}) as session:
         op = await session.start(ops.ANALYZE_MESSAGE_STREAM, {"input": {"roomId": room_id}})
         first = json.loads(await session.ws.recv())
-        assert first["id"] == op and first["payload"]["data"]["analyzeMessage"]["__typename"] == "ReplyChunk"
+        assert first["id"] == op and first["payload"]["data"]["analyzeMessage"]["__typename"] == "AdviceReady"
+        second_event = json.loads(await session.ws.recv())
+        assert second_event["payload"]["data"]["analyzeMessage"]["__typename"] == "ReplyChunk"
         result = await user.execute(ops.ANALYZE_MESSAGE, {"input": {"roomId": room_id}})
         assert result.codes == ["RATE_LIMITED"]
         second = await session.subscribe(ops.ANALYZE_MESSAGE_STREAM, {"input": {"roomId": room_id}})

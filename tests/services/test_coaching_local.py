@@ -49,9 +49,12 @@ async def test_subscription_streams_chunks_then_the_stored_analysis(live_server:
         events = await session.subscribe(ops.ANALYZE_MESSAGE_STREAM, {"input": {"roomId": room_id, "message": "오늘 너무 피곤하다ㅠㅠ"}})
     assert all(e.get("data") for e in events), [e for e in events if not e.get("data")]
     kinds = [e["data"]["analyzeMessage"]["__typename"] for e in events]
+    assert kinds[0] == "AdviceReady", "the advice comes before any reply text"
     assert kinds[-1] == "AnalysisCompleted" and kinds.count("AnalysisCompleted") == 1
     assert kinds.count("ReplyChunk") >= 6
-    chunks = [e["data"]["analyzeMessage"] for e in events[:-1]]
+    advice = events[0]["data"]["analyzeMessage"]["advice"]
+    assert advice["summary"] and advice["timing"] in ("NOW", "LATER", "NOT_NOW") and "DISTRESS" in advice["signals"]
+    chunks = [e["data"]["analyzeMessage"] for e in events[1:-1]]
     analysis = events[-1]["data"]["analyzeMessage"]["analysis"]
     for reply in analysis["replies"]:
         streamed = "".join(c["delta"] for c in chunks if c["risk"] == reply["risk"])
@@ -61,6 +64,7 @@ async def test_subscription_streams_chunks_then_the_stored_analysis(live_server:
     assert analysis["emotion"]["sentiment"] == "NEGATIVE"
     assert "피곤함" in [label["label"] for label in analysis["emotion"]["labels"]]
     assert analysis["sourceMessage"] is None
+    assert analysis["advice"] == advice, "the stored analysis carries the advice that was streamed"
 
 
 async def test_choose_reply_records_the_choice(alice: GraphQLClient, bob: GraphQLClient) -> None:

@@ -103,7 +103,5 @@ async def test_import_through_s3(s3_server, moto_server: MotoServer) -> None:  #
     head = s3.head_object(Bucket=bucket, Key=key)
     assert head["ServerSideEncryption"] == "AES256"
     assert s3.get_object(Bucket=bucket, Key=key)["Body"].read() == fixture("windows_ko.txt")
-    rules = s3.get_bucket_lifecycle_configuration(Bucket=bucket)["Rules"]
-    assert [r["Expiration"]["Days"] for r in rules] == [7]
     await client.mutate(ops.DELETE_ROOM, {"id": room_id}, "deleteChatRoom")
     assert "Contents" not in s3.list_objects_v2(Bucket=bucket, Prefix=f"imports/{user_id}/")

@@ -153,6 +153,7 @@ ANALYSIS_FIELDS = """
   id message situation intent engine model latencyMs createdAt
   usage { inputTokens outputTokens }
   emotion { sentiment scores { positive negative neutral mixed } labels { key label score } intensity keyPhrases source }
+  advice { summary signals timing recommendation cautions }
   replies { risk text explanation confidence }
   choice { risk rating chosenAt }
   chatRoom { id }
@@ -169,6 +170,7 @@ ANALYZE_MESSAGE_STREAM = f"""
 subscription($input: AnalyzeMessageInput!) {{
   analyzeMessage(input: $input) {{
     __typename
+    ... on AdviceReady {{ advice {{ summary signals timing recommendation cautions }} }}
     ... on ReplyChunk {{ risk delta }}
     ... on AnalysisCompleted {{ analysis {{ {ANALYSIS_FIELDS} }} }}
     ... on AnalysisFailed {{ code message }}

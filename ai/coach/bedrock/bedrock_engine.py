@@ -45,8 +45,11 @@ from ai.coach.bedrock.partner_prompt import (
     parse_insight,
 )
 from ai.coach.bedrock.prompt import RECENT_TOKEN_BUDGET, build_prompt, repair_instruction
+from ai.coach.reading.advice import advise
+from ai.coach.reading.read import read_situation
 from ai.coach.types import (
     RISK_ORDER,
+    AdviceReady,
     ChatLine,
     CoachError,
     CoachErrorCode,
@@ -60,6 +63,7 @@ from ai.coach.types import (
     RiskLevel,
 )
 from ai.emotion.analyzer import EmotionAnalyzer
+from ai.korean.kiwi import run_on_kiwi_thread
 from ai.korean.speech_style import SpeechStyle
 from ai.privacy import mask_personal_data
 
@@ -156,6 +160,8 @@ class BedrockCoachEngine:
 
     async def generate(self, request: CoachRequest) -> AsyncIterator[CoachEvent]:
         started = time.monotonic()
+        advice = advise(await run_on_kiwi_thread(read_situation, request))
+        yield AdviceReady(advice)
         prompt = build_prompt(request, recent_token_budget=self._recent_token_budget)
         emotion_task = asyncio.create_task(self._emotion.analyze(request.message))
         gate = _Gate()
@@ -202,6 +208,7 @@ class BedrockCoachEngine:
                 input_tokens=sum(a.completed.input_tokens for a in attempts if a.completed),
                 output_tokens=sum(a.completed.output_tokens for a in attempts if a.completed),
                 latency_ms=round((time.monotonic() - started) * 1000),
+                advice=advice,
             )
             log.info(
                 "coach generation done: engine=bedrock attempts=%d input_tokens=%d output_tokens=%d latency_ms=%d",

@@ -24,8 +24,12 @@ from ai.coach.local.intent import detect_intent
 from ai.coach.local.partner_rules import analyse_partner
 from ai.coach.local.readings import IntentReading
 from ai.coach.local.replies import compose_replies
+from ai.coach.reading.advice import advise
+from ai.coach.reading.read import read_situation
 from ai.coach.types import (
     RISK_ORDER,
+    Advice,
+    AdviceReady,
     ChatLine,
     CoachError,
     CoachErrorCode,
@@ -53,6 +57,7 @@ _PIECES = re.compile(r"\S+\s*|\s+")
 class _Composed:
     emotion: EmotionResult
     intent: IntentReading
+    advice: Advice
     replies: tuple[ReplyOption, ...]
 
 
@@ -79,6 +84,7 @@ class LocalCoachEngine:
             # A bug, not bad input; the type is logged, never the text it was working on.
             log.error("local engine failed: %s", type(exc).__name__)
             raise CoachError(CoachErrorCode.MODEL_ERROR, "the local engine could not compose replies") from exc
+        yield AdviceReady(composed.advice)
         replies = composed.replies
         for option in replies:
             for piece in _PIECES.findall(option.text):
@@ -93,6 +99,7 @@ class LocalCoachEngine:
             input_tokens=0,
             output_tokens=0,
             latency_ms=round((time.monotonic() - started) * 1000),
+            advice=composed.advice,
             intent_tags=tuple(i.value for i in composed.intent.intents),
         )
         log.info("coach generation done: engine=local latency_ms=%d", result.latency_ms)
@@ -134,4 +141,4 @@ def _compose(request: CoachRequest) -> _Composed:
     replies = tuple(compose_replies(context))
     if tuple(r.risk for r in replies) != RISK_ORDER:
         raise RuntimeError("the local composer must give SAFE, BALANCED and BOLD replies in order")
-    return _Composed(emotion, intent, replies)
+    return _Composed(emotion, intent, advise(read_situation(request)), replies)

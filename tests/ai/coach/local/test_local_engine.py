@@ -14,6 +14,7 @@ from ai.coach.engine import CoachEngine
 from ai.coach.local import local_engine
 from ai.coach.local.local_engine import LOCAL_MODEL, LocalCoachEngine
 from ai.coach.types import (
+    AdviceReady,
     RISK_ORDER,
     ChatLine,
     CoachRequest,
@@ -74,7 +75,8 @@ async def test_three_distinct_options_streamed_through_the_same_events(engine):
     deltas = [e for e in events if isinstance(e, ReplyDelta)]
     result = events[-1]
     assert isinstance(result, CoachResult)
-    assert all(isinstance(e, ReplyDelta) for e in events[:-1])
+    assert isinstance(events[0], AdviceReady) and events[0].advice == result.advice
+    assert all(isinstance(e, ReplyDelta) for e in events[1:-1])
     risks = [d.risk for d in deltas]
     assert risks == sorted(risks, key=RISK_ORDER.index) and set(risks) == set(RISK_ORDER)
     for option in result.replies:
@@ -172,4 +174,6 @@ async def test_many_concurrent_generations_complete(engine):
 async def test_closing_the_stream_early_is_clean(engine):
     async with contextlib.aclosing(engine.generate(request("자니?", CASUAL_PARTNER))) as events:
         first = await anext(events)
-    assert isinstance(first, ReplyDelta) and first.risk is RiskLevel.SAFE
+        second = await anext(events)
+    assert isinstance(first, AdviceReady)
+    assert isinstance(second, ReplyDelta) and second.risk is RiskLevel.SAFE

@@ -1,0 +1,324 @@
+"""The advice the user sees, in Korean: what is probably going on, what to do (with the answer
+to the user's own question), and what to avoid. Worded from the reading's lead signal, its
+evidence (the partner's own words) and the facts around it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ai.coach.reading import cues
+from ai.coach.reading.model import Reading
+from ai.coach.types import Advice, ReplyTiming, Signal, Stage
+from ai.korean.names import given_name
+
+
+def advise(reading: Reading) -> Advice:
+    name = given_name(reading.partner_name) or "상대"
+    lead = lead_signal(reading)
+    summary, todo = _LEADS.get(lead, _small_talk)(reading, name)
+    extra = _added_context(reading, name, lead)
+    recommendation = " ".join(part for part in (_timing_line(reading), todo, _answer(reading)) if part)
+    return Advice(
+        summary=" ".join(part for part in (summary, extra) if part),
+        signals=reading.signals,
+        timing=reading.timing,
+        recommendation=recommendation,
+        cautions=_cautions(reading),
+    )
+
+
+# What the advice speaks to first: close to the reading's order, but a fight outranks the
+# tiredness it causes, and a joke or an invitation outranks the question that carries it.
+_LEAD_ORDER = (
+    Signal.CRISIS, Signal.GRIEF, Signal.CONFLICT, Signal.DISTRESS, Signal.MASKED_PAIN, Signal.DECLINE,
+    Signal.EX_CONTACT, Signal.RELATIONSHIP_TALK, Signal.INVITATION, Signal.AFFECTION, Signal.GOOD_NEWS,
+    Signal.APOLOGY, Signal.THANKS, Signal.JOKING, Signal.READ_NO_REPLY, Signal.DRY_REPLY, Signal.QUESTION,
+    Signal.LATE_NIGHT, Signal.SMALL_TALK,
+)
+
+
+def lead_signal(reading: Reading) -> Signal:
+    for signal in _LEAD_ORDER:
+        if signal in reading.signals:
+            if signal is Signal.CONFLICT and cues.strong_distress(reading.message):
+                continue  # real pain beside the fight comes first
+            return signal
+    return Signal.SMALL_TALK
+
+
+def _quote(reading: Reading, signal: Signal) -> str:
+    """The partner's own words behind a signal, as a short quote."""
+    words = reading.evidence.get(signal) or ()
+    first = next((w for w in words if len(w) >= 2), None)
+    if first is None:
+        return ""
+    line = next((l for l in reading.message.splitlines() if first in l), first)
+    line = line.strip()
+    return f"'{line if len(line) <= 40 else first}'"
+
+
+def _crisis(r: Reading, name: str) -> tuple[str, str]:
+    return (
+        f"{name}님이 {_quote(r, Signal.CRISIS)}라고 했어요. 스스로를 해칠 수 있다는 신호일 수 있어서, 지금은 관계 고민보다"
+        f" {name}님의 안전이 먼저예요.",
+        "걱정된다고, 곁에 있겠다고 분명히 말하고 '혹시 스스로를 해칠 생각까지 들어?'라고 직접 물어봐도 괜찮아요."
+        " 혼자 감당하기 어려워 보이면 자살예방상담전화 109(24시간)나 112·119에 같이 연락하도록 도와주세요.",
+    )
+
+
+def _grief(r: Reading, name: str) -> tuple[str, str]:
+    return (
+        f"{name}님이 {_quote(r, Signal.GRIEF)} 이야기를 했어요. 큰 상실 속에 있어요.",
+        "짧고 따뜻하게 위로하세요. 조언이나 다른 화제, 만남 제안은 미루고, 필요할 때 언제든 연락하라는 말로 곁에 있다는 것만"
+        " 알려 주면 충분해요.",
+    )
+
+
+def _distress(r: Reading, name: str) -> tuple[str, str]:
+    return (
+        f"{_quote(r, Signal.DISTRESS) or '메시지'}에서 {name}님이 많이 힘든 상태라는 게 보여요.",
+        "해결책보다 공감이 먼저예요. 무슨 일인지 들어 주고, 가볍게 넘기거나 농담으로 받지 마세요.",
+    )
+
+
+def _conflict(r: Reading, name: str) -> tuple[str, str]:
+    if cues.asks_for_space(r.message):
+        return (
+            f"{name}님이 서운함이 쌓여 화가 난 상태이고({_quote(r, Signal.CONFLICT)}), 지금은 더 말하고 싶지 않다는 뜻이에요.",
+            "길게 해명하거나 지금 결론을 내려 하지 말고, 마음을 인정하는 짧은 사과와 함께 시간을 주세요. 차분해진 뒤 다시 이야기하자고"
+            " 하면 좋아요.",
+        )
+    return (
+        f"{name}님이 서운하고 화가 난 상태예요({_quote(r, Signal.CONFLICT)}).",
+        "변명보다 상대가 서운한 지점을 먼저 인정하고 사과하세요. 잘잘못을 따지는 말은 싸움을 키워요.",
+    )
+
+
+def _decline(r: Reading, name: str) -> tuple[str, str]:
+    quote = _quote(r, Signal.DECLINE)
+    if cues.no_more_contact(r.message):
+        return (
+            f"{quote}라는 말은 분명한 거절이에요. 더 연락하지 말아 달라는 부탁이에요.",
+            "아쉽더라도 그 뜻을 존중하세요. 답장을 한다면 짧게 인사하고 끝내고, 그 뒤로는 연락하지 않는 게 예의예요.",
+        )
+    polite = cues.strong_decline(r.message) and not cues.hard_conflict(r.message)
+    kind = "정중한 거절" if polite else "거절"
+    return (
+        f"{quote}라는 말은 {name}님의 {kind}일 가능성이 커요. 마음을 다치지 않게 돌려 말한 거예요.",
+        "상대의 뜻을 존중하는 게 먼저예요. 다시 제안하거나 마음을 밀어붙이지 말고, 고마웠다고 짧고 담백하게 답해 좋은 인상으로"
+        " 마무리하세요.",
+    )
+
+
+def _ex(r: Reading, name: str) -> tuple[str, str]:
+    when = f"{r.facts.local_time:%H:%M}" if r.facts.local_time else "늦은 시간"
+    if Signal.LATE_NIGHT in r.signals:
+        return (
+            f"헤어진 {name}님이 새벽 {when}에 연락했어요. 새벽의 그리움이나 외로움, 술기운일 수 있어요.",
+            "새벽의 감정에 바로 답하지 말고, 다시 가까워지고 싶은지 정리하고 싶은지 먼저 정한 뒤 다음 날 맑은 정신으로 답하세요.",
+        )
+    return (
+        f"헤어진 {name}님이 연락했어요({_quote(r, Signal.QUESTION) or '안부'}).",
+        "용건에만 짧게 답하고, 다시 가까워지고 싶은지 스스로의 마음부터 확인하세요.",
+    )
+
+
+def _relationship(r: Reading, name: str) -> tuple[str, str]:
+    quote = _quote(r, Signal.RELATIONSHIP_TALK)
+    if r.wish.unsure:
+        todo = "마음이 아직 정해지지 않았다면 그렇다고 솔직하게 말해도 괜찮아요. 좋은 감정이 있다는 것과 조금 더 알아가고 싶다는 것을 함께 전하세요."
+    elif r.wish.confess or r.has(Signal.AFFECTION):
+        todo = "같은 마음이라면 지금이 솔직하게 마음을 전할 좋은 때예요. 돌려 말하지 말고 분명하게 답하세요."
+    elif r.has(Signal.INVITATION) and r.stage is Stage.DATING:
+        todo = "아직 부담스럽다면 솔직하게 말하되, 초대해 준 마음은 고맙다는 것과 언제쯤이면 좋을지를 함께 전하세요."
+    else:
+        todo = "내 마음을 솔직하게 말해 주는 게 가장 좋아요. 애매하게 넘기면 상대가 더 불안해져요."
+    return (f"{name}님이 두 사람 관계를 분명히 하고 싶어해요({quote}).", todo)
+
+
+def _invitation(r: Reading, name: str) -> tuple[str, str]:
+    quote = _quote(r, Signal.INVITATION)
+    if Signal.QUESTION in r.signals and "뭐" in (quote or ""):
+        summary = f"{quote}는 시간이 되는지 물으며 만남을 넌지시 떠보는 말일 수 있어요."
+    else:
+        summary = f"{name}님이 {quote or '만남'}라고 먼저 제안했어요. 호감의 표시예요."
+    return (
+        summary,
+        "가고 싶다면 좋다고 분명히 답하고 가능한 시간을 구체적으로 말하세요. 어렵다면 다른 날을 함께 제안하면 거절로 들리지 않아요.",
+    )
+
+
+def _affection(r: Reading, name: str) -> tuple[str, str]:
+    return (
+        f"{name}님이 {_quote(r, Signal.AFFECTION)}라고 마음을 표현했어요.",
+        "같은 마음이라면 망설이지 말고 표현을 돌려주세요. 한두 마디면 충분해요.",
+    )
+
+
+def _good_news(r: Reading, name: str) -> tuple[str, str]:
+    return (
+        f"{name}님에게 좋은 일이 생겼어요({_quote(r, Signal.GOOD_NEWS)}). 제일 먼저 같이 기뻐해 주길 바라는 마음이에요.",
+        "진심으로 축하하고, 그동안 고생한 걸 알아봐 주세요. 어떻게 된 건지 물어보면 이야기가 이어져요.",
+    )
+
+
+def _apology(r: Reading, name: str) -> tuple[str, str]:
+    if r.facts.user_apologized or r.has(Signal.CONFLICT) or r.stage is Stage.DATING and "어제" in r.message:
+        return (
+            f"{name}님이 먼저 사과했어요({_quote(r, Signal.APOLOGY)}). 관계를 회복하고 싶다는 뜻이에요.",
+            "사과를 받아 주고, 나도 미안했던 부분이 있다면 짧게 함께 말하세요. 지난 일을 다시 따지지는 마세요.",
+        )
+    return (
+        f"{name}님이 답이 늦은 걸 미안해하고 있어요({_quote(r, Signal.APOLOGY)}).",
+        "괜찮다고 가볍게 받아 주고 대화를 이어가세요. 늦은 답장을 탓하지 않는 게 좋아요.",
+    )
+
+
+def _thanks(r: Reading, name: str) -> tuple[str, str]:
+    return (
+        f"{name}님이 고마운 마음을 전했어요({_quote(r, Signal.THANKS)}).",
+        "고마움을 편하게 받아 주고, 나도 좋았던 점을 하나 구체적으로 말해 주세요.",
+    )
+
+
+def _question(r: Reading, name: str) -> tuple[str, str]:
+    return (
+        f"{name}님이 {_quote(r, Signal.QUESTION)}라고 물었어요. 나에 대해 궁금해하는 거예요.",
+        "질문에 먼저 구체적으로 답하고, 같은 질문을 돌려주면 대화가 자연스럽게 이어져요.",
+    )
+
+
+def _read_no_reply(r: Reading, name: str) -> tuple[str, str]:
+    facts = r.facts
+    waited = round(facts.waited_hours or 0)
+    dry = r.has(Signal.DRY_REPLY)
+    return (
+        f"내 메시지 {facts.unanswered}개가 {waited}시간 넘게 답을 못 받다가 {'짧은 답이' if dry else '답이'} 왔어요."
+        " 바쁘거나, 지금은 대화에 마음이 덜 가 있는 것일 수 있어요.",
+        "서운함을 드러내거나 이유를 캐묻지 말고 가볍게 받으세요. 한동안은 먼저 연락하는 횟수를 줄여 상대가 다가올 여지를 주세요.",
+    )
+
+
+def _dry(r: Reading, name: str) -> tuple[str, str]:
+    return (
+        f"{name}님이 {_quote(r, Signal.DRY_REPLY) or '짧게'}라고만 답했어요. 지금은 여유가 없거나 대화할 기분이 아닐 수 있어요.",
+        "한 번에 많은 걸 묻거나 길게 보내지 말고, 짧게 받아 주세요. 대화는 상대가 여유 있을 때 이어가도 늦지 않아요.",
+    )
+
+
+def _joking(r: Reading, name: str) -> tuple[str, str]:
+    return (
+        f"{_quote(r, Signal.JOKING) or '이 말'}은 정말 속상하다기보다 장난스럽게 투정하는 말이에요.",
+        "같이 웃으며 받아 주고, 살짝 맞장구를 쳐 주면 돼요.",
+    )
+
+
+def _late_night(r: Reading, name: str) -> tuple[str, str]:
+    return (
+        f"{name}님이 늦은 밤({r.facts.local_time:%H:%M})에 메시지를 보냈어요. 자기 전에 생각나서 연락한 거예요."
+        if r.facts.local_time else f"{name}님이 늦은 밤에 메시지를 보냈어요.",
+        "늦은 시간이니 짧게 답하고 푹 자라는 인사로 마무리해도 좋아요.",
+    )
+
+
+def _small_talk(r: Reading, name: str) -> tuple[str, str]:
+    return (
+        f"{name}님이 일상을 나누며 대화를 이어가고 싶어해요.",
+        f"{name}님이 꺼낸 이야기에 먼저 반응하고, 내 이야기도 조금 보태세요.",
+    )
+
+
+_LEADS: dict[Signal, Callable[[Reading, str], tuple[str, str]]] = {
+    Signal.CRISIS: _crisis,
+    Signal.GRIEF: _grief,
+    Signal.DISTRESS: _distress,
+    Signal.MASKED_PAIN: _distress,
+    Signal.CONFLICT: _conflict,
+    Signal.DECLINE: _decline,
+    Signal.EX_CONTACT: _ex,
+    Signal.RELATIONSHIP_TALK: _relationship,
+    Signal.INVITATION: _invitation,
+    Signal.AFFECTION: _affection,
+    Signal.GOOD_NEWS: _good_news,
+    Signal.APOLOGY: _apology,
+    Signal.THANKS: _thanks,
+    Signal.QUESTION: _question,
+    Signal.READ_NO_REPLY: _read_no_reply,
+    Signal.DRY_REPLY: _dry,
+    Signal.JOKING: _joking,
+    Signal.LATE_NIGHT: _late_night,
+    Signal.SMALL_TALK: _small_talk,
+}
+
+
+def _added_context(r: Reading, name: str, lead: Signal) -> str:
+    """A second observation the lead signal's sentence does not already make."""
+    if lead is not Signal.MASKED_PAIN and r.has(Signal.MASKED_PAIN):
+        return "'ㅋㅋ'나 '괜찮아' 같은 말은 힘든 마음을 감추는 방식일 수 있어요. 말 그대로 받아들이지 마세요."
+    if lead not in (Signal.CRISIS, Signal.EX_CONTACT) and r.has(Signal.EX_CONTACT):
+        return f"{name}님은 전 연인이라는 점도 함께 생각하세요."
+    if lead is Signal.DECLINE and (r.wish.confess or r.wish.meet or r.wish.ask_again):
+        return "마음을 전하고 싶은 건 이해하지만, 상대가 먼저 선을 그었어요."
+    return ""
+
+
+def _timing_line(r: Reading) -> str:
+    if r.timing is ReplyTiming.NOT_NOW:
+        return "지금은 답하지 않는 게 좋아요."
+    if r.timing is ReplyTiming.LATER:
+        return "조금 시간을 두고 답하는 게 좋아요."
+    return "지금 바로 답하세요." if r.crisis else ""
+
+
+def _answer(r: Reading) -> str:
+    """The answer to the user's own question in `situation`, when they asked one."""
+    wish = r.wish
+    if wish.question is None:
+        return ""
+    if wish.when_to_reply:
+        return {
+            ReplyTiming.NOW: "물어보신 답장 시점은, 지금 답해도 괜찮아요.",
+            ReplyTiming.LATER: "물어보신 답장 시점은, 지금 바로보다 조금 뒤(예: 내일)가 더 좋아요.",
+            ReplyTiming.NOT_NOW: "물어보신 답장 여부는, 지금은 답하지 않는 쪽을 권해요.",
+        }[r.timing]
+    if wish.ask_again:
+        if r.has(Signal.DECLINE):
+            return "다시 물어보는 건 지금은 권하지 않아요. 상대가 먼저 여지를 줄 때까지 기다리세요."
+        return "한 번 더 물어보는 건 괜찮아요. 다만 부담 없게 날짜 하나만 제안하고, 어렵다고 하면 거기서 멈추세요."
+    if wish.confess:
+        if r.closed_door:
+            return "고백은 지금은 미루세요. 상대가 힘들거나 이미 거절한 상황에서는 부담만 커져요."
+        return "고백은 대화가 편하게 이어질 때 직접 만나서 하는 게 가장 좋아요."
+    if wish.apologize or "서운" in wish.question:
+        return "서운한 마음은 비난 없이 '나는 ~해서 서운했어'처럼 내 감정으로 짧게 말하면 괜찮아요."
+    if r.crisis:
+        return "물어보신 것에 대해서는: 지금은 무시하지 말고, 관계와 별개로 안전부터 확인해 주세요."
+    if wish.move_on:
+        return "정리하고 싶다면 답하지 않거나 짧고 분명하게 선을 그어도 괜찮아요. 죄책감을 느낄 필요는 없어요."
+    if wish.propose:
+        if r.closed_door:
+            return "지금 제안하는 건 미루세요. 상대가 먼저 마음의 여유를 찾을 때까지 기다리는 게 좋아요."
+        return "제안해도 괜찮아요. 상대가 먼저 여지를 줬으니, 부담 없게 날짜나 장소 하나를 구체적으로 말해 보세요."
+    if wish.is_it_a_no:
+        return {
+            Signal.DECLINE: "물어보신 대로, 거절의 뜻으로 받아들이는 게 맞아 보여요.",
+            Signal.DRY_REPLY: "이것만으로 거절이라고 단정하긴 일러요. 다만 지금은 상대의 여유가 없어 보이니 기다려 주세요.",
+        }.get(lead_signal(r), "거절이라고 볼 근거는 없어 보여요. 편하게 대화를 이어가세요.")
+    return ""
+
+
+def _cautions(r: Reading) -> tuple[str, ...]:
+    cautions: list[str] = []
+    if r.crisis:
+        cautions.append("위험해 보이면 자살예방상담전화 109(24시간), 응급 상황이면 112·119에 바로 연락하세요.")
+    if r.hurting:
+        cautions.append("웃음(ㅋㅋ)이나 장난스러운 이모티콘, 만남 제안은 지금은 빼세요.")
+    if r.has(Signal.DECLINE):
+        cautions.append("다시 만나자고 조르거나 이유를 캐묻지 마세요.")
+    if r.has(Signal.CONFLICT):
+        cautions.append("잘잘못을 따지거나 길게 해명하는 말은 피하세요.")
+    if r.has(Signal.EX_CONTACT) and r.has(Signal.LATE_NIGHT) and not r.crisis:
+        cautions.append("술을 마셨거나 감정이 올라온 새벽이라면 다음 날 답하세요.")
+    if r.has(Signal.READ_NO_REPLY, Signal.DRY_REPLY):
+        cautions.append("'왜 답이 없어?'처럼 몰아세우는 말은 거리를 더 벌려요.")
+    return tuple(cautions)

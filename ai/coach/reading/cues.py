@@ -1,0 +1,265 @@
+"""What the words of the partner's message say: patterns per signal, with the Korean dating cues
+that keyword-matching gets wrong handled explicitly (a "죽겠다" that is only tiredness, a ㅠㅠ
+of happy tears, a cancellation that is not a no).
+
+Each function returns the evidence it found (the matched words), empty when the signal is not
+there. Context (the history, the stage, the hour) is `read`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ai.korean.signals import has_crying, has_laughter
+
+
+def _any(patterns: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def _found(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.group(0).strip() for m in pattern.finditer(text) if m.group(0).strip()))
+
+
+# Self-harm and wishing to disappear. "죽겠다" after a feeling (배고파 죽겠다, 보고 싶어 죽겠다)
+# is an idiom and is not here.
+_CRISIS = _any([
+    r"죽고\s*싶", r"죽어\s*버리", r"죽을까\s*(?:봐|싶)", r"자살", r"자해", r"목숨", r"유서",
+    r"사라지고\s*싶", r"없어지고\s*싶", r"없어져\s*버리", r"사라져\s*버리",
+    r"(?:다|모든\s*걸|전부|이제)\s*그만하고\s*싶", r"그만\s*살고", r"살기\s*싫", r"살고\s*싶지\s*않",
+    r"살\s*이유", r"(?:다|모든\s*걸|인생을?)\s*끝내고\s*싶", r"내가\s*없으면", r"태어나지\s*말",
+    r"뛰어내리", r"수면제", r"손목을?\s*긋",
+])
+
+_GRIEF = _any([
+    r"돌아가셨", r"돌아가셔", r"장례", r"빈소", r"발인", r"부고", r"조문", r"상을?\s*당", r"초상",
+    r"하늘나라", r"무지개\s*다리", r"세상을\s*떠", r"명복", r"임종", r"납골", r"화장터",
+    r"(?:강아지|고양이|반려|[가-힣]{1,3}이가?)\s*(?:가\s*)?(?:죽었|떠났)",
+])
+
+# Pain of the person themselves: a hard day, a loss of work, a failure, fear, sickness.
+_DISTRESS = _any([
+    r"힘들(?!\s*(?:것\s*같|듯|지\s*않))", r"힘드", r"피곤", r"지쳤", r"지친", r"지쳐", r"버티", r"우울", r"속상", r"서럽", r"막막", r"불안",
+    r"무서", r"눈물", r"울었", r"울고\s*싶", r"울컥", r"멘붕", r"번아웃", r"숨이\s*막", r"답답",
+    r"잘렸", r"해고", r"권고\s*사직", r"구조\s*조정", r"정리\s*해고", r"퇴사\s*당", r"실직", r"백수",
+    r"떨어졌", r"떨어짐", r"불합격", r"탈락", r"낙방", r"재수", r"망했", r"망쳤",
+    r"응급실", r"입원", r"수술", r"다쳤", r"사고\s*(?:났|가)", r"아파(?!트)", r"아프", r"몸살",
+    r"얼어\s*붙", r"아무것도\s*(?:못|안\s*되)", r"못\s*하겠",
+    r"(?:피곤|힘들|졸려|지쳐)\S*\s*죽겠",
+])
+
+_COVER = _any([
+    r"괜찮(?:아|은\s*척|다고|은데|을\s*거|아요)", r"아무렇지\s*않", r"별일\s*아니", r"익숙해",
+    r"신경\s*쓰지\s*마", r"웃기(?:지|다|네)", r"뭐\s*어쩌겠", r"어쩔\s*수\s*없",
+])
+
+_JOKE_TOPICS = _any([
+    r"치킨", r"야식", r"다이어트", r"케이크", r"살\s*쪄", r"살찌", r"배고파", r"당첨", r"연패", r"졌어",
+    r"사\s*줘", r"사줘", r"억울", r"또\s*야근", r"야근", r"월요일", r"출근하기\s*싫", r"ㅋ",
+])
+
+_CONFLICT = _any([
+    r"그럼\s*나는", r"나는\s*안\s*(?:힘들|바빠|피곤)", r"(?:^|[.!?\n]\s*)(?:아\s*)?됐어(?=\s|[.!~]|$)", r"됐다\s*그냥",
+    r"그만하자", r"말을\s*왜",
+    r"너는\s*맨날", r"넌\s*맨날", r"맨날\s*(?:너|니)", r"니가\s*언제", r"네가\s*언제", r"서운(?:해|하다|했)",
+    r"실망", r"화났", r"화\s*나", r"짜증", r"어떻게\s*(?:그럴|그걸|잊)", r"잊어\s*버렸", r"까먹었",
+    r"기억도\s*못", r"몇\s*번째", r"또\s*(?:취소|늦|까먹)", r"장난해", r"나만\s*(?:신경|노력|좋아)",
+    r"(?:여자|남자|사람|걔|그\s*애)\s*(?:는\s*)?누구", r"누군데", r"왜\s*말\s*안\s*했", r"연락\s*좀\s*하지",
+    r"생각할\s*시간", r"시간을?\s*(?:좀\s*)?갖자", r"헤어지자", r"지쳤어\s*우리",
+])
+
+_DECLINE = _any([
+    r"어려울\s*것\s*같", r"힘들\s*것\s*같", r"안\s*될\s*것\s*같", r"못\s*(?:갈|볼|만날)\s*것\s*같",
+    r"당분간", r"시간(?:이|을)?\s*(?:내기|안\s*나|없을)", r"응원할게", r"좋은\s*(?:분|사람|인연)\s*(?:만나|생기)",
+    r"친구\s*이상", r"친구로\s*(?:지내|남)", r"좋은\s*친구", r"그런\s*(?:감정|마음)", r"마음이\s*(?:안|없)",
+    r"설레(?:지|는\s*게)\s*않", r"연애(?:할|하고\s*싶은)\s*마음", r"연애\s*생각", r"연락\s*안\s*(?:했으면|하셨으면)",
+    r"연락\s*(?:하지|주지)\s*마", r"만나는\s*건\s*(?:어렵|힘들|아닌)", r"확실해", r"미안하지만", r"죄송하지만",
+    r"아닌\s*것\s*같", r"인연이\s*아닌", r"여기까지", r"(?:편한|좋은)\s*(?:동료|친구|선후배|사이)로",
+    r"조심스럽", r"선을?\s*긋", r"불편하게\s*생각",
+])
+
+# A date made impossible by something that happened, or moved to another day: not a no.
+_NOT_A_NO = _any([
+    r"응급실", r"입원", r"아프셔", r"장례", r"돌아가", r"사고", r"(?:다음|담)\s*주\s*[월화수목금토일]", r"[월화수목금토일]요일은?\s*(?:어때|괜찮|돼|시간)",
+    r"대신", r"다른\s*날", r"미뤄도",
+])
+
+_INVITATION = _any([
+    r"(?:먹|보|가|만나|마시|놀|걷)(?:을래|러\s*갈래|러\s*가자|자|실래|러\s*가요|러\s*오)(?![가-힣])",
+    r"(?:같이|한잔|데이트|산책)\s*하자",
+    r"(?:먹을|볼|갈|만날|놀|뵐|드실|보실|가실)래", r"(?:뵈러|뵐까)", r"같이\s*(?:가|먹|보|하|놀)",
+    r"시간\s*(?:돼|되|괜찮|있어|있으)", r"(?:볼|만날|갈|먹을|놀)\s*수\s*있",
+    r"(?:식사|저녁|점심|밥|술|커피|차)\s*(?:한\s*번|한번|같이|한잔)?\s*(?:하시죠|해요|하자|할까|하실래|어때)",
+    r"[ㄱ]\s*\?", r"ㄱㄱ", r"콜\?", r"한잔\s*(?:해|할|하자|ㄱ)", r"(?:치맥|술|커피|밥)\s*(?:한잔|ㄱ|어때|콜)",
+    r"혼자\s*(?:가기|가긴|먹기|먹긴|보기|보긴)", r"보러\s*(?:가|갈)", r"놀러\s*(?:와|오)", r"집들이",
+    r"초대", r"부모님\s*(?:뵙|만나|보러)", r"인사\s*드리", r"데이트", r"영화\s*(?:볼|보러)",
+    r"(?:주말|[월화수목금토일]요일|내일|모레|오늘\s*저녁|이번\s*주|다음\s*주|퇴근\s*(?:후|하고))[^?\n]{0,14}?"
+    r"(?:뭐\s*하|뭐\s*해|계획|약속|시간\s*(?:돼|되|있|괜찮))",
+])
+
+_GOOD_NEWS = _any([
+    r"합격", r"붙었", r"붙음", r"최종", r"승진", r"입사", r"취업\s*(?:했|됐|성공)", r"통과",
+    r"뽑혔", r"됐어!", r"성공했", r"드디어", r"좋은\s*소식", r"축하해\s*줘", r"이사(?:했|왔|가)", r"집들이",
+    r"오퍼", r"붙었어", r"(?:팀장|과장|대리|차장|부장|정규직|교수|선생님|매니저)\s*(?:됐|되었|달았)",
+    r"잘\s*(?:됐|되었|끝났)", r"칭찬", r"상\s*받", r"1등",
+])
+
+_THANKS = _any([r"고마", r"감사", r"덕분", r"땡큐", r"thank", r"ㄱㅅ", r"즐거웠", r"즐거운\s*시간", r"잘\s*먹었"])
+
+_APOLOGY = _any([r"미안", r"죄송", r"늦어서", r"답(?:장|이)\s*늦", r"잘못했", r"사과", r"쏘리", r"sorry"])
+
+_AFFECTION = _any([
+    r"(?<![가-힣])보고\s*싶", r"좋아해", r"좋아하는\s*(?:것\s*같|거\s*같|듯)", r"사랑해", r"그리워", r"생각나",
+    r"설레", r"❤|💕|💗|😘|🥰|♥|♡",
+])
+
+_RELATIONSHIP = _any([
+    r"무슨\s*사이", r"(?:우리|저희)(?:가|는)?\s*(?:관계|사이)", r"사귀", r"만나는\s*사람", r"다른\s*(?:사람|분)(?:도|이랑|을)?\s*만나",
+    r"진지하게", r"썸", r"나\s*어떻게\s*생각", r"저\s*어떻게\s*생각", r"시간을?\s*(?:좀\s*)?갖", r"생각할\s*시간",
+    r"헤어지", r"부모님", r"결혼", r"고백",
+])
+
+_QUESTION_END = re.compile(
+    r"(?:\?|？|(?:까요?|나요|냐|니|어때요?|뭐해요?|뭐함|했어요?|있어요?|없어요?|해요|할래요?|돼요?|거예요|건가요|래요?|죠)"
+    r"[\sㅋㅎㅠㅜ~!.^]*$)"
+)
+_QUESTION_WORDS = re.compile(r"(?:^|\s)(?:뭐|어디|언제|누구|왜|어떻게|몇|무슨|어떤|얼마)")
+
+_DRY_WORD = (
+    r"(?:ㅇㅇ|ㅇ|응|웅|어|엉|네|넵|넹|예|ㅋ+|ㅎ+|그래|그래요|알았어|알겠어|알겠어요|ㅇㅋ|ok|오케이|그렇구나|ㄴㄴ|아니|글쎄"
+    r"|알아서\s*해|아무거나|상관없어|몰라|맘대로\s*해)"
+)
+_DRY = re.compile(rf"^(?:{_DRY_WORD}[\s.!~ㅎㅋ]*)+$")
+_DRY_START = re.compile(rf"^{_DRY_WORD}(?:\s|$)")
+
+
+def crisis(text: str) -> tuple[str, ...]:
+    return _found(_CRISIS, text)
+
+
+def grief(text: str) -> tuple[str, ...]:
+    return _found(_GRIEF, text)
+
+
+def distress(text: str) -> tuple[str, ...]:
+    return _found(_DISTRESS, text)
+
+
+def masked(text: str) -> tuple[str, ...]:
+    """Laughter or "괜찮아" over what hurts (the caller checks that something does)."""
+    cover = _found(_COVER, text)
+    return (*cover, "ㅋㅋ") if has_laughter(text) else cover
+
+
+def joking(text: str) -> tuple[str, ...]:
+    """A playful exaggeration: 😭 or ㅠㅠ over something small (the caller rules out real pain)."""
+    if not ("😭" in text or "😂" in text or has_crying(text)):
+        return ()
+    return _found(_JOKE_TOPICS, text) or (("ㅋㅋ",) if has_laughter(text) else ())
+
+
+def conflict(text: str) -> tuple[str, ...]:
+    return _found(_CONFLICT, text)
+
+
+def decline(text: str) -> tuple[str, ...]:
+    if _NOT_A_NO.search(text):
+        return ()
+    return _found(_DECLINE, text)
+
+
+def invitation(text: str) -> tuple[str, ...]:
+    return _found(_INVITATION, text)
+
+
+def good_news(text: str) -> tuple[str, ...]:
+    return _found(_GOOD_NEWS, text)
+
+
+def thanks(text: str) -> tuple[str, ...]:
+    return _found(_THANKS, text)
+
+
+def apology(text: str) -> tuple[str, ...]:
+    return _found(_APOLOGY, text)
+
+
+def affection(text: str) -> tuple[str, ...]:
+    return _found(_AFFECTION, text)
+
+
+def relationship(text: str) -> tuple[str, ...]:
+    return _found(_RELATIONSHIP, text)
+
+
+def questions(lines: Iterable[str]) -> tuple[str, ...]:
+    """The lines that ask something."""
+    return tuple(line.strip() for line in lines if _QUESTION_END.search(line.strip()) or (
+        _QUESTION_WORDS.search(line) and line.strip().endswith(("?", "？"))
+    ))
+
+
+def dry(lines: Iterable[str]) -> tuple[str, ...]:
+    """A 단답: bare ㅇㅇ / 응 / 네 / ㅋ / 알아서 해, or a few words after one ("ㅇㅇ 좀 바빴어")."""
+    lines = [line.strip() for line in lines if line.strip()]
+    if not lines or sum(len(line.replace(" ", "")) for line in lines) > 12:
+        return ()
+    if all(_DRY.match(line) for line in lines) or _DRY_START.match(lines[0]):
+        return tuple(lines)
+    return ()
+
+
+# Distress words strong enough to stand against good news or a joke.
+_STRONG_DISTRESS = _any([
+    r"잘렸", r"해고", r"권고\s*사직", r"구조\s*조정", r"실직", r"떨어졌", r"불합격", r"탈락", r"낙방", r"망했",
+    r"망쳤", r"응급실", r"입원", r"수술", r"사고", r"우울", r"번아웃", r"멘붕", r"불안", r"무서", r"막막", r"서럽",
+    r"못\s*하겠", r"얼어\s*붙", r"울었", r"눈물",
+])
+_HARD_CONFLICT = _any([
+    r"그럼\s*나는", r"나는\s*안\s*(?:힘들|바빠|피곤)", r"됐어", r"됐다\s*그냥", r"그만하자", r"말을\s*왜",
+    r"맨날", r"니가\s*언제", r"네가\s*언제", r"어떻게\s*(?:그럴|그걸|잊)", r"기억도\s*못", r"몇\s*번째",
+    r"또\s*(?:취소|늦|까먹)", r"장난해", r"누구", r"왜\s*말\s*안\s*했", r"생각할\s*시간", r"시간을?\s*(?:좀\s*)?갖자",
+    r"헤어지자", r"알아서\s*해",
+])
+_RHETORICAL = _any([
+    r"(?:진짜|정말)\s*(?:몰라|모르|그래|그럴)", r"^몰라\?",
+    r"그럼\s*나는", r"나는\s*안\s*[가-힣]+\?", r"어떻게\s*(?:그럴|그걸|잊|까먹)", r"왜\s*맨날", r"장난해", r"몇\s*번째",
+    r"말이\s*돼", r"내가\s*우스워",
+])
+_ASKS_FOR_SPACE = _any([r"그만하자", r"생각할\s*시간", r"시간을?\s*(?:좀\s*)?갖", r"혼자\s*(?:있고|있을)", r"연락\s*하지\s*마", r"됐어"])
+_STRONG_DECLINE = _any([
+    r"당분간", r"응원할게", r"좋은\s*(?:분|사람|인연)\s*(?:만나|생기)", r"친구\s*이상", r"친구로\s*(?:지내|남)",
+    r"그런\s*(?:감정|마음)", r"마음이\s*(?:안|없)", r"연애(?:할|하고\s*싶은)\s*마음", r"연락\s*안\s*(?:했으면|하셨으면)",
+    r"연락\s*(?:하지|주지)\s*마", r"인연이\s*아닌", r"여기까지", r"설레(?:지|는\s*게)\s*않",
+])
+_NO_MORE_CONTACT = _any([r"연락\s*안\s*(?:했으면|하셨으면)", r"연락\s*(?:하지|주지)\s*마", r"여기까지"])
+_CONFESSION = _any([r"좋아해", r"좋아하는\s*(?:것\s*같|거\s*같|듯)", r"좋아하게\s*됐", r"사귀(?:자|ㄹ래|실래)"])
+
+
+def strong_distress(text: str) -> bool:
+    return bool(_STRONG_DISTRESS.search(text))
+
+
+def hard_conflict(text: str) -> bool:
+    return bool(_HARD_CONFLICT.search(text))
+
+
+def rhetorical(line: str) -> bool:
+    return bool(_RHETORICAL.search(line))
+
+
+def asks_for_space(text: str) -> bool:
+    return bool(_ASKS_FOR_SPACE.search(text))
+
+
+def strong_decline(text: str) -> bool:
+    return bool(_STRONG_DECLINE.search(text))
+
+
+def no_more_contact(text: str) -> bool:
+    return bool(_NO_MORE_CONTACT.search(text))
+
+
+def confession(text: str) -> tuple[str, ...]:
+    return _found(_CONFESSION, text)
