@@ -83,18 +83,20 @@ class ChatImportStore:
             raise LookupError("the import is no longer pending")
         return chat_import_from_row(row)
 
-    async def running_in_room(self, room_id: uuid.UUID, *, since: datetime) -> bool:
-        return await self._conn.fetchval(
-            "SELECT EXISTS (SELECT 1 FROM chat_imports WHERE user_id = $1 AND room_id = $2"
-            " AND status = 'PENDING' AND created_at > $3)",
+    async def pending_in_room(self, room_id: uuid.UUID) -> list[tuple[uuid.UUID, str | None]]:
+        """The room's PENDING imports with their raw-file keys. Under the room's import lease
+        every one of them but the holder's belongs to an import that died."""
+        rows = await self._conn.fetch(
+            "SELECT id, blob_key FROM chat_imports WHERE user_id = $1 AND room_id = $2 AND status = 'PENDING'",
             self._owner,
             room_id,
-            since,
         )
+        return [(row["id"], row["blob_key"]) for row in rows]
 
     async def discard(self, import_id: uuid.UUID) -> bool:
+        """Removes an import that never completed (its messages first: see MessageStore)."""
         status = await self._conn.execute(
-            "DELETE FROM chat_imports WHERE user_id = $1 AND id = $2", self._owner, import_id
+            "DELETE FROM chat_imports WHERE user_id = $1 AND id = $2 AND status = 'PENDING'", self._owner, import_id
         )
         return affected(status) == 1
 
