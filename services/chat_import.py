@@ -22,7 +22,7 @@ from datastore.database import Database
 from datastore.ids import new_id
 from datastore.records import ChatImportRecord, ChatRoomRecord, PartnerRecord
 from datastore.stores import UnitOfWork
-from kakao import ExportReader, ParseStats
+from kakao import ExportReader
 from kakao.errors import KakaoExportError
 from services.errors import Conflict, Invalid, InvalidReason, NotFound, TooLarge
 from services.import_batches import Batches, DedupeKeys
@@ -70,7 +70,7 @@ class ChatImportService:
                 # lest they pass for duplicates of ours.
                 await purge_dead_imports(self.db, self.blobs, lease, dead)
                 reader = await self._stream(request, source, key, batches)
-                return await self._complete(request, lease, batches, reader.stats)
+                return await self._complete(request, lease, batches, reader)
             except KakaoExportError as exc:
                 await self._discard(batches, key)
                 raise Invalid(str(exc), reason=InvalidReason(exc.code), field=request.source) from None
@@ -126,8 +126,10 @@ class ChatImportService:
         return await self.db.run(start, owner=request.owner)
 
     async def _complete(
-        self, request: ImportRequest, lease: ImportLease, batches: Batches, stats: ParseStats
+        self, request: ImportRequest, lease: ImportLease, batches: Batches, reader: ExportReader
     ) -> tuple[ChatImportRecord, ChatRoomRecord]:
+        stats = reader.stats
+
         async def complete(uow: UnitOfWork) -> tuple[ChatImportRecord, ChatRoomRecord]:
             if not await lease.release(uow):
                 raise LeaseLost
@@ -137,6 +139,7 @@ class ChatImportService:
                 imported=batches.imported,
                 duplicates=batches.parsed - batches.imported,
                 not_understood=stats.lines_not_understood,
+                nul_removed=reader.nul_removed,
                 first_at=batches.first_at,
                 last_at=batches.last_at,
             )

@@ -12,7 +12,7 @@ from datastore.stores.sql import affected
 _COLUMNS = (
     "id, room_id, status, format, file_name, blob_key, messages_imported, duplicates_skipped,"
     " lines_not_understood, first_message_at, last_message_at, raw_expires_at, raw_deleted_at,"
-    " created_at, completed_at"
+    " created_at, completed_at, nul_characters_removed"
 )
 
 PENDING, COMPLETED = "PENDING", "COMPLETED"
@@ -59,6 +59,7 @@ class ChatImportStore:
         imported: int,
         duplicates: int,
         not_understood: int,
+        nul_removed: int,
         first_at: datetime | None,
         last_at: datetime | None,
     ) -> ChatImportRecord:
@@ -66,7 +67,8 @@ class ChatImportStore:
             f"""
             UPDATE chat_imports
             SET status = 'COMPLETED', format = $3, messages_imported = $4, duplicates_skipped = $5,
-                lines_not_understood = $6, first_message_at = $7, last_message_at = $8, completed_at = now()
+                lines_not_understood = $6, first_message_at = $7, last_message_at = $8, completed_at = now(),
+                nul_characters_removed = $9
             WHERE user_id = $1 AND id = $2 AND status = 'PENDING'
             RETURNING {_COLUMNS}
             """,
@@ -78,6 +80,7 @@ class ChatImportStore:
             not_understood,
             first_at,
             last_at,
+            nul_removed,
         )
         if row is None:
             raise LookupError("the import is no longer pending")
