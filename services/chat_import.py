@@ -1,6 +1,7 @@
 """Turning a KakaoTalk export into a room's conversation history, streaming.
 
-The upload is read in chunks: each chunk goes to the raw-file store and through the parser,
+An export over the limits is refused first, having been read but not stored. Then the upload
+is read in chunks: each chunk goes to the raw-file store and through the parser,
 and parsed messages are written in batches of at most 3,000 rows per transaction (DSQL's
 limit). The import stays PENDING, and its messages invisible, until one final transaction
 marks it COMPLETED; if anything fails on the way, its messages and raw file are removed and
@@ -27,6 +28,7 @@ from kakao.errors import KakaoExportError
 from services.errors import Conflict, Invalid, InvalidReason, NotFound, TooLarge
 from services.import_batches import Batches, DedupeKeys
 from services.import_lease import ImportLease, LeaseLost, purge_dead_imports, purge_import
+from services.import_precheck import SourceOpener, check_limits
 from services.import_request import ImportLimits, ImportRequest
 from services.speech import SpeechService
 
@@ -49,9 +51,14 @@ class ChatImportService:
         self.speech = speech
         self.limits = limits
 
-    async def import_chat(self, request: ImportRequest, source: AsyncIterator[bytes]) -> ImportOutcome:
-        """Imports the export, then re-measures the speech styles it brought."""
-        record, room = await self._import(request, source)
+    async def import_chat(self, request: ImportRequest, open_source: SourceOpener) -> ImportOutcome:
+        """Imports the export, then re-measures the speech styles it brought. An export over the
+        limits is refused before anything of it is written (services/import_precheck.py)."""
+        try:
+            await check_limits(open_source, self.limits, field=request.source)
+        except KakaoExportError as exc:
+            raise Invalid(str(exc), reason=InvalidReason(exc.code), field=request.source) from None
+        record, room = await self._import(request, open_source())
         partner = await self.speech.refresh_after_import(request.owner, room.partner_id, room.id)
         return ImportOutcome(record, room, partner)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -159,11 +159,20 @@ def _service(db: Database, live_server: LiveServer) -> ChatImportService:
     return ChatImportService(db, blobs, speech, ImportLimits(10**7, 10**5, timedelta(days=7), lease=LEASE))
 
 
-async def _trickle(content: bytes, *, seconds: float, pieces: int = 30) -> AsyncIterator[bytes]:
-    step = -(-len(content) // pieces)
-    for start in range(0, len(content), step):
-        await asyncio.sleep(seconds / pieces)
-        yield content[start : start + step]
+def _trickle(content: bytes, *, seconds: float, pieces: int = 30) -> Callable[[], AsyncIterator[bytes]]:
+    """The export, read in `seconds` by the import (the limit check before it reads it at once)."""
+    opened = 0
+
+    async def chunks() -> AsyncIterator[bytes]:
+        nonlocal opened
+        opened += 1
+        step = -(-len(content) // pieces)
+        for start in range(0, len(content), step):
+            if opened > 1:
+                await asyncio.sleep(seconds / pieces)
+            yield content[start : start + step]
+
+    return chunks
 
 
 def _request(user: uuid.UUID, room: uuid.UUID) -> ImportRequest:
