@@ -12,6 +12,7 @@ from strawberry.extensions import MaskErrors, SchemaExtension
 
 from datastore.errors import RetriesExhausted
 from graph.errors import Unauthenticated
+from loveq.admission import admit
 
 log = logging.getLogger("loveq.graphql")
 
@@ -29,11 +30,14 @@ class AuthenticationGate(SchemaExtension):
     """Nothing executes without a verified principal (introspection aside).
 
     It also opens the operation's scope: fresh DataLoaders bound to the caller, and makes
-    sure the caller's user row exists (created on first authenticated use).
+    sure the caller's user row exists (created on first authenticated use) — or refuses the
+    token of an account deleted after its sign-in (loveq/admission.py).
     """
 
     async def on_execute(self) -> AsyncIterator[None]:
         ctx = self.execution_context.context
+        if ctx.principal is not None:
+            await admit(ctx)
         if ctx.principal is None and not _only_introspection(self.execution_context.graphql_document):
             reason = ctx.auth_error.reason if ctx.auth_error else "missing"
             error = Unauthenticated(str(ctx.auth_error or "authentication required"), reason=reason)
@@ -42,7 +46,6 @@ class AuthenticationGate(SchemaExtension):
             return
         token = None
         if ctx.principal is not None:
-            await ctx.services.accounts.ensure_user(ctx.principal)
             token = ctx.open_operation_scope()
         try:
             yield

@@ -4,60 +4,31 @@ nothing executes."""
 from __future__ import annotations
 
 import time
-import uuid
-from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives import serialization
 
 from tests.support import operations as ops
 from tests.support.client import GraphQLClient, WebSocketSession
-from tests.support.tokens import SigningKey, hs256_forgery, unsigned
+from tests.support.tokens import SigningKey, hs256_forgery, local_claims, local_signing_key, unsigned
 from tests.support.server import LiveServer
 
 
-def _local_key(live_server: LiveServer) -> SigningKey:
-    """The local issuer's own key, to forge tokens that differ from a good one in one claim."""
-    issuer = live_server.issuer
-    pem = Path(issuer.key_path).read_bytes()
-    private = serialization.load_pem_private_key(pem, password=None)
-    public = private.public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-    return SigningKey(kid=issuer.kid, private_pem=pem, public_pem=public)
-
-
-def _claims(live_server: LiveServer, **overrides: object) -> dict[str, object]:
-    now = int(time.time())
-    claims: dict[str, object] = {
-        "iss": live_server.settings.local_issuer,
-        "sub": str(uuid.uuid4()),
-        "client_id": live_server.settings.local_audience,
-        "token_use": "access",
-        "email": f"forged-{uuid.uuid4().hex[:8]}@example.com",
-        "iat": now,
-        "exp": now + 600,
-    }
-    claims.update(overrides)
-    return claims
-
-
 def bad_tokens(live_server: LiveServer) -> dict[str, str]:
-    key = _local_key(live_server)
+    key = local_signing_key(live_server)
     header = {"alg": "RS256", "kid": key.kid}
     stranger = SigningKey.generate(key.kid)  # same kid, different key
     good = live_server.token()
     return {
         "garbage": "not-a-jwt",
         "truncated": good[: len(good) // 2],
-        "expired": key.sign(_claims(live_server, exp=int(time.time()) - 3600, iat=int(time.time()) - 7200)),
-        "alg_none": unsigned({"alg": "none", "kid": key.kid}, _claims(live_server)),
-        "hs256_with_public_key": hs256_forgery(key.public_pem, {"alg": "HS256", "kid": key.kid}, _claims(live_server)),
-        "other_key_same_kid": stranger.sign(_claims(live_server)),
-        "wrong_issuer": key.sign(_claims(live_server, iss="https://evil.example.com")),
-        "wrong_audience": key.sign(_claims(live_server, client_id="someone-else")),
-        "wrong_token_use": key.sign(_claims(live_server, token_use="refresh")),
-        "unsigned_header_claims": unsigned(header, _claims(live_server), "c2lnbmF0dXJl"),
+        "expired": key.sign(local_claims(live_server, exp=int(time.time()) - 3600, iat=int(time.time()) - 7200)),
+        "alg_none": unsigned({"alg": "none", "kid": key.kid}, local_claims(live_server)),
+        "hs256_with_public_key": hs256_forgery(key.public_pem, {"alg": "HS256", "kid": key.kid}, local_claims(live_server)),
+        "other_key_same_kid": stranger.sign(local_claims(live_server)),
+        "wrong_issuer": key.sign(local_claims(live_server, iss="https://evil.example.com")),
+        "wrong_audience": key.sign(local_claims(live_server, client_id="someone-else")),
+        "wrong_token_use": key.sign(local_claims(live_server, token_use="refresh")),
+        "unsigned_header_claims": unsigned(header, local_claims(live_server), "c2lnbmF0dXJl"),
     }
 
 
