@@ -18,6 +18,7 @@ from loveq.auth import bearer_token
 from loveq.auth.errors import AuthenticationError
 from loveq.auth.verifier import TokenVerifier
 from loveq.runtime import Runtime
+from loveq.ws_auth import AuthenticatedTransportWS, authenticate_init
 from services.identity import Principal
 
 _HTTP_CODES = {
@@ -51,9 +52,12 @@ class RequestContext(Context):
     auth_error: AuthenticationError | None = None
     request: Any = None
     response: Any = None
+    credential_checked: bool = False  # a WebSocket's, at connection_init (loveq/ws_auth.py)
 
 
 class LoveQGraphQL(GraphQL):
+    graphql_transport_ws_handler_class = AuthenticatedTransportWS
+
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
@@ -74,14 +78,7 @@ class LoveQGraphQL(GraphQL):
 
     async def on_ws_connect(self, context: RequestContext) -> UnsetType | dict[str, object] | None:
         """A token may also arrive in `connection_init` (browsers cannot set upgrade headers)."""
-        params = context.connection_params or {}
-        header = params.get("Authorization", params.get("authorization"))
-        if context.principal is None and header is not None:
-            if not isinstance(header, str):
-                context.auth_error = AuthenticationError("malformed")
-            else:
-                verifier = context.request.app.state.runtime.verifier
-                context.principal, context.auth_error = await authenticate(verifier, header)
+        await authenticate_init(context)
         return UNSET
 
     def encode_json(self, data: object) -> str:

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from tests.support import operations as ops
-from tests.support.client import GraphQLClient, WebSocketSession
+from tests.support.client import GraphQLClient, WebSocketSession, ws_init_outcome
 from tests.support.tokens import SigningKey, hs256_forgery, local_claims, local_signing_key, unsigned
 from tests.support.server import LiveServer
 
@@ -82,30 +82,37 @@ async def test_websocket_token_in_connection_init(live_server: LiveServer) -> No
     assert created["userErrors"] == [] and created["partner"]["id"]
 
 
-@pytest.mark.parametrize("case", ["missing", "expired", "alg_none", "hs256_with_public_key", "wrong_issuer"])
-async def test_websocket_rejects_bad_credentials(live_server: LiveServer, db_conn, case: str) -> None:
+async def test_websocket_without_a_token_is_acknowledged_and_executes_nothing(live_server: LiveServer, db_conn) -> None:
     before = await db_conn.fetchval("SELECT count(*) FROM partners")
-    payload = {} if case == "missing" else {"Authorization": f"Bearer {bad_tokens(live_server)[case]}"}
-    async with WebSocketSession(live_server.ws_url, init_payload=payload) as session:
+    async with WebSocketSession(live_server.ws_url, init_payload={}) as session:
         for document in (ops.VIEWER, CREATE):
             result = await session.execute(document)
             assert result.codes == ["UNAUTHENTICATED"], result.body
     assert await db_conn.fetchval("SELECT count(*) FROM partners") == before
 
 
-async def test_websocket_bad_upgrade_header_is_rejected(live_server: LiveServer) -> None:
-    async with WebSocketSession(live_server.ws_url, header_token=bad_tokens(live_server)["expired"]) as session:
-        result = await session.execute(ops.VIEWER)
-    assert result.codes == ["UNAUTHENTICATED"]
+@pytest.mark.parametrize(
+    "case,reason",
+    [("expired", "expired"), ("alg_none", "bad_algorithm"), ("hs256_with_public_key", "bad_algorithm"),
+     ("wrong_issuer", "wrong_issuer")],
+)
+async def test_websocket_rejects_bad_credentials_at_init(live_server: LiveServer, db_conn, case: str, reason: str) -> None:
+    before = await db_conn.fetchval("SELECT count(*) FROM partners")
+    payload = {"Authorization": f"Bearer {bad_tokens(live_server)[case]}"}
+    assert await ws_init_outcome(live_server.ws_url, payload) == (4403, reason)
+    assert await db_conn.fetchval("SELECT count(*) FROM partners") == before
+
+
+async def test_websocket_bad_upgrade_header_is_rejected_at_init(live_server: LiveServer) -> None:
+    outcome = await ws_init_outcome(live_server.ws_url, {}, header_token=bad_tokens(live_server)["expired"])
+    assert outcome == (4403, "expired")
 
 
 async def test_subscriptions_need_a_token_too(live_server: LiveServer) -> None:
     from tests.support import operations as coach_ops
 
-    bad = bad_tokens(live_server)["expired"]
-    for payload in ({}, {"Authorization": f"Bearer {bad}"}):
-        async with WebSocketSession(live_server.ws_url, init_payload=payload) as session:
-            events = await session.subscribe(coach_ops.ANALYZE_MESSAGE_STREAM, {"input": {"roomId": "x"}})
-        codes = [e.get("extensions", {}).get("code") for event in events for e in event.get("errors") or []]
-        assert codes == ["UNAUTHENTICATED"], events
-        assert not any(event.get("data") for event in events)
+    async with WebSocketSession(live_server.ws_url, init_payload={}) as session:
+        events = await session.subscribe(coach_ops.ANALYZE_MESSAGE_STREAM, {"input": {"roomId": "x"}})
+    codes = [e.get("extensions", {}).get("code") for event in events for e in event.get("errors") or []]
+    assert codes == ["UNAUTHENTICATED"], events
+    assert not any(event.get("data") for event in events)

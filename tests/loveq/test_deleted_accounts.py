@@ -108,16 +108,10 @@ async def test_another_instance_that_knew_the_user_refuses_the_old_token(
     assert await db_conn.fetchval("SELECT count(*) FROM users WHERE id = $1", user_id) == 0
 
 
-async def test_over_websocket_too(live_server: LiveServer) -> None:
-    email = _email()
-    token = live_server.token(email)
-    await _delete_via(live_server, token)
+async def test_an_open_websocket_is_refused_once_the_account_is_deleted(live_server: LiveServer) -> None:
+    """(A new connection with the old token is refused at connection_init: tests/loveq/test_ws_auth.py.)"""
+    token = live_server.token(_email())
     async with WebSocketSession(live_server.ws_url, init_payload={"Authorization": f"Bearer {token}"}) as session:
-        result = await session.execute(ops.VIEWER)
-    assert _refusal(result) == [("UNAUTHENTICATED", "account_deleted")]
-
-
-async def _delete_via(live_server: LiveServer, token: str) -> None:
-    client = GraphQLClient(live_server.graphql_url, token)
-    await client.ok(ops.VIEWER)
-    await _delete(client)
+        assert (await session.execute(ops.VIEWER)).ok()["viewer"]
+        await _delete(GraphQLClient(live_server.graphql_url, token))
+        assert _refusal(await session.execute(ops.VIEWER)) == [("UNAUTHENTICATED", "account_deleted")]
