@@ -109,7 +109,7 @@ async def _fill(db: Database, owner: uuid.UUID, count: int, seed: int) -> tuple[
     copy_seconds = time.perf_counter() - began
     await db.run(
         lambda uow: uow.imports.complete(
-            import_id, format="ANDROID", imported=len(rows), duplicates=0, not_understood=0,
+            import_id, format="ANDROID", imported=len(rows), duplicates=0, not_understood=0, nul_removed=0,
             first_at=rows[0][7], last_at=rows[-1][7],
         ),
         owner=owner,

@@ -32,6 +32,11 @@ class BlobStore(Protocol):
 
     async def delete(self, key: str) -> None: ...
 
+    async def delete_partial(self, key: str) -> None:
+        """Removes what a writer of `key` left half-written when its process died (a writer
+        that fails cleans up after itself)."""
+        ...
+
     async def delete_prefix(self, prefix: str) -> int: ...
 
     async def delete_older_than(self, cutoff: datetime, prefix: str = "imports/") -> int:

@@ -19,6 +19,11 @@ class _FileWriter:
         await asyncio.to_thread(self._handle.write, chunk)
 
 
+def _partial(path: Path) -> Path:
+    """Where a writer streams the object until it is complete."""
+    return path.with_name(path.name + ".partial")
+
+
 class LocalBlobStore:
     name = "local"
 
@@ -35,7 +40,7 @@ class LocalBlobStore:
     async def writer(self, key: str) -> AsyncIterator[_FileWriter]:
         path = self._path(key)
         await asyncio.to_thread(self._make_dirs, path.parent)
-        partial = path.with_name(path.name + ".partial")
+        partial = _partial(path)
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -58,6 +63,10 @@ class LocalBlobStore:
     async def delete(self, key: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             await asyncio.to_thread(os.unlink, self._path(key))
+
+    async def delete_partial(self, key: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            await asyncio.to_thread(os.unlink, _partial(self._path(key)))
 
     async def delete_prefix(self, prefix: str) -> int:
         directory = self._path(prefix.rstrip("/"))

@@ -104,6 +104,16 @@ class S3BlobStore:
     async def delete(self, key: str) -> None:
         await (await self._s3()).delete_object(Bucket=self.bucket, Key=key)
 
+    async def delete_partial(self, key: str) -> None:
+        """Aborts the multipart uploads of `key` still open (the bucket's lifecycle rule would
+        abort them after a day; a dead import's are aborted as soon as it is reclaimed)."""
+        client = await self._s3()
+        paginator = client.get_paginator("list_multipart_uploads")
+        async for page in paginator.paginate(Bucket=self.bucket, Prefix=key):
+            for upload in page.get("Uploads", []):
+                if upload["Key"] == key:
+                    await client.abort_multipart_upload(Bucket=self.bucket, Key=key, UploadId=upload["UploadId"])
+
     async def _delete_where(self, prefix: str, keep: Any) -> int:
         client = await self._s3()
         removed = 0

@@ -86,6 +86,7 @@ class ChatImportRecord:
     raw_deleted_at: datetime | None
     created_at: datetime
     completed_at: datetime | None
+    nul_characters_removed: int | None  # NULL on imports older than the column
 
 
 @dataclass(frozen=True)

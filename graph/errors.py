@@ -18,6 +18,11 @@ class ApiError(GraphQLError):
 class Unauthenticated(ApiError):
     code = "UNAUTHENTICATED"
 
+    @classmethod
+    def account_deleted(cls) -> Unauthenticated:
+        """The account went away during the operation, deleted after the token's sign-in."""
+        return cls("the account was deleted after this token's sign-in; sign in again", reason="account_deleted")
+
 
 class BadUserInput(ApiError):
     code = "BAD_USER_INPUT"

@@ -3,6 +3,10 @@
 A chunk may end anywhere: inside a multi-byte character, between the CR and LF of a CRLF, or
 in the middle of a line. Only the incomplete tail is kept between chunks, so memory does not
 grow with the file (a single line is held whole until it ends).
+
+NUL characters (U+0000) are removed and counted (``nul_removed``): no KakaoTalk app writes
+them, so they come from damage to the file, and PostgreSQL text cannot hold them. One damaged
+byte should not cost the person the whole import.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ class LineDecoder:
     :class:`~kakao.errors.ExportDecodeError` naming the byte offset and line number.
     """
 
-    __slots__ = ("_decoder", "_tail", "_skip_lf", "_at_start", "_bytes_in", "_lines_out")
+    __slots__ = ("_decoder", "_tail", "_skip_lf", "_at_start", "_bytes_in", "_lines_out", "_nul_removed")
 
     def __init__(self) -> None:
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="strict")
@@ -31,6 +35,7 @@ class LineDecoder:
         self._at_start = True
         self._bytes_in = 0
         self._lines_out = 0
+        self._nul_removed = 0
 
     @property
     def bytes_read(self) -> int:
@@ -41,6 +46,11 @@ class LineDecoder:
     def lines_read(self) -> int:
         """Lines returned so far."""
         return self._lines_out
+
+    @property
+    def nul_removed(self) -> int:
+        """NUL characters removed so far."""
+        return self._nul_removed
 
     def feed(self, chunk: bytes | bytearray | memoryview) -> list[str]:
         """Decode ``chunk`` and return the lines it completes (possibly none)."""
@@ -69,6 +79,9 @@ class LineDecoder:
         return lines
 
     def _split(self, text: str) -> list[str]:
+        if "\x00" in text:
+            self._nul_removed += text.count("\x00")
+            text = text.replace("\x00", "")
         if not text:
             return []
         if self._at_start:

@@ -48,6 +48,11 @@ class ExportReader:
         return self._decoder.bytes_read
 
     @property
+    def nul_removed(self) -> int:
+        """NUL characters removed from the text (see :class:`~kakao.decode.LineDecoder`)."""
+        return self._decoder.nul_removed
+
+    @property
     def header(self) -> ExportHeader:
         return self._parser.header if self._parser is not None else ExportHeader()
 

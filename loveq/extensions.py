@@ -14,8 +14,11 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from graphql import FieldNode, GraphQLError, OperationDefinitionNode
 from strawberry.extensions import MaskErrors, SchemaExtension
 
+from graphql import ExecutionResult as GraphQLExecutionResult
+
 from datastore.errors import DatabaseUnavailable, RetriesExhausted, StatementTimeout
-from graph.errors import QueryTooCostly, Unauthenticated
+from graph.errors import ApiError, QueryTooCostly, Unauthenticated
+from loveq.admission import admit
 from loveq.query_cost import document_cost
 
 log = logging.getLogger("loveq.graphql")
@@ -39,7 +42,8 @@ class AuthenticationGate(SchemaExtension):
     """Nothing but introspection is validated or executed without a verified principal.
 
     It also opens the operation's scope: fresh DataLoaders bound to the caller, and makes
-    sure the caller's user row exists (created on first authenticated use).
+    sure the caller's user row exists (created on first authenticated use) — or refuses the
+    token of an account deleted after its sign-in (loveq/admission.py).
     """
 
     def on_validate(self) -> Iterator[None]:
@@ -52,10 +56,19 @@ class AuthenticationGate(SchemaExtension):
 
     async def on_execute(self) -> AsyncIterator[None]:
         ctx = self.execution_context.context
+        if ctx.principal is not None:
+            try:
+                await admit(ctx)
+            except tuple(_FIXED) as exc:  # the database failed us before anything ran
+                code, message = _FIXED[type(exc)]
+                self.execution_context.result = GraphQLExecutionResult(data=None, errors=[ApiError(message, code=code)])
+                yield
+                return
+            if ctx.principal is None:  # the account was deleted after this token's sign-in
+                self.execution_context.result = GraphQLExecutionResult(data=None, errors=[unauthenticated(ctx.auth_error)])
         if ctx.principal is None:
             yield
             return
-        await ctx.services.accounts.ensure_user(ctx.principal)
         token = ctx.open_operation_scope()
         try:
             yield

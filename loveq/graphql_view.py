@@ -22,6 +22,7 @@ from loveq.auth.errors import AuthenticationError
 from loveq.auth.verifier import TokenVerifier
 from loveq.request_guard import RequestGuard
 from loveq.runtime import Runtime
+from loveq.ws_auth import AuthenticatedTransportWS, authenticate_init
 from services.identity import Principal
 
 _HTTP_CODES = {
@@ -55,9 +56,12 @@ class RequestContext(Context):
     auth_error: AuthenticationError | None = None
     request: Any = None
     response: Any = None
+    credential_checked: bool = False  # a WebSocket's, at connection_init (loveq/ws_auth.py)
 
 
 class LoveQGraphQL(GraphQL):
+    graphql_transport_ws_handler_class = AuthenticatedTransportWS
+
     def __init__(self, schema: Any, *, guard: RequestGuard, max_response_bytes: int, **options: Any) -> None:
         super().__init__(schema, **options)
         self.guard = guard
@@ -83,14 +87,7 @@ class LoveQGraphQL(GraphQL):
 
     async def on_ws_connect(self, context: RequestContext) -> UnsetType | dict[str, object] | None:
         """A token may also arrive in `connection_init` (browsers cannot set upgrade headers)."""
-        params = context.connection_params or {}
-        header = params.get("Authorization", params.get("authorization"))
-        if context.principal is None and header is not None:
-            if not isinstance(header, str):
-                context.auth_error = AuthenticationError("malformed")
-            else:
-                verifier = context.request.app.state.runtime.verifier
-                context.principal, context.auth_error = await authenticate(verifier, header)
+        await authenticate_init(context)
         return UNSET
 
     async def execute_operation(  # type: ignore[override]

@@ -101,6 +101,7 @@ def build_services(settings: Settings, db: Database, blobs: BlobStore, engine: C
             max_bytes=settings.import_max_bytes,
             max_messages=settings.import_max_messages,
             raw_retention=timedelta(days=settings.raw_retention_days),
+            lease=timedelta(seconds=settings.import_lease_seconds),
         ),
     )
     generations = GenerationLimiter(per_user=settings.coach.max_per_user, global_limit=settings.coach.max_total)
@@ -126,6 +127,7 @@ async def running(
                 blobs,
                 interval=settings.sweep_interval_seconds,
                 retention=timedelta(days=settings.raw_retention_days),
+                stale_after=timedelta(seconds=settings.import_lease_seconds),
             )
         )
         engine = build_coach_engine(settings)

@@ -87,6 +87,7 @@ class Settings:
     raw_retention_days: int = 7
     import_max_bytes: int = 20 * 1024 * 1024
     import_max_messages: int = 200_000
+    import_lease_seconds: int = 120
     cors_origins: tuple[str, ...] = ()
     graphiql: bool = True
     introspection: bool = True
@@ -253,6 +254,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         raw_retention_days=_int(env, "LOVEQ_RAW_RETENTION_DAYS", 7, minimum=1),
         import_max_bytes=_int(env, "LOVEQ_IMPORT_MAX_BYTES", 20 * 1024 * 1024, minimum=1024),
         import_max_messages=_int(env, "LOVEQ_IMPORT_MAX_MESSAGES", 200_000, minimum=1),
+        import_lease_seconds=_int(env, "LOVEQ_IMPORT_LEASE_SECONDS", 120, minimum=1),
         cors_origins=_csv(env.get("LOVEQ_CORS_ORIGINS")),
         # With Cognito (production) the schema is not shown to strangers unless asked for.
         graphiql=_flag(env, "LOVEQ_GRAPHIQL", cognito is None),

@@ -10,7 +10,7 @@ from strawberry.types import Info
 
 from datastore.paging import PageRequest
 from graph.context import Context
-from graph.errors import BadUserInput
+from graph.errors import BadUserInput, Unauthenticated
 from graph.permissions import IsAuthenticated
 from graph.relay.connection import Connection, build_connection
 from graph.relay.global_id import decode_id_of
@@ -21,6 +21,7 @@ from graph.types.partner import Partner
 from graph.types.user import User
 from resolvers import input_limits as limits
 from resolvers.node import resolve_node
+from services.errors import AccountDeleted
 
 Authenticated = [IsAuthenticated]
 
@@ -64,8 +65,11 @@ class Query:
     async def viewer(self, info: Info[Context, None]) -> User:
         ctx = info.context
         record = await ctx.loaders.user.load(ctx.viewer_id)
-        if record is None:  # deleted by another process since this one last saw the user
-            record = await ctx.services.accounts.recreate_user(ctx.viewer)
+        if record is None:  # deleted by another instance since this operation was let in
+            try:
+                record = await ctx.services.accounts.recreate_user(ctx.viewer)
+            except AccountDeleted:
+                raise Unauthenticated.account_deleted() from None
             ctx.loaders.user.prime(record.id, record, force=True)
         return User.from_record(record)
 

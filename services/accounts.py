@@ -1,9 +1,15 @@
-"""Accounts: the user row behind a token, the profile, and deleting it all."""
+"""Accounts: the user row behind a token, the profile, and deleting it all.
+
+A deleted account leaves a tombstone (its deletion time) in the database, so that every
+instance refuses the tokens signed in before it — an in-process cache of known users would
+let another instance's deletion go unseen. Each operation therefore reads the account's state
+once (`admit`): its row, e-mail and tombstone, in one statement.
+"""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from blobs import BlobStore, user_prefix
@@ -11,26 +17,18 @@ from datastore.database import Database
 from datastore.records import UserRecord
 from datastore.stores import UnitOfWork
 from services.deletion import DeletionService
+from services.errors import AccountDeleted
 from services.identity import Principal
 
 
-@dataclass
-class KnownUsers:
-    """Users whose row this process has already ensured, so a request does not write it again."""
-
-    limit: int = 50_000
-    _emails: dict[uuid.UUID, str | None] = field(default_factory=dict)
-
-    def is_current(self, user_id: uuid.UUID, email: str | None) -> bool:
-        return user_id in self._emails and (email is None or self._emails[user_id] == email)
-
-    def remember(self, user_id: uuid.UUID, email: str | None) -> None:
-        if len(self._emails) >= self.limit:
-            self._emails.clear()
-        self._emails[user_id] = email
-
-    def forget(self, user_id: uuid.UUID) -> None:
-        self._emails.pop(user_id, None)
+def deleted_since_sign_in(principal: Principal, deleted_at: datetime | None) -> bool:
+    """Whether the account was deleted after the sign-in behind this token. Issue times are
+    whole seconds, so a token of the deletion's own second counts as older (a fresh sign-in is
+    at most a second from being let in; an old token never is); one without an issue time
+    cannot show it is newer."""
+    if deleted_at is None:
+        return False
+    return principal.signed_in_at is None or principal.signed_in_at <= deleted_at.timestamp()
 
 
 class AccountService:
@@ -38,31 +36,40 @@ class AccountService:
         self.db = db
         self.blobs = blobs
         self.deletion = deletion
-        self.known_users = KnownUsers()
 
-    async def ensure_user(self, principal: Principal) -> uuid.UUID:
-        """The caller's user row exists (created on first authenticated use)."""
+    async def admit(self, principal: Principal) -> uuid.UUID:
+        """Lets the caller in: raises AccountDeleted when the account was deleted after this
+        token's sign-in; otherwise makes sure their row exists (created on first use, and
+        afresh after a deletion) with the token's e-mail. One read when nothing changes."""
         user_id = principal.user_id
-        if not self.known_users.is_current(user_id, principal.email):
-            record = await self._ensure(principal)
-            self.known_users.remember(user_id, record.email)
+        present, email, deleted_at = await self.db.read(lambda uow: uow.users.admission(user_id), owner=user_id)
+        if deleted_since_sign_in(principal, deleted_at):
+            raise AccountDeleted
+        if not present or (principal.email is not None and principal.email != email):
+            await self._ensure(principal)
         return user_id
 
+    async def refuse_if_deleted(self, principal: Principal) -> None:
+        """Raises AccountDeleted when the account was deleted after this token's sign-in."""
+        user_id = principal.user_id
+        if deleted_since_sign_in(principal, await self.db.read(lambda uow: uow.users.deleted_at(user_id), owner=user_id)):
+            raise AccountDeleted
+
     async def recreate_user(self, principal: Principal) -> UserRecord:
-        """The user's row went away (the account was deleted, maybe by another process) while
-        the token lives on: create it again, as on first use."""
-        self.known_users.forget(principal.user_id)
-        record = await self._ensure(principal)
-        self.known_users.remember(principal.user_id, record.email)
-        return record
+        """The user's row went away (the account was deleted, maybe by another instance, since
+        this operation was let in): create it again, as on first use — unless the deletion came
+        after this token's sign-in (AccountDeleted)."""
+        return await self._ensure(principal)
 
     async def _ensure(self, principal: Principal) -> UserRecord:
-        return await self.db.run(
-            lambda uow: uow.users.ensure(
-                principal.user_id, issuer=principal.issuer, subject=principal.subject, email=principal.email
-            ),
-            owner=principal.user_id,
-        )
+        user_id = principal.user_id
+
+        async def ensure(uow: UnitOfWork) -> UserRecord:
+            if deleted_since_sign_in(principal, await uow.users.deleted_at(user_id)):
+                raise AccountDeleted
+            return await uow.users.ensure(user_id, issuer=principal.issuer, subject=principal.subject, email=principal.email)
+
+        return await self.db.run(ensure, owner=user_id)
 
     async def update_profile(self, principal: Principal, changes: dict[str, Any]) -> UserRecord:
         owner = principal.user_id
@@ -79,8 +86,8 @@ class AccountService:
             await uow.chat_rooms.mark_all_deleted()
             await uow.partners.mark_all_deleted()
             await uow.users.delete(owner)
+            await uow.users.bury(owner)  # its tokens are refused from now on, on every instance
 
         await self.db.run(work, owner=owner)
-        self.known_users.forget(owner)
         await self.blobs.delete_prefix(user_prefix(owner))
         await self.deletion.finish(owner, [])

@@ -73,4 +73,5 @@ class DeletionService:
         then the hidden rows are purged in chunks."""
         for key in raw_keys:
             await self.blobs.delete(key)
+            await self.blobs.delete_partial(key)  # an import of the room that died mid-upload
         await purge_deleted(self.db, owner=owner)

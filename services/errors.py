@@ -67,3 +67,9 @@ class EngineFailed(ServiceError):
     def __init__(self, message: str, *, code: str) -> None:
         super().__init__(message)
         self.code = code
+
+
+class AccountDeleted(Exception):
+    """The caller's account was deleted after the sign-in behind their token: its tokens are
+    refused until they expire. Not a ServiceError: it is not the input's fault but the
+    credential's, answered as UNAUTHENTICATED."""

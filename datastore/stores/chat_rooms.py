@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import asyncpg
@@ -115,3 +115,47 @@ class ChatRoomStore:
         )
         return affected(status)
 
+    # The import lease: one import per room at a time (see migration 0005). Every change to
+    # it is a write of the room's row, so that two transactions racing for it conflict
+    # (SQLSTATE 40001 on PostgreSQL at repeatable read; OC000 on Aurora DSQL, whose optimistic
+    # concurrency control fails the later of two transactions that modify the same row:
+    # docs.aws.amazon.com/aurora-dsql/latest/userguide/working-with-concurrency-control.html).
+    # Times are the database's, so instances with skewed clocks agree on staleness.
+
+    async def take_import_lease(self, room_id: uuid.UUID, holder: uuid.UUID, *, stale_after: timedelta) -> bool:
+        """Takes the room's import lease for `holder`, if it is free or its heartbeat is older
+        than `stale_after` (its holder died). False when a live holder has it."""
+        status = await self._conn.execute(
+            f"""
+            UPDATE chat_rooms SET import_lease_id = $3, import_heartbeat_at = now()
+            WHERE {_LIVE} AND id = $2
+              AND (import_lease_id IS NULL OR import_heartbeat_at < now() - $4::interval)
+            """,
+            self._owner,
+            room_id,
+            holder,
+            stale_after,
+        )
+        return affected(status) == 1
+
+    async def touch_import_lease(self, room_id: uuid.UUID, holder: uuid.UUID) -> bool:
+        """Renews `holder`'s heartbeat; False when it no longer holds the lease (reclaimed
+        as stale, or the room was deleted)."""
+        status = await self._conn.execute(
+            f"UPDATE chat_rooms SET import_heartbeat_at = now() WHERE {_LIVE} AND id = $2 AND import_lease_id = $3",
+            self._owner,
+            room_id,
+            holder,
+        )
+        return affected(status) == 1
+
+    async def release_import_lease(self, room_id: uuid.UUID, holder: uuid.UUID) -> bool:
+        """Frees the lease if `holder` still has it; False when it had lost it."""
+        status = await self._conn.execute(
+            "UPDATE chat_rooms SET import_lease_id = NULL, import_heartbeat_at = NULL"
+            " WHERE user_id = $1 AND id = $2 AND import_lease_id = $3",
+            self._owner,
+            room_id,
+            holder,
+        )
+        return affected(status) == 1

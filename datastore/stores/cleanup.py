@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import asyncpg
 
@@ -90,28 +90,23 @@ class CleanupStore:
             )
         )
 
-    async def stale_imports(self, started_before: datetime, limit: int) -> list[tuple[uuid.UUID, str | None]]:
-        """Imports still PENDING long after they started: their process died mid-way."""
+    async def rooms_with_dead_imports(self, stale_after: timedelta, limit: int) -> list[tuple[uuid.UUID, uuid.UUID]]:
+        """(room, owner) of live rooms whose import died: its lease's heartbeat is older than
+        `stale_after`, or a PENDING import that old sits in a room nobody holds the lease of
+        (UNION and LIMIT are in DSQL's supported SELECT clauses: "Supported SQL for Aurora
+        DSQL", docs.aws.amazon.com/aurora-dsql/latest/userguide/
+        working-with-postgresql-compatibility-supported-sql-features.html)."""
         rows = await self._conn.fetch(
-            "SELECT id, blob_key FROM chat_imports WHERE status = 'PENDING' AND created_at < $1 LIMIT $2",
-            started_before,
+            """
+            SELECT id, user_id FROM chat_rooms
+            WHERE deleted_at IS NULL AND import_heartbeat_at < now() - $1::interval
+            UNION
+            SELECT c.id, c.user_id FROM chat_imports i JOIN chat_rooms c ON c.id = i.room_id
+            WHERE i.status = 'PENDING' AND i.created_at < now() - $1::interval
+              AND c.deleted_at IS NULL AND c.import_lease_id IS NULL
+            LIMIT $2
+            """,
+            stale_after,
             limit,
         )
-        return [(row["id"], row["blob_key"]) for row in rows]
-
-    async def delete_import_messages(self, import_id: uuid.UUID, limit: int) -> int:
-        return affected(
-            await self._conn.execute(
-                "DELETE FROM messages WHERE id IN (SELECT id FROM messages WHERE import_id = $1 LIMIT $2)",
-                import_id,
-                limit,
-            )
-        )
-
-    async def delete_import(self, import_id: uuid.UUID) -> bool:
-        status = await self._conn.execute(
-            "DELETE FROM chat_imports WHERE id = $1 AND status = 'PENDING'"
-            " AND NOT EXISTS (SELECT 1 FROM messages WHERE import_id = $1)",
-            import_id,
-        )
-        return affected(status) == 1
+        return [(row["id"], row["user_id"]) for row in rows]

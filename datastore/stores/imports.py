@@ -12,7 +12,7 @@ from datastore.stores.sql import affected
 _COLUMNS = (
     "id, room_id, status, format, file_name, blob_key, messages_imported, duplicates_skipped,"
     " lines_not_understood, first_message_at, last_message_at, raw_expires_at, raw_deleted_at,"
-    " created_at, completed_at"
+    " created_at, completed_at, nul_characters_removed"
 )
 
 PENDING, COMPLETED = "PENDING", "COMPLETED"
@@ -59,6 +59,7 @@ class ChatImportStore:
         imported: int,
         duplicates: int,
         not_understood: int,
+        nul_removed: int,
         first_at: datetime | None,
         last_at: datetime | None,
     ) -> ChatImportRecord:
@@ -66,7 +67,8 @@ class ChatImportStore:
             f"""
             UPDATE chat_imports
             SET status = 'COMPLETED', format = $3, messages_imported = $4, duplicates_skipped = $5,
-                lines_not_understood = $6, first_message_at = $7, last_message_at = $8, completed_at = now()
+                lines_not_understood = $6, first_message_at = $7, last_message_at = $8, completed_at = now(),
+                nul_characters_removed = $9
             WHERE user_id = $1 AND id = $2 AND status = 'PENDING'
             RETURNING {_COLUMNS}
             """,
@@ -78,23 +80,26 @@ class ChatImportStore:
             not_understood,
             first_at,
             last_at,
+            nul_removed,
         )
         if row is None:
             raise LookupError("the import is no longer pending")
         return chat_import_from_row(row)
 
-    async def running_in_room(self, room_id: uuid.UUID, *, since: datetime) -> bool:
-        return await self._conn.fetchval(
-            "SELECT EXISTS (SELECT 1 FROM chat_imports WHERE user_id = $1 AND room_id = $2"
-            " AND status = 'PENDING' AND created_at > $3)",
+    async def pending_in_room(self, room_id: uuid.UUID) -> list[tuple[uuid.UUID, str | None]]:
+        """The room's PENDING imports with their raw-file keys. Under the room's import lease
+        every one of them but the holder's belongs to an import that died."""
+        rows = await self._conn.fetch(
+            "SELECT id, blob_key FROM chat_imports WHERE user_id = $1 AND room_id = $2 AND status = 'PENDING'",
             self._owner,
             room_id,
-            since,
         )
+        return [(row["id"], row["blob_key"]) for row in rows]
 
     async def discard(self, import_id: uuid.UUID) -> bool:
+        """Removes an import that never completed (its messages first: see MessageStore)."""
         status = await self._conn.execute(
-            "DELETE FROM chat_imports WHERE user_id = $1 AND id = $2", self._owner, import_id
+            "DELETE FROM chat_imports WHERE user_id = $1 AND id = $2 AND status = 'PENDING'", self._owner, import_id
         )
         return affected(status) == 1
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 import asyncpg
@@ -54,6 +55,27 @@ class UserStore:
 
     async def delete(self, user_id: uuid.UUID) -> bool:
         return await self._conn.execute("DELETE FROM users WHERE id = $1", user_id) == "DELETE 1"
+
+    async def bury(self, user_id: uuid.UUID) -> None:
+        """Records that the account was deleted now (the latest deletion counts)."""
+        await self._conn.execute("DELETE FROM account_tombstones WHERE user_id = $1", user_id)
+        await self._conn.execute("INSERT INTO account_tombstones (user_id, deleted_at) VALUES ($1, now())", user_id)
+
+    async def deleted_at(self, user_id: uuid.UUID) -> datetime | None:
+        return await self._conn.fetchval("SELECT deleted_at FROM account_tombstones WHERE user_id = $1", user_id)
+
+    async def admission(self, user_id: uuid.UUID) -> tuple[bool, str | None, datetime | None]:
+        """In one read: whether the user's row exists, its e-mail, and when the account was last
+        deleted (None if never)."""
+        row = await self._conn.fetchrow(
+            """
+            SELECT EXISTS (SELECT 1 FROM users WHERE id = $1) AS present,
+                   (SELECT email FROM users WHERE id = $1) AS email,
+                   (SELECT deleted_at FROM account_tombstones WHERE user_id = $1) AS deleted_at
+            """,
+            user_id,
+        )
+        return row["present"], row["email"], row["deleted_at"]
 
     async def set_speech_style(self, user_id: uuid.UUID, style: SpeechStyle) -> UserRecord | None:
         row = await self._conn.fetchrow(

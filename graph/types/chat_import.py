@@ -18,6 +18,13 @@ class ChatImport(Node):
     messages_imported: int
     duplicates_skipped: int
     lines_not_understood: int
+    nul_characters_removed: int = strawberry.field(
+        description=(
+            "NUL characters (U+0000) removed from the export's messages and sender names. No KakaoTalk app "
+            "writes them, so they mark a damaged file; they carry no text and cannot be stored, so the import "
+            "goes on without them rather than failing. The kept raw file is left as uploaded. 0 for a sound export."
+        )
+    )
     first_message_at: datetime | None
     last_message_at: datetime | None
     raw_file_expires_at: datetime | None = strawberry.field(
@@ -35,6 +42,7 @@ class ChatImport(Node):
             messages_imported=record.messages_imported,
             duplicates_skipped=record.duplicates_skipped,
             lines_not_understood=record.lines_not_understood,
+            nul_characters_removed=record.nul_characters_removed or 0,
             first_message_at=record.first_message_at,
             last_message_at=record.last_message_at,
             raw_file_expires_at=record.raw_expires_at,

@@ -19,6 +19,7 @@ REASONS: Final[dict[str, str]] = {
     "wrong_audience": "the token was issued to a client this service does not accept",
     "wrong_token_use": "the token is not of an accepted kind (access or id)",
     "jwks_unavailable": "the issuer's signing keys could not be fetched",
+    "account_deleted": "the account was deleted after this token's sign-in; sign in again",
 }
 
 

@@ -86,7 +86,14 @@ class TokenVerifier:
             raise AuthenticationError("invalid_claims")
         if email is not None and not isinstance(email, str):
             raise AuthenticationError("invalid_claims")
-        return Principal(subject=subject, email=email, issuer=self._issuer, token_use=token_use)
+        return Principal(
+            subject=subject,
+            email=email,
+            issuer=self._issuer,
+            token_use=token_use,
+            signed_in_at=_signed_in_at(claims),
+            expires_at=float(claims["exp"]),
+        )
 
 
 def _unverified_header(token: object) -> Mapping[str, Any]:
@@ -140,6 +147,18 @@ def _numeric(value: object) -> bool:
     return (
         isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
     )
+
+
+def _signed_in_at(claims: Mapping[str, Any]) -> float | None:
+    """When the sign-in behind the token happened: Cognito's ``auth_time`` (kept by tokens
+    refreshed later), else the token's ``iat``."""
+    auth_time = claims.get("auth_time")
+    if auth_time is not None:
+        if not _numeric(auth_time):
+            raise AuthenticationError("invalid_claims")
+        return float(auth_time)
+    iat = claims.get("iat")
+    return float(iat) if iat is not None else None
 
 
 def _check_times(claims: Mapping[str, Any], *, now: float, leeway: float) -> None:

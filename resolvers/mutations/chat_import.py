@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from strawberry.types import Info
@@ -22,15 +22,25 @@ log = logging.getLogger(__name__)
 CHUNK = 64 * 1024
 
 
-async def _upload_chunks(upload) -> AsyncIterator[bytes]:  # type: ignore[no-untyped-def]
-    while chunk := await upload.read(CHUNK):
-        yield chunk
+def _upload_source(upload) -> Callable[[], AsyncIterator[bytes]]:  # type: ignore[no-untyped-def]
+    """The upload (spooled by the multipart parser), from its start at every call."""
+
+    async def chunks() -> AsyncIterator[bytes]:
+        await upload.seek(0)
+        while chunk := await upload.read(CHUNK):
+            yield chunk
+
+    return chunks
 
 
-async def _text_chunks(text: str) -> AsyncIterator[bytes]:
+def _text_source(text: str) -> Callable[[], AsyncIterator[bytes]]:
     data = text.encode("utf-8")
-    for start in range(0, len(data), CHUNK):
-        yield data[start : start + CHUNK]
+
+    async def chunks() -> AsyncIterator[bytes]:
+        for start in range(0, len(data), CHUNK):
+            yield data[start : start + CHUNK]
+
+    return chunks
 
 
 def _zone(problems: Problems, name: str) -> ZoneInfo | None:
@@ -70,7 +80,7 @@ async def import_chat_mutation(info: Info[Context, None], input: ImportChatInput
         partner_name=partner_name,
         zone=zone,
     )
-    source = _upload_chunks(input.file) if input.file is not None else _text_chunks(input.text or "")
+    source = _upload_source(input.file) if input.file is not None else _text_source(input.text or "")
     try:
         outcome = await ctx.services.chat_imports.import_chat(request, source)
     except ServiceError as refused:

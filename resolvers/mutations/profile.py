@@ -6,11 +6,13 @@ from typing import Any
 from strawberry.types import Info
 
 from graph.context import Context
+from graph.errors import Unauthenticated
 from graph.inputs import UpdateProfileInput
 from graph.payloads import UpdateProfilePayload
 from graph.types.user import User
 from resolvers import input_limits as limits
 from resolvers.validation import Problems, is_unset
+from services.errors import AccountDeleted
 
 
 def _validated(problems: Problems, input: UpdateProfileInput) -> dict[str, Any]:
@@ -37,6 +39,9 @@ async def update_profile(info: Info[Context, None], input: UpdateProfileInput) -
     changes = _validated(problems, input)
     if problems:
         return UpdateProfilePayload(user=None, user_errors=problems.errors)
-    record = await ctx.services.accounts.update_profile(ctx.viewer, changes)
+    try:
+        record = await ctx.services.accounts.update_profile(ctx.viewer, changes)
+    except AccountDeleted:  # deleted since this operation was let in
+        raise Unauthenticated.account_deleted() from None
     ctx.loaders.user.prime(record.id, record, force=True)
     return UpdateProfilePayload(user=User.from_record(record), user_errors=[])

@@ -3,6 +3,7 @@ from __future__ import annotations
 from strawberry.types import Info
 
 from graph.context import Context
+from graph.errors import Unauthenticated
 from graph.inputs import AnalyzeSpeechInput
 from graph.payloads import AnalyzeSpeechPayload
 from graph.types.speech import SpeechStyle
@@ -10,7 +11,7 @@ from graph.types.user import User
 from graph.user_errors import UserErrorCode
 from resolvers import input_limits as limits
 from resolvers.validation import Problems
-from services.errors import ServiceError
+from services.errors import AccountDeleted, ServiceError
 
 
 def _texts(problems: Problems, texts: list[str]) -> list[str]:
@@ -38,4 +39,6 @@ async def analyze_speech(info: Info[Context, None], input: AnalyzeSpeechInput) -
             )
         except ServiceError as refused:
             problems.refused(refused)
+        except AccountDeleted:  # deleted since this operation was let in
+            raise Unauthenticated.account_deleted() from None
     return AnalyzeSpeechPayload(speech_style=None, user=None, user_errors=problems.errors)

@@ -50,6 +50,20 @@ async def test_failed_write_leaves_nothing(store: S3BlobStore, moto_server: Moto
     await store.aclose()
 
 
+async def test_delete_partial_aborts_what_a_dead_writer_left_open(store: S3BlobStore, moto_server: MotoServer) -> None:  # noqa: F811
+    """A process killed mid-upload leaves its multipart upload open (parts stored, billed, and
+    holding the user's chat); reclaiming its import aborts it, and only its."""
+    s3 = moto_server.client("s3")
+    for key in ("imports/u/dead", "imports/u/dead-not", "imports/u/alive"):
+        upload = s3.create_multipart_upload(Bucket=store.bucket, Key=key, ServerSideEncryption="AES256")
+        s3.upload_part(Bucket=store.bucket, Key=key, UploadId=upload["UploadId"], PartNumber=1, Body=b"x" * 1024)
+    await store.delete_partial("imports/u/dead")
+    await store.delete_partial("imports/u/never-started")
+    left = {u["Key"] for u in s3.list_multipart_uploads(Bucket=store.bucket).get("Uploads", [])}
+    assert left == {"imports/u/dead-not", "imports/u/alive"}
+    await store.aclose()
+
+
 async def test_delete_prefix_and_age(store: S3BlobStore) -> None:
     for key in ("imports/a/1", "imports/a/2", "imports/b/1"):
         await _write(store, key, b"x")

@@ -261,7 +261,7 @@ async def test_messages_of_an_unfinished_import_do_not_count(db: Database) -> No
 
     async def finish(uow):
         await uow.imports.complete(
-            import_id, format="ANDROID", imported=2, duplicates=0, not_understood=0,
+            import_id, format="ANDROID", imported=2, duplicates=0, not_understood=0, nul_removed=0,
             first_at=kst(3, 20, 5), last_at=kst(3, 20, 6),
         )
 

@@ -46,6 +46,8 @@ ACTION_OF: dict[tuple[str, str], str] = {
     ("s3", "ListObjectsV2"): "s3:ListBucket",
     ("s3", "ListObjects"): "s3:ListBucket",
     ("s3", "DeleteObjects"): "s3:DeleteObject",
+    # https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListMultipartUploads.html
+    ("s3", "ListMultipartUploads"): "s3:ListBucketMultipartUploads",
     ("s3", "CreateMultipartUpload"): "s3:PutObject",
     ("s3", "UploadPart"): "s3:PutObject",
     ("s3", "CompleteMultipartUpload"): "s3:PutObject",

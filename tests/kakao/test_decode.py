@@ -96,3 +96,11 @@ def test_truncated_character_at_end_of_file() -> None:
         decode([b"ok\n" + data])
     assert caught.value.offset == 3
     assert caught.value.line == 2
+
+
+def test_nul_characters_are_removed_and_counted_wherever_the_chunks_split() -> None:
+    data = "\x00지민 님과\x00 대화\n끝\x00\x00".encode()
+    for cut in range(len(data) + 1):
+        decoder = LineDecoder()
+        lines = decoder.feed(data[:cut]) + decoder.feed(data[cut:]) + decoder.close()
+        assert lines == ["지민 님과 대화", "끝"] and decoder.nul_removed == 4, f"split at byte {cut}"

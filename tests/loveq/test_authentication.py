@@ -4,60 +4,31 @@ nothing executes."""
 from __future__ import annotations
 
 import time
-import uuid
-from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives import serialization
 
 from tests.support import operations as ops
-from tests.support.client import GraphQLClient, WebSocketSession
-from tests.support.tokens import SigningKey, hs256_forgery, unsigned
+from tests.support.client import GraphQLClient, WebSocketSession, ws_init_outcome
+from tests.support.tokens import SigningKey, hs256_forgery, local_claims, local_signing_key, unsigned
 from tests.support.server import LiveServer
 
 
-def _local_key(live_server: LiveServer) -> SigningKey:
-    """The local issuer's own key, to forge tokens that differ from a good one in one claim."""
-    issuer = live_server.issuer
-    pem = Path(issuer.key_path).read_bytes()
-    private = serialization.load_pem_private_key(pem, password=None)
-    public = private.public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-    return SigningKey(kid=issuer.kid, private_pem=pem, public_pem=public)
-
-
-def _claims(live_server: LiveServer, **overrides: object) -> dict[str, object]:
-    now = int(time.time())
-    claims: dict[str, object] = {
-        "iss": live_server.settings.local_issuer,
-        "sub": str(uuid.uuid4()),
-        "client_id": live_server.settings.local_audience,
-        "token_use": "access",
-        "email": f"forged-{uuid.uuid4().hex[:8]}@example.com",
-        "iat": now,
-        "exp": now + 600,
-    }
-    claims.update(overrides)
-    return claims
-
-
 def bad_tokens(live_server: LiveServer) -> dict[str, str]:
-    key = _local_key(live_server)
+    key = local_signing_key(live_server)
     header = {"alg": "RS256", "kid": key.kid}
     stranger = SigningKey.generate(key.kid)  # same kid, different key
     good = live_server.token()
     return {
         "garbage": "not-a-jwt",
         "truncated": good[: len(good) // 2],
-        "expired": key.sign(_claims(live_server, exp=int(time.time()) - 3600, iat=int(time.time()) - 7200)),
-        "alg_none": unsigned({"alg": "none", "kid": key.kid}, _claims(live_server)),
-        "hs256_with_public_key": hs256_forgery(key.public_pem, {"alg": "HS256", "kid": key.kid}, _claims(live_server)),
-        "other_key_same_kid": stranger.sign(_claims(live_server)),
-        "wrong_issuer": key.sign(_claims(live_server, iss="https://evil.example.com")),
-        "wrong_audience": key.sign(_claims(live_server, client_id="someone-else")),
-        "wrong_token_use": key.sign(_claims(live_server, token_use="refresh")),
-        "unsigned_header_claims": unsigned(header, _claims(live_server), "c2lnbmF0dXJl"),
+        "expired": key.sign(local_claims(live_server, exp=int(time.time()) - 3600, iat=int(time.time()) - 7200)),
+        "alg_none": unsigned({"alg": "none", "kid": key.kid}, local_claims(live_server)),
+        "hs256_with_public_key": hs256_forgery(key.public_pem, {"alg": "HS256", "kid": key.kid}, local_claims(live_server)),
+        "other_key_same_kid": stranger.sign(local_claims(live_server)),
+        "wrong_issuer": key.sign(local_claims(live_server, iss="https://evil.example.com")),
+        "wrong_audience": key.sign(local_claims(live_server, client_id="someone-else")),
+        "wrong_token_use": key.sign(local_claims(live_server, token_use="refresh")),
+        "unsigned_header_claims": unsigned(header, local_claims(live_server), "c2lnbmF0dXJl"),
     }
 
 
@@ -111,30 +82,37 @@ async def test_websocket_token_in_connection_init(live_server: LiveServer) -> No
     assert created["userErrors"] == [] and created["partner"]["id"]
 
 
-@pytest.mark.parametrize("case", ["missing", "expired", "alg_none", "hs256_with_public_key", "wrong_issuer"])
-async def test_websocket_rejects_bad_credentials(live_server: LiveServer, db_conn, case: str) -> None:
+async def test_websocket_without_a_token_is_acknowledged_and_executes_nothing(live_server: LiveServer, db_conn) -> None:
     before = await db_conn.fetchval("SELECT count(*) FROM partners")
-    payload = {} if case == "missing" else {"Authorization": f"Bearer {bad_tokens(live_server)[case]}"}
-    async with WebSocketSession(live_server.ws_url, init_payload=payload) as session:
+    async with WebSocketSession(live_server.ws_url, init_payload={}) as session:
         for document in (ops.VIEWER, CREATE):
             result = await session.execute(document)
             assert result.codes == ["UNAUTHENTICATED"], result.body
     assert await db_conn.fetchval("SELECT count(*) FROM partners") == before
 
 
-async def test_websocket_bad_upgrade_header_is_rejected(live_server: LiveServer) -> None:
-    async with WebSocketSession(live_server.ws_url, header_token=bad_tokens(live_server)["expired"]) as session:
-        result = await session.execute(ops.VIEWER)
-    assert result.codes == ["UNAUTHENTICATED"]
+@pytest.mark.parametrize(
+    "case,reason",
+    [("expired", "expired"), ("alg_none", "bad_algorithm"), ("hs256_with_public_key", "bad_algorithm"),
+     ("wrong_issuer", "wrong_issuer")],
+)
+async def test_websocket_rejects_bad_credentials_at_init(live_server: LiveServer, db_conn, case: str, reason: str) -> None:
+    before = await db_conn.fetchval("SELECT count(*) FROM partners")
+    payload = {"Authorization": f"Bearer {bad_tokens(live_server)[case]}"}
+    assert await ws_init_outcome(live_server.ws_url, payload) == (4403, reason)
+    assert await db_conn.fetchval("SELECT count(*) FROM partners") == before
+
+
+async def test_websocket_bad_upgrade_header_is_rejected_at_init(live_server: LiveServer) -> None:
+    outcome = await ws_init_outcome(live_server.ws_url, {}, header_token=bad_tokens(live_server)["expired"])
+    assert outcome == (4403, "expired")
 
 
 async def test_subscriptions_need_a_token_too(live_server: LiveServer) -> None:
     from tests.support import operations as coach_ops
 
-    bad = bad_tokens(live_server)["expired"]
-    for payload in ({}, {"Authorization": f"Bearer {bad}"}):
-        async with WebSocketSession(live_server.ws_url, init_payload=payload) as session:
-            events = await session.subscribe(coach_ops.ANALYZE_MESSAGE_STREAM, {"input": {"roomId": "x"}})
-        codes = [e.get("extensions", {}).get("code") for event in events for e in event.get("errors") or []]
-        assert codes == ["UNAUTHENTICATED"], events
-        assert not any(event.get("data") for event in events)
+    async with WebSocketSession(live_server.ws_url, init_payload={}) as session:
+        events = await session.subscribe(coach_ops.ANALYZE_MESSAGE_STREAM, {"input": {"roomId": "x"}})
+    codes = [e.get("extensions", {}).get("code") for event in events for e in event.get("errors") or []]
+    assert codes == ["UNAUTHENTICATED"], events
+    assert not any(event.get("data") for event in events)

@@ -15,7 +15,7 @@ class _Accounts:
     entered: asyncio.Event = field(default_factory=asyncio.Event)
     release: asyncio.Event = field(default_factory=asyncio.Event)
 
-    async def ensure_user(self, principal: Principal) -> None:
+    async def admit(self, principal: Principal) -> None:
         self.entered.set()
         await self.release.wait()
 

@@ -198,22 +198,6 @@ async def test_import_into_another_users_room_is_not_found(alice: GraphQLClient,
     assert await db_conn.fetchval("SELECT count(*) FROM messages WHERE room_id = $1", decode_id(bobs_room).id) == 0
 
 
-async def test_one_import_per_room_at_a_time(alice: GraphQLClient, db_conn) -> None:
-    import uuid as uuid_module
-
-    room_id = await new_room(alice)
-    room, user = decode_id(room_id).id, decode_id((await alice.ok(ops.VIEWER))["viewer"]["id"]).id
-    running = uuid_module.uuid4()
-    await db_conn.execute(
-        "INSERT INTO chat_imports (id, user_id, room_id, status, messages_imported, duplicates_skipped,"
-        " lines_not_understood, created_at) VALUES ($1, $2, $3, 'PENDING', 0, 0, 0, now())", running, user, room)
-    busy = await upload(alice, room_id, "android_ko.txt")
-    assert [(e["field"], e["code"]) for e in busy["userErrors"]] == [(["input", "roomId"], "CONFLICT")]
-    assert await db_conn.fetchval("SELECT count(*) FROM messages WHERE room_id = $1", room) == 0
-    await db_conn.execute("UPDATE chat_imports SET created_at = now() - interval '2 hours' WHERE id = $1", running)
-    assert (await upload(alice, room_id, "android_ko.txt"))["userErrors"] == [], "a stale import does not block"
-
-
 async def test_the_user_is_recognised_even_after_a_long_partner_only_opening(alice: GraphQLClient) -> None:
     from tests.support.exports import android_lines
 

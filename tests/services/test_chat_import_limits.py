@@ -11,7 +11,7 @@ from loveq.app import create_app
 from tests.support import factory
 from tests.support import operations as ops
 from tests.support.client import GraphQLClient
-from tests.support.server import LiveServer, ServerThread, make_settings
+from tests.support.server import LiveServer, ServerThread, StatementLog, make_settings
 from tests.support.exports import android_export
 
 MAX_BYTES = 300_000
@@ -28,8 +28,13 @@ def small_server(database_dsn: str, tmp_path_factory: pytest.TempPathFactory) ->
         LOVEQ_IMPORT_MAX_BYTES=str(MAX_BYTES),
         LOVEQ_IMPORT_MAX_MESSAGES=str(MAX_MESSAGES),
     )
-    with ServerThread(create_app(settings)) as url:
-        yield LiveServer(url, settings, build_local_issuer(settings), None, database_dsn)  # type: ignore[arg-type]
+    statements = StatementLog()
+
+    async def on_connect(conn) -> None:  # type: ignore[no-untyped-def]
+        conn.add_query_logger(statements.record)
+
+    with ServerThread(create_app(settings, on_connect=on_connect)) as url:
+        yield LiveServer(url, settings, build_local_issuer(settings), statements, database_dsn)
 
 
 @pytest.fixture
@@ -53,14 +58,24 @@ async def _assert_nothing_stored(db_conn, server: LiveServer, client: GraphQLCli
     assert page["messages"]["totalCount"] == 0 and page["imports"]["totalCount"] == 0
 
 
-async def test_too_many_messages_fails_midway_and_leaves_nothing(carol: GraphQLClient, small_server: LiveServer, db_conn) -> None:
-    """The first 3,000 messages are written before the limit is noticed; they are removed."""
-    content = android_export(MAX_MESSAGES + 500)
+def _writes(statements: list[str]) -> list[str]:
+    return [s for s in statements if s.lstrip().split(None, 1)[0].upper() in ("INSERT", "UPDATE", "DELETE")]
+
+
+async def test_too_many_messages_are_refused_before_anything_is_written(
+    carol: GraphQLClient, small_server: LiveServer, db_conn
+) -> None:
+    """The export is counted (parsed, nothing stored) before the import starts: one message over
+    the limit is refused without a row written, a raw file stored or the room's lease taken."""
+    content = android_export(MAX_MESSAGES + 1)
     assert len(content) < MAX_BYTES
     room_id = await _room(carol)
+    await carol.ok(ops.VIEWER)  # the user's row exists: the import request itself writes nothing
+    mark = small_server.statements.mark()
     payload = (await carol.upload(ops.IMPORT_CHAT, {"input": {"roomId": room_id, "file": None}},
                                   path="variables.input.file", file_name="big.txt", content=content)).ok()["importChat"]
     assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [(["input", "file"], "TOO_MANY")]
+    assert _writes(small_server.statements.since(mark)) == []
     await _assert_nothing_stored(db_conn, small_server, carol, room_id)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 
 import asyncpg
@@ -56,7 +57,9 @@ async def test_delete_chat_room_removes_its_messages(alice: GraphQLClient, db_co
     assert (await alice.ok(ops.NODE, {"id": message["id"]}))["node"] is None
 
 
-async def test_delete_account_removes_every_row(alice: GraphQLClient, db_conn) -> None:
+async def test_delete_account_removes_every_row(live_server: LiveServer, db_conn) -> None:
+    email = f"leaver-{uuid.uuid4().hex[:8]}@example.com"
+    alice = GraphQLClient(live_server.graphql_url, live_server.token(email))
     await alice.mutate(ops.UPDATE_PROFILE, {"nickname": "하늘"}, "updateProfile")
     for name in ("지민", "서연"):
         partner = await factory.partner(alice, name)
@@ -70,10 +73,13 @@ async def test_delete_account_removes_every_row(alice: GraphQLClient, db_conn) -
     payload = await alice.mutate(ops.DELETE_ACCOUNT, {"confirm": True}, "deleteAccount")
     assert decode_id(payload["deletedUserId"]).id == user_id
     assert await _rows(db_conn, user_id) == {"users": 0, "partners": 0, "chat_rooms": 0, "messages": 0}
-    # Signing in again starts over with an empty account.
-    viewer = (await alice.ok(ops.VIEWER))["viewer"]
+    # Signing in again (a token issued after the deletion: they count whole seconds) starts
+    # over with an empty account.
+    await asyncio.sleep(1.1)
+    again = GraphQLClient(live_server.graphql_url, live_server.token(email))
+    viewer = (await again.ok(ops.VIEWER))["viewer"]
     assert viewer["profile"]["nickname"] is None
-    assert (await alice.ok(ops.PARTNERS_PAGE, {"first": 5}))["partners"]["totalCount"] == 0
+    assert (await again.ok(ops.PARTNERS_PAGE, {"first": 5}))["partners"]["totalCount"] == 0
 
 
 async def test_purge_works_in_chunks_of_at_most_3000_rows(live_server: LiveServer, alice: GraphQLClient, db_conn) -> None:

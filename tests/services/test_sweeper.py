@@ -15,7 +15,7 @@ from datastore.database import connect_postgres
 from graph.relay.global_id import decode_id
 from loveq.app import create_app
 from loveq.auth import build_local_issuer
-from services.chat_import import STALE_AFTER
+from services.import_lease import DEFAULT_LEASE
 from services.sweeper import sweep_raw_files
 from tests.support import operations as ops
 from tests.support.client import GraphQLClient
@@ -57,11 +57,12 @@ async def test_sweeper_removes_orphans_and_stale_imports(live_server: LiveServer
     orphan.write_bytes(b"left behind by a crash")
     old = time.time() - 8 * 86400
     os.utime(orphan, (old, old))
-    # An import whose process died half-way: PENDING, with invisible messages.
+    # An import whose process died half-way, in a room whose lease is free (as one that died
+    # before leases existed, or after its lease was freed): PENDING, with invisible messages.
     room_id = decode_id(await new_room(alice)).id
     user_id = decode_id((await alice.ok(ops.VIEWER))["viewer"]["id"]).id
     import_id = uuid.uuid4()
-    started = datetime.now(timezone.utc) - STALE_AFTER - timedelta(minutes=5)
+    started = datetime.now(timezone.utc) - DEFAULT_LEASE - timedelta(minutes=5)
     await db_conn.execute(
         "INSERT INTO chat_imports (id, user_id, room_id, status, messages_imported, duplicates_skipped,"
         " lines_not_understood, created_at) VALUES ($1, $2, $3, 'PENDING', 0, 0, 0, $4)", import_id, user_id, room_id, started)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from dataclasses import dataclass
@@ -137,3 +138,17 @@ class WebSocketSession:
             elif message["type"] == "complete":
                 assert result is not None
                 return result
+
+
+async def ws_init_outcome(url: str, payload: object, *, header_token: str | None = None) -> tuple[int, str]:
+    """Opens a graphql-transport-ws connection and sends `connection_init`: the close (code,
+    reason) the server answered with, or (0, "connection_ack") when it acknowledged."""
+    headers = {"Authorization": f"Bearer {header_token}"} if header_token else None
+    async with websockets.connect(url, subprotocols=["graphql-transport-ws"], additional_headers=headers, open_timeout=10) as ws:
+        await ws.send(json.dumps({"type": "connection_init", "payload": payload}))
+        try:
+            message = json.loads(await asyncio.wait_for(ws.recv(), timeout=10))
+        except websockets.ConnectionClosed as closed:
+            assert closed.rcvd is not None
+            return closed.rcvd.code, closed.rcvd.reason
+        return 0, message["type"]

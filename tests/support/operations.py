@@ -118,7 +118,7 @@ query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }
 """
 
 IMPORT_FIELDS = """
-  import { id format fileName messagesImported duplicatesSkipped linesNotUnderstood
+  import { id format fileName messagesImported duplicatesSkipped linesNotUnderstood nulCharactersRemoved
            firstMessageAt lastMessageAt rawFileExpiresAt rawFileDeletedAt createdAt }
   chatRoom { id lastMessageAt messages(first: 1) { totalCount } }
   userErrors { field message code }

@@ -10,6 +10,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives import serialization
@@ -124,3 +125,38 @@ def hs256_forgery(secret: bytes, header: dict[str, Any], payload: dict[str, Any]
     signing_input = f"{b64json(header)}.{b64json(payload)}"
     mac = hmac.new(secret, signing_input.encode(), hashlib.sha256).digest()
     return f"{signing_input}.{b64url(mac)}"
+
+
+def local_signing_key(live_server: Any) -> SigningKey:
+    """A test server's local issuer key, to sign tokens that differ from its own in a claim."""
+    issuer = live_server.issuer
+    pem = Path(issuer.key_path).read_bytes()
+    private = serialization.load_pem_private_key(pem, password=None)
+    public = private.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return SigningKey(kid=issuer.kid, private_pem=pem, public_pem=public)
+
+
+def local_claims(live_server: Any, **overrides: Any) -> dict[str, Any]:
+    """Claims as a test server's local issuer writes them (a random subject unless given)."""
+    now = int(time.time())
+    claims: dict[str, Any] = {
+        "iss": live_server.settings.local_issuer,
+        "sub": str(uuid.uuid4()),
+        "client_id": live_server.settings.local_audience,
+        "token_use": "access",
+        "email": f"forged-{uuid.uuid4().hex[:8]}@example.com",
+        "iat": now,
+        "exp": now + 600,
+    }
+    claims.update(overrides)
+    return claims
+
+
+def local_token(live_server: Any, email: str, **overrides: Any) -> str:
+    """A token for `email` as the local issuer would sign it, with claims overridden."""
+    from loveq.auth.local_issuer import subject_for
+
+    claims = local_claims(live_server, sub=subject_for(email), email=email, **overrides)
+    return local_signing_key(live_server).sign(claims)

@@ -49,6 +49,7 @@ from ai.coach.reading.advice import advise
 from ai.coach.reading.read import read_situation
 from ai.coach.types import (
     RISK_ORDER,
+    Advice,
     AdviceReady,
     ChatLine,
     CoachError,
@@ -199,17 +200,7 @@ class BedrockCoachEngine:
                     ]
             assert answer is not None
             emotion = await self._emotion_result(emotion_task, answer.emotion)
-            result = CoachResult(
-                emotion=emotion,
-                intent=answer.intent,
-                replies=answer.replies,
-                engine=self.name,
-                model=self.model,
-                input_tokens=sum(a.completed.input_tokens for a in attempts if a.completed),
-                output_tokens=sum(a.completed.output_tokens for a in attempts if a.completed),
-                latency_ms=round((time.monotonic() - started) * 1000),
-                advice=advice,
-            )
+            result = self._result(answer, emotion, advice, attempts, started)
             log.info(
                 "coach generation done: engine=bedrock attempts=%d input_tokens=%d output_tokens=%d latency_ms=%d",
                 len(attempts), result.input_tokens, result.output_tokens, result.latency_ms,
@@ -220,6 +211,21 @@ class BedrockCoachEngine:
             # of the analysis is never left unretrieved when the generation itself failed.
             emotion_task.cancel()
             await asyncio.gather(emotion_task, return_exceptions=True)
+
+    def _result(
+        self, answer: ValidAnswer, emotion: EmotionResult, advice: Advice, attempts: list[_Attempt], started: float
+    ) -> CoachResult:
+        return CoachResult(
+            emotion=emotion,
+            intent=answer.intent,
+            replies=answer.replies,
+            engine=self.name,
+            model=self.model,
+            input_tokens=sum(a.completed.input_tokens for a in attempts if a.completed),
+            output_tokens=sum(a.completed.output_tokens for a in attempts if a.completed),
+            latency_ms=round((time.monotonic() - started) * 1000),
+            advice=advice,
+        )
 
     async def _stream(
         self, system: str, messages: list[dict[str, Any]], attempt: _Attempt, gate: _Gate

@@ -213,11 +213,14 @@ async def test_token_verifies_through_build_verifier_in_local_mode(settings: Set
     assert settings.auth_mode == "local"
     token = build_local_issuer(settings).issue("Alice@Example.com")
     principal = await build_verifier(settings).verify(token)
+    claims = jwt.get_unverified_claims(token)
     assert principal == Principal(
         subject=subject_for("alice@example.com"),
         email="alice@example.com",
         issuer="loveq-local",
         token_use="access",
+        signed_in_at=claims["iat"],
+        expires_at=claims["exp"],
     )
     assert oct(mode(settings.local_key_path)) == oct(0o600)
 

@@ -69,13 +69,27 @@ async def rejection(verifier: TokenVerifier, token: str) -> AuthenticationError:
 
 
 async def test_valid_access_token(key: SigningKey) -> None:
-    principal = await verifier_for(key).verify(key.sign(claims("access")))
-    assert principal == Principal(subject=SUBJECT, email=None, issuer=ISSUER, token_use="access")
+    token = claims("access")
+    principal = await verifier_for(key).verify(key.sign(token))
+    assert principal == Principal(subject=SUBJECT, email=None, issuer=ISSUER, token_use="access",
+                                  signed_in_at=token["auth_time"], expires_at=token["exp"])
 
 
 async def test_valid_id_token_carries_email(key: SigningKey) -> None:
-    principal = await verifier_for(key).verify(key.sign(claims("id")))
-    assert principal == Principal(subject=SUBJECT, email=EMAIL, issuer=ISSUER, token_use="id")
+    token = claims("id")
+    principal = await verifier_for(key).verify(key.sign(token))
+    assert principal == Principal(subject=SUBJECT, email=EMAIL, issuer=ISSUER, token_use="id",
+                                  signed_in_at=token["auth_time"], expires_at=token["exp"])
+
+
+async def test_the_sign_in_time_is_auth_time_which_refreshed_tokens_keep_else_iat(key: SigningKey) -> None:
+    now = int(time.time())
+    refreshed = claims("access", auth_time=now - 3000, iat=now)
+    assert (await verifier_for(key).verify(key.sign(refreshed))).signed_in_at == now - 3000
+    local = claims("access", auth_time=DELETE, iat=now - 5)
+    assert (await verifier_for(key).verify(key.sign(local))).signed_in_at == now - 5
+    neither = claims("access", auth_time=DELETE, iat=DELETE)
+    assert (await verifier_for(key).verify(key.sign(neither))).signed_in_at is None
 
 
 async def test_access_token_email_claim_is_used_when_present(key: SigningKey) -> None:
@@ -117,6 +131,7 @@ MATRIX: dict[str, tuple[Forge, str]] = {
     "exp not a number": (lambda k, _: k.sign(claims(exp=str(NOW + 600))), "invalid_claims"),
     "exp a boolean": (lambda k, _: k.sign(claims(exp=True)), "invalid_claims"),
     "nbf not a number": (lambda k, _: k.sign(claims(nbf="soon")), "invalid_claims"),
+    "auth_time not a number": (lambda k, _: k.sign(claims(auth_time="earlier")), "invalid_claims"),
     # algorithm
     "alg none, no signature": (
         lambda k, _: unsigned({"alg": "none", "kid": k.kid}, claims()),
