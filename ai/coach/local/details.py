@@ -1,30 +1,47 @@
-"""Concrete details a reply can pick up: when (주말, 토요일 저녁), what (영화, 커피), why (야근).
-
-Also the small conjugation table that turns an activity into a proposal in either speech level
-(영화 볼래요? / 영화 볼래?, 같이 가요 / 같이 가자).
-"""
+"""Concrete details a reply can pick up: when (주말, 토요일 저녁), what (영화, 커피), why (야근),
+where (합정, 강남역)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from ai.coach.local.readings import Activity, MessageDetails, TimeExpression
 from ai.emotion.lexicon import LEXICON
 from ai.korean.morph import analyse
 
-# stem -> (-ㄹ래, -자, -아/어, -ㄹ까)
-VERBS: dict[str, tuple[str, str, str, str]] = {
-    "하": ("할래", "하자", "해", "할까"),
-    "가": ("갈래", "가자", "가", "갈까"),
-    "보": ("볼래", "보자", "봐", "볼까"),
-    "마시": ("마실래", "마시자", "마셔", "마실까"),
-    "먹": ("먹을래", "먹자", "먹어", "먹을까"),
-    "타": ("탈래", "타자", "타", "탈까"),
-    "치": ("칠래", "치자", "쳐", "칠까"),
-    "읽": ("읽을래", "읽자", "읽어", "읽을까"),
-    "뛰": ("뛸래", "뛰자", "뛰어", "뛸까"),
-    "걷": ("걸을래", "걷자", "걸어", "걸을까"),
-}
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    text: str  # as written, e.g. "이번 주말", "토요일 저녁"
+    adverbial: str  # ready to put before a verb: "이번 주말에", "내일"
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """Something two people can do together, with what it takes to conjugate a proposal."""
+
+    key: str  # canonical noun, e.g. "영화"
+    object: str  # what comes before the verb, e.g. "영화", "전시 보러", "맥주 한잔"
+    verb: str  # its verb stem, e.g. "보", "가", "하"
+    attached: bool = False  # "산책" + "하" -> "산책할래요" (no space)
+
+
+@dataclass(frozen=True, slots=True)
+class MessageDetails:
+    """Concrete things found in a message that a reply can pick up."""
+
+    times: tuple[TimeExpression, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    topics: tuple[str, ...] = ()  # other content nouns (회사, 면접, 비, …)
+    causes: tuple[str, ...] = ()  # nouns that explain a mood (야근, 회의, 시험, …)
+
+    @property
+    def time(self) -> TimeExpression | None:
+        return self.times[0] if self.times else None
+
+    @property
+    def activity(self) -> Activity | None:
+        return self.activities[0] if self.activities else None
 
 
 def _a(key: str, obj: str | None = None, verb: str = "하", attached: bool = False) -> Activity:
@@ -64,7 +81,6 @@ CAUSES: dict[str, str] = {
     "프로젝트": "프로젝트", "수업": "수업", "손님": "손님", "보고서": "보고서",
     "출장": "출장", "이사": "이사", "공부": "공부", "야간": "야간 근무", "실험": "실험", "논문": "논문",
 }
-NEWS_WORDS = frozenset({"생일", "합격", "승진", "월급", "보너스", "취업", "당첨", "수상", "통과", "성공", "완주", "첫 출근"})
 
 _NOT_TOPICS = frozenset(
     {"시간", "생각", "연락", "진짜", "정말", "오늘", "지금", "때문", "얘기", "말", "사람", "기분", "마음",
@@ -79,7 +95,7 @@ _HOUR = r"\d{1,2}\s?시(?:\s?반|\s?\d{1,2}\s?분)?"
 _TIME_PATTERNS = [
     rf"(?:(?:이번|다음|담)\s?주\s?)?(?:오늘|내일|낼|모레|{_DAY})\s?(?:{_PART}\s?)?{_HOUR}",
     rf"(?:이번|다음|담|다다음)\s?주\s?(?:말|{_DAY})(?:\s?{_PART})?",
-    rf"(?:이번|다음|담)\s?주",
+    r"(?:이번|다음|담)\s?주",
     rf"{_DAY}(?:\s?{_PART})?",
     rf"(?:오늘|내일|낼|모레)\s?{_PART}",
     r"주말|평일|연휴|휴일|쉬는\s?날",
@@ -117,17 +133,6 @@ def find_times(text: str) -> tuple[TimeExpression, ...]:
     return tuple(out)
 
 
-def activity_for(word: str) -> Activity | None:
-    """The activity a noun or an interest names (``"러닝크루"`` -> 러닝, ``"맛집 탐방"`` -> 맛집)."""
-    w = word.strip()
-    if w in ACTIVITIES:
-        return ACTIVITIES[w]
-    for key in sorted(ACTIVITIES, key=len, reverse=True):
-        if len(key) >= 2 and key in w:
-            return ACTIVITIES[key]
-    return None
-
-
 def extract_details(text: str) -> MessageDetails:
     morphs = analyse(text)
     times = find_times(text)
@@ -155,13 +160,3 @@ def extract_details(text: str) -> MessageDetails:
     if "영화" in text and not any(a.key == "영화" for a in activities):
         activities.append(ACTIVITIES["영화"])
     return MessageDetails(times, tuple(activities), tuple(topics[:4]), tuple(causes))
-
-
-def conjugate(activity: Activity, form: str, polite: bool) -> str:
-    """``form``: "want" (볼래요), "lets" (봐요 / 보자), "shall" (볼까요)."""
-    rae, ja, a, kka = VERBS[activity.verb]
-    word = {"want": rae, "lets": a if polite else ja, "shall": kka}[form]
-    if polite:
-        word += "요"
-    sep = "" if activity.attached else " "
-    return f"{activity.object}{sep}{word}"

@@ -1,5 +1,5 @@
-"""The offline coach: the lexicon's emotion, the local intent and three composed replies behind
-the engine interface.
+"""The offline coach: the reading of the situation, its advice, the lexicon's emotion and three
+replies composed from the reading, behind the engine interface.
 
 All analysis (Kiwi, the lexicon, the composer) runs in one call on the Kiwi thread
 (`ai.korean.kiwi`), so the event loop keeps serving while it works. The drafts are then
@@ -19,12 +19,10 @@ import time
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 
-from ai.coach.local.context import ReplyContext
-from ai.coach.local.intent import detect_intent
+from ai.coach.local.compose import compose_replies
 from ai.coach.local.partner_rules import analyse_partner
-from ai.coach.local.readings import IntentReading
-from ai.coach.local.replies import compose_replies
 from ai.coach.reading.advice import advise
+from ai.coach.reading.model import Reading
 from ai.coach.reading.read import read_situation
 from ai.coach.types import (
     RISK_ORDER,
@@ -40,7 +38,6 @@ from ai.coach.types import (
     PartnerProfile,
     ReplyDelta,
     ReplyOption,
-    Sender,
 )
 from ai.emotion.local_analyzer import analyze_emotion, warm_up_local_analysis
 from ai.emotion.types import EmotionResult
@@ -56,7 +53,7 @@ _PIECES = re.compile(r"\S+\s*|\s+")
 @dataclass(frozen=True, slots=True)
 class _Composed:
     emotion: EmotionResult
-    intent: IntentReading
+    reading: Reading
     advice: Advice
     replies: tuple[ReplyOption, ...]
 
@@ -92,7 +89,7 @@ class LocalCoachEngine:
                 await asyncio.sleep(self._piece_delay)
         result = CoachResult(
             emotion=composed.emotion,
-            intent=composed.intent.interpretation,
+            intent=composed.advice.summary,
             replies=(replies[0], replies[1], replies[2]),
             engine=self.name,
             model=self.model,
@@ -100,7 +97,7 @@ class LocalCoachEngine:
             output_tokens=0,
             latency_ms=round((time.monotonic() - started) * 1000),
             advice=composed.advice,
-            intent_tags=tuple(i.value for i in composed.intent.intents),
+            intent_tags=tuple(signal.value for signal in composed.reading.signals),
         )
         log.info("coach generation done: engine=local latency_ms=%d", result.latency_ms)
         yield result
@@ -120,25 +117,10 @@ class LocalCoachEngine:
 
 
 def _compose(request: CoachRequest) -> _Composed:
-    """Everything CPU-bound, in one call on the Kiwi thread."""
-    lines = request.history()
-    previous_mine = next((line.text for line in reversed(lines) if line.sender == Sender.ME), None)
-    emotion = analyze_emotion(request.message)
-    intent = detect_intent(
-        request.message, sent_at=request.message_sent_at, emotion=emotion, previous_mine=previous_mine
-    )
-    context = ReplyContext(
-        message=request.message,
-        intent=intent,
-        emotion=emotion,
-        partner=request.partner,
-        partner_style=request.partner_style,
-        my_style=request.my_style,
-        recent=lines,
-        situation=request.situation,
-        sent_at=request.message_sent_at,
-    )
-    replies = tuple(compose_replies(context))
+    """Everything CPU-bound, in one call on the Kiwi thread: the reading, the advice, the
+    emotion, the replies."""
+    reading = read_situation(request)
+    replies = compose_replies(request, reading)
     if tuple(r.risk for r in replies) != RISK_ORDER:
         raise RuntimeError("the local composer must give SAFE, BALANCED and BOLD replies in order")
-    return _Composed(emotion, intent, advise(read_situation(request)), replies)
+    return _Composed(analyze_emotion(request.message), reading, advise(reading), replies)

@@ -4,12 +4,14 @@ evidence (the partner's own words) and the facts around it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ai.coach.reading import cues
 from ai.coach.reading.model import Reading
 from ai.coach.types import Advice, ReplyTiming, Signal, Stage
 from ai.korean.names import given_name
+from ai.privacy import mask_personal_data
 
 
 def advise(reading: Reading) -> Advice:
@@ -42,35 +44,49 @@ def lead_signal(reading: Reading) -> Signal:
         if signal in reading.signals:
             if signal is Signal.CONFLICT and cues.strong_distress(reading.message):
                 continue  # real pain beside the fight comes first
+            if signal is Signal.READ_NO_REPLY and Signal.DRY_REPLY not in reading.signals and len(reading.signals) > 1:
+                continue  # they answered with something: answer that, without reproach
             return signal
     return Signal.SMALL_TALK
 
 
 def _quote(reading: Reading, signal: Signal) -> str:
-    """The partner's own words behind a signal, as a short quote."""
+    """The partner's own words behind a signal, as a short quote: the line that carries them,
+    or, when the line is long, the clause."""
     words = reading.evidence.get(signal) or ()
-    first = next((w for w in words if len(w) >= 2), None)
+    first = next((w for w in words if w), None)
     if first is None:
         return ""
-    line = next((l for l in reading.message.splitlines() if first in l), first)
-    line = line.strip()
-    return f"'{line if len(line) <= 40 else first}'"
+    line = next((l for l in reading.message.splitlines() if first in l), first).strip()
+    if len(line) > 40:
+        line = next((c.strip() for c in re.split(r"(?<=[.!?…~])\s+|\.{2,}\s*", line) if first in c), first)
+    return f"'{mask_personal_data(line if len(line) <= 40 else first)}'"
+
+
+def said(quote: str) -> str:
+    """"'당분간'이라는 말" / "'다음에 봐요'라는 말": the quote with the particle its end needs."""
+    return f"{quote}{'이라는' if _final_consonant(quote) else '라는'}"
+
+
+def _final_consonant(text: str) -> bool:
+    letters = [ch for ch in text if "가" <= ch <= "힣"]
+    return bool(letters) and (ord(letters[-1]) - 0xAC00) % 28 != 0
 
 
 def _crisis(r: Reading, name: str) -> tuple[str, str]:
     return (
-        f"{name}님이 {_quote(r, Signal.CRISIS)}라고 했어요. 스스로를 해칠 수 있다는 신호일 수 있어서, 지금은 관계 고민보다"
-        f" {name}님의 안전이 먼저예요.",
-        "걱정된다고, 곁에 있겠다고 분명히 말하고 '혹시 스스로를 해칠 생각까지 들어?'라고 직접 물어봐도 괜찮아요."
-        " 혼자 감당하기 어려워 보이면 자살예방상담전화 109(24시간)나 112·119에 같이 연락하도록 도와주세요.",
+        (f"{name}님이 {_quote(r, Signal.CRISIS)}라고 했어요. 스스로를 해칠 수 있다는 신호일 수 있어서, 지금은 관계 고민보다"
+        f" {name}님의 안전이 먼저예요."),
+        ("걱정된다고, 곁에 있겠다고 분명히 말하고 '혹시 스스로를 해칠 생각까지 들어?'라고 직접 물어봐도 괜찮아요."
+        " 혼자 감당하기 어려워 보이면 자살예방상담전화 109(24시간)나 112·119에 같이 연락하도록 도와주세요."),
     )
 
 
 def _grief(r: Reading, name: str) -> tuple[str, str]:
     return (
         f"{name}님이 {_quote(r, Signal.GRIEF)} 이야기를 했어요. 큰 상실 속에 있어요.",
-        "짧고 따뜻하게 위로하세요. 조언이나 다른 화제, 만남 제안은 미루고, 필요할 때 언제든 연락하라는 말로 곁에 있다는 것만"
-        " 알려 주면 충분해요.",
+        ("짧고 따뜻하게 위로하세요. 조언이나 다른 화제, 만남 제안은 미루고, 필요할 때 언제든 연락하라는 말로 곁에 있다는 것만"
+        " 알려 주면 충분해요."),
     )
 
 
@@ -85,8 +101,8 @@ def _conflict(r: Reading, name: str) -> tuple[str, str]:
     if cues.asks_for_space(r.message):
         return (
             f"{name}님이 서운함이 쌓여 화가 난 상태이고({_quote(r, Signal.CONFLICT)}), 지금은 더 말하고 싶지 않다는 뜻이에요.",
-            "길게 해명하거나 지금 결론을 내려 하지 말고, 마음을 인정하는 짧은 사과와 함께 시간을 주세요. 차분해진 뒤 다시 이야기하자고"
-            " 하면 좋아요.",
+            ("길게 해명하거나 지금 결론을 내려 하지 말고, 마음을 인정하는 짧은 사과와 함께 시간을 주세요. 차분해진 뒤 다시 이야기하자고"
+            " 하면 좋아요."),
         )
     return (
         f"{name}님이 서운하고 화가 난 상태예요({_quote(r, Signal.CONFLICT)}).",
@@ -98,15 +114,19 @@ def _decline(r: Reading, name: str) -> tuple[str, str]:
     quote = _quote(r, Signal.DECLINE)
     if cues.no_more_contact(r.message):
         return (
-            f"{quote}라는 말은 분명한 거절이에요. 더 연락하지 말아 달라는 부탁이에요.",
+            f"{said(quote)} 말은 분명한 거절이에요. 더 연락하지 말아 달라는 부탁이에요.",
             "아쉽더라도 그 뜻을 존중하세요. 답장을 한다면 짧게 인사하고 끝내고, 그 뒤로는 연락하지 않는 게 예의예요.",
         )
-    polite = cues.strong_decline(r.message) and not cues.hard_conflict(r.message)
-    kind = "정중한 거절" if polite else "거절"
+    firm = re.search(r"확실|분명|절대|전혀|여기까지", r.message)
+    if firm:
+        return (
+            f"{said(quote)} 말은 {name}님의 분명한 거절이에요. 마음이 바뀔 여지를 남기지 않았어요.",
+            "상대의 뜻을 존중하는 게 먼저예요. 다시 제안하거나 마음을 밀어붙이지 말고, 솔직하게 말해 줘서 고맙다고 짧게 답하세요.",
+        )
     return (
-        f"{quote}라는 말은 {name}님의 {kind}일 가능성이 커요. 마음을 다치지 않게 돌려 말한 거예요.",
-        "상대의 뜻을 존중하는 게 먼저예요. 다시 제안하거나 마음을 밀어붙이지 말고, 고마웠다고 짧고 담백하게 답해 좋은 인상으로"
-        " 마무리하세요.",
+        f"{said(quote)} 말은 {name}님의 정중한 거절일 가능성이 커요. 마음을 다치지 않게 돌려 말한 거예요.",
+        ("상대의 뜻을 존중하는 게 먼저예요. 다시 제안하거나 마음을 밀어붙이지 말고, 고마웠다고 짧고 담백하게 답해 좋은 인상으로"
+        " 마무리하세요."),
     )
 
 
@@ -139,7 +159,7 @@ def _relationship(r: Reading, name: str) -> tuple[str, str]:
 def _invitation(r: Reading, name: str) -> tuple[str, str]:
     quote = _quote(r, Signal.INVITATION)
     if Signal.QUESTION in r.signals and "뭐" in (quote or ""):
-        summary = f"{quote}는 시간이 되는지 물으며 만남을 넌지시 떠보는 말일 수 있어요."
+        summary = f"{said(quote)} 말은 시간이 되는지 물으며 만남을 넌지시 떠보는 말일 수 있어요."
     else:
         summary = f"{name}님이 {quote or '만남'}라고 먼저 제안했어요. 호감의 표시예요."
     return (
@@ -163,7 +183,12 @@ def _good_news(r: Reading, name: str) -> tuple[str, str]:
 
 
 def _apology(r: Reading, name: str) -> tuple[str, str]:
-    if r.facts.user_apologized or r.has(Signal.CONFLICT) or r.stage is Stage.DATING and "어제" in r.message:
+    if re.search(r"미뤄|다음\s*주로|다른\s*날|[월화수목금토일]요일은", r.message):
+        return (
+            f"{name}님이 약속을 미루게 돼서 미안해하고 있어요({_quote(r, Signal.APOLOGY)}). 다른 날을 먼저 말한 걸 보면 거절이 아니에요.",
+            "아쉬운 마음은 짧게만 말하고, 새 날짜에 좋다고 분명히 답하세요.",
+        )
+    if r.facts.user_apologized or r.has(Signal.CONFLICT) or cues.after_fight(r.message):
         return (
             f"{name}님이 먼저 사과했어요({_quote(r, Signal.APOLOGY)}). 관계를 회복하고 싶다는 뜻이에요.",
             "사과를 받아 주고, 나도 미안했던 부분이 있다면 짧게 함께 말하세요. 지난 일을 다시 따지지는 마세요.",
@@ -182,8 +207,10 @@ def _thanks(r: Reading, name: str) -> tuple[str, str]:
 
 
 def _question(r: Reading, name: str) -> tuple[str, str]:
+    personal = re.search(r"뭐\s*(?:해|했|하|먹|읽|봐)|좋아하|취미|MBTI|어때|드시|뛰셨|잘\s*지내|자\?", r.message)
     return (
-        f"{name}님이 {_quote(r, Signal.QUESTION)}라고 물었어요. 나에 대해 궁금해하는 거예요.",
+        f"{name}님이 {_quote(r, Signal.QUESTION)}라고 물었어요. "
+        + ("나에 대해 궁금해하는 거예요." if personal else "내 답을 기다리고 있어요."),
         "질문에 먼저 구체적으로 답하고, 같은 질문을 돌려주면 대화가 자연스럽게 이어져요.",
     )
 
@@ -193,8 +220,8 @@ def _read_no_reply(r: Reading, name: str) -> tuple[str, str]:
     waited = round(facts.waited_hours or 0)
     dry = r.has(Signal.DRY_REPLY)
     return (
-        f"내 메시지 {facts.unanswered}개가 {waited}시간 넘게 답을 못 받다가 {'짧은 답이' if dry else '답이'} 왔어요."
-        " 바쁘거나, 지금은 대화에 마음이 덜 가 있는 것일 수 있어요.",
+        (f"내 메시지 {facts.unanswered}개가 {waited}시간 넘게 답을 못 받다가 {'짧은 답이' if dry else '답이'} 왔어요."
+        " 바쁘거나, 지금은 대화에 마음이 덜 가 있는 것일 수 있어요."),
         "서운함을 드러내거나 이유를 캐묻지 말고 가볍게 받으세요. 한동안은 먼저 연락하는 횟수를 줄여 상대가 다가올 여지를 주세요.",
     )
 
@@ -208,7 +235,7 @@ def _dry(r: Reading, name: str) -> tuple[str, str]:
 
 def _joking(r: Reading, name: str) -> tuple[str, str]:
     return (
-        f"{_quote(r, Signal.JOKING) or '이 말'}은 정말 속상하다기보다 장난스럽게 투정하는 말이에요.",
+        f"{said(_quote(r, Signal.JOKING) or '이')} 말은 정말 속상하다기보다 장난스럽게 투정하는 말이에요.",
         "같이 웃으며 받아 주고, 살짝 맞장구를 쳐 주면 돼요.",
     )
 
@@ -284,7 +311,8 @@ def _answer(r: Reading) -> str:
     if wish.ask_again:
         if r.has(Signal.DECLINE):
             return "다시 물어보는 건 지금은 권하지 않아요. 상대가 먼저 여지를 줄 때까지 기다리세요."
-        return "한 번 더 물어보는 건 괜찮아요. 다만 부담 없게 날짜 하나만 제안하고, 어렵다고 하면 거기서 멈추세요."
+        return ("지난번 거절이 '그날은 안 된다'는 뜻이었다면 한 번 더 물어보는 건 괜찮아요. 다만 부담 없게 날짜 하나만 제안하고,"
+                " 이번에도 어렵다고 하면 거절로 받아들이고 거기서 멈추세요.")
     if wish.confess:
         if r.closed_door:
             return "고백은 지금은 미루세요. 상대가 힘들거나 이미 거절한 상황에서는 부담만 커져요."
@@ -293,6 +321,10 @@ def _answer(r: Reading) -> str:
         return "서운한 마음은 비난 없이 '나는 ~해서 서운했어'처럼 내 감정으로 짧게 말하면 괜찮아요."
     if r.crisis:
         return "물어보신 것에 대해서는: 지금은 무시하지 말고, 관계와 별개로 안전부터 확인해 주세요."
+    if wish.call:
+        if r.timing is ReplyTiming.NOW and not r.has(Signal.EX_CONTACT):
+            return "전화는 받아도 괜찮아요. 길게 하기보다 목소리로 안부를 확인하는 정도면 충분해요."
+        return "전화는 지금 받지 않는 게 좋아요. 술을 마셨거나 감정이 올라온 밤의 통화는 후회가 남기 쉬우니, 할 말이 있다면 내일 낮에 하자고 하세요."
     if wish.move_on:
         return "정리하고 싶다면 답하지 않거나 짧고 분명하게 선을 그어도 괜찮아요. 죄책감을 느낄 필요는 없어요."
     if wish.propose:

@@ -16,7 +16,7 @@ from ai.korean.speech_style import Formality, SpeechStyle
 
 _INVITED = re.compile(
     r"(?:볼래|갈래|먹을래|만날래|할래|보실래|가실래|드실래|하실래|시간\s*(?:돼|되|괜찮|있)|같이\s*(?:가|먹|보)|"
-    r"보자|가자|먹자|만나자|약속|데이트|한잔|한\s*번\s*더\s*(?:보|만나|뵙))"
+    r"보자|가자|먹자|만나자|약속|데이트|한잔|한\s*번\s*더\s*(?:보|만나|뵙)|(?:가는|하는|보는|먹는)\s*거\s*어때)"
 )
 _CONFESSED = re.compile(r"좋아(?:해|한다|하는\s*것\s*같|하게\s*됐|합니다)|사귀자|사귈래|만나\s*볼래|마음이\s*있")
 _APOLOGIZED = re.compile(r"미안|죄송|잘못했")

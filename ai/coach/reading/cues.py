@@ -56,7 +56,7 @@ _COVER = _any([
 
 _JOKE_TOPICS = _any([
     r"치킨", r"야식", r"다이어트", r"케이크", r"살\s*쪄", r"살찌", r"배고파", r"당첨", r"연패", r"졌어",
-    r"사\s*줘", r"사줘", r"억울", r"또\s*야근", r"야근", r"월요일", r"출근하기\s*싫", r"ㅋ",
+    r"사\s*줘", r"사줘", r"억울", r"또\s*야근", r"월요일", r"출근하기\s*싫", r"실화",
 ])
 
 _CONFLICT = _any([
@@ -88,14 +88,14 @@ _NOT_A_NO = _any([
 _INVITATION = _any([
     r"(?:먹|보|가|만나|마시|놀|걷)(?:을래|러\s*갈래|러\s*가자|자|실래|러\s*가요|러\s*오)(?![가-힣])",
     r"(?:같이|한잔|데이트|산책)\s*하자",
-    r"(?:먹을|볼|갈|만날|놀|뵐|드실|보실|가실)래", r"(?:뵈러|뵐까)", r"같이\s*(?:가|먹|보|하|놀)",
+    r"(?:먹을|볼|갈|만날|놀|뵐|드실|보실|가실|올|오실)래", r"(?:뵈러|뵐까)", r"같이\s*(?:가|먹|보|하|놀)",
     r"시간\s*(?:돼|되|괜찮|있어|있으)", r"(?:볼|만날|갈|먹을|놀)\s*수\s*있",
     r"(?:식사|저녁|점심|밥|술|커피|차)\s*(?:한\s*번|한번|같이|한잔)?\s*(?:하시죠|해요|하자|할까|하실래|어때)",
     r"[ㄱ]\s*\?", r"ㄱㄱ", r"콜\?", r"한잔\s*(?:해|할|하자|ㄱ)", r"(?:치맥|술|커피|밥)\s*(?:한잔|ㄱ|어때|콜)",
     r"혼자\s*(?:가기|가긴|먹기|먹긴|보기|보긴)", r"보러\s*(?:가|갈)", r"놀러\s*(?:와|오)", r"집들이",
     r"초대", r"부모님\s*(?:뵙|만나|보러)", r"인사\s*드리", r"데이트", r"영화\s*(?:볼|보러)",
-    r"(?:주말|[월화수목금토일]요일|내일|모레|오늘\s*저녁|이번\s*주|다음\s*주|퇴근\s*(?:후|하고))[^?\n]{0,14}?"
-    r"(?:뭐\s*하|뭐\s*해|계획|약속|시간\s*(?:돼|되|있|괜찮))",
+    (r"(?:주말|[월화수목금토일]요일|내일|모레|오늘\s*저녁|이번\s*주|다음\s*주|퇴근\s*(?:후|하고))[^?\n]{0,14}?"
+    r"(?:뭐\s*하|뭐\s*해|계획|약속|시간\s*(?:돼|되|있|괜찮))"),
 ])
 
 _GOOD_NEWS = _any([
@@ -121,7 +121,7 @@ _RELATIONSHIP = _any([
 ])
 
 _QUESTION_END = re.compile(
-    r"(?:\?|？|(?:까요?|나요|냐|니|어때요?|뭐해요?|뭐함|했어요?|있어요?|없어요?|해요|할래요?|돼요?|거예요|건가요|래요?|죠)"
+    r"(?:\?|？|(?:까요?|나요|냐|(?<![아언머])니|어때요?|뭐해요?|뭐함|할래요?|건가요|어디가\s*나음|나음)"
     r"[\sㅋㅎㅠㅜ~!.^]*$)"
 )
 _QUESTION_WORDS = re.compile(r"(?:^|\s)(?:뭐|어디|언제|누구|왜|어떻게|몇|무슨|어떤|얼마)")
@@ -142,8 +142,14 @@ def grief(text: str) -> tuple[str, ...]:
     return _found(_GRIEF, text)
 
 
+# Distress words about the user, not the partner: "너도 야근하느라 힘들었을 텐데".
+_ABOUT_YOU = re.compile(r"(?:너도|너가|네가|니가|[가-힣]{1,3}\s*씨도|오빠도|자기도)[^.!?\n]{0,12}$")
+
+
 def distress(text: str) -> tuple[str, ...]:
-    return _found(_DISTRESS, text)
+    return tuple(
+        m.group(0).strip() for m in _DISTRESS.finditer(text) if not _ABOUT_YOU.search(text[: m.start()])
+    )
 
 
 def masked(text: str) -> tuple[str, ...]:
@@ -154,9 +160,10 @@ def masked(text: str) -> tuple[str, ...]:
 
 def joking(text: str) -> tuple[str, ...]:
     """A playful exaggeration: 😭 or ㅠㅠ over something small (the caller rules out real pain)."""
-    if not ("😭" in text or "😂" in text or has_crying(text)):
+    if not ("😭" in text or "😂" in text or has_crying(text)) or _found(_APOLOGY, text):
         return ()
-    return _found(_JOKE_TOPICS, text) or (("ㅋㅋ",) if has_laughter(text) else ())
+    tired = bool(_found(_DISTRESS, text))
+    return _found(_JOKE_TOPICS, text) or (("ㅋㅋ",) if has_laughter(text) and not tired else ())
 
 
 def conflict(text: str) -> tuple[str, ...]:
@@ -263,3 +270,31 @@ def no_more_contact(text: str) -> bool:
 
 def confession(text: str) -> tuple[str, ...]:
     return _found(_CONFESSION, text)
+
+
+_LATE_REPLY = _any([r"답(?:장)?이?\s*(?:너무\s*)?늦", r"늦어서", r"못\s*봤", r"폰을?\s*(?:아예\s*)?(?:못|안)", r"확인을?\s*못", r"정신이\s*없", r"연락\s*못"])
+_AFTER_FIGHT = _any([
+    r"예민", r"심했", r"화내", r"짜증\s*(?:내|냈)", r"내가\s*잘못", r"오해", r"말이\s*심", r"서운하게\s*했", r"어제는\s*내가",
+    r"기분\s*(?:많이\s*)?상", r"그런\s*뜻",
+])
+_CANCELLED = _any([r"약속", r"못\s*(?:갈|가|볼|만날)", r"취소", r"다음에\s*(?:보|만나)"])
+_EXPLICIT_ASK = _any([
+    r"(?:볼|갈|먹을|만날|할|뵐|드실|보실|가실|올|오실)래", r"와\s*줄래", r"(?:보|가|먹|만나|놀|마시)자", r"할까", r"하시죠", r"어때",
+    r"ㄱ\s*\?", r"콜\?", r"시간\s*(?:돼|되|괜찮|있)", r"(?:볼|만날|갈)\s*수\s*있", r"초대", r"놀러\s*와",
+])
+
+
+def late_reply(text: str) -> bool:
+    return bool(_LATE_REPLY.search(text))
+
+
+def after_fight(text: str) -> bool:
+    return bool(_AFTER_FIGHT.search(text))
+
+
+def cancelled_plan(text: str) -> bool:
+    return bool(_CANCELLED.search(text))
+
+
+def explicit_ask(text: str) -> bool:
+    return bool(_EXPLICIT_ASK.search(text))

@@ -36,6 +36,7 @@ class Wish:
     when_to_reply: bool = False  # they ask whether to answer now
     propose: bool = False  # they ask whether they may ask the partner out / suggest something
     is_it_a_no: bool = False  # they ask whether the partner is turning them down
+    call: bool = False  # they ask whether to take or make a call
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,86 @@
+"""The local engine's replies, planned from the reading rather than picked by keyword.
+
+The lead signal chooses a scene (`scenes_*`); the scene composes SAFE, BALANCED and BOLD from
+moves — acknowledge, answer, empathise, propose, set a boundary — in the user's register with
+this partner, using the user's own words from `situation` when they gave some. Laughter is added
+only where the partner laughs and nobody is hurting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ai.coach.local import scenes_care, scenes_no, scenes_talk, scenes_yes
+from ai.coach.local.drafts import Detail, Draft, detail_of
+from ai.coach.local.facts import user_facts
+from ai.coach.local.voice import Voice, voice_for
+from ai.coach.reading.advice import lead_signal
+from ai.coach.reading.model import Reading
+from ai.coach.types import RISK_ORDER, CoachRequest, ReplyOption, Sender, Signal
+from ai.korean.signals import has_laughter
+
+Scene = Callable[[Voice, Reading, Detail], tuple[Draft, Draft, Draft]]
+
+SCENES: dict[Signal, Scene] = {
+    Signal.CRISIS: scenes_care.crisis,
+    Signal.GRIEF: scenes_care.grief,
+    Signal.DISTRESS: scenes_care.distress,
+    Signal.MASKED_PAIN: scenes_care.distress,
+    Signal.CONFLICT: scenes_care.conflict,
+    Signal.DECLINE: scenes_no.decline,
+    Signal.EX_CONTACT: scenes_no.ex_contact,
+    Signal.READ_NO_REPLY: scenes_no.distance,
+    Signal.DRY_REPLY: scenes_no.distance,
+    Signal.RELATIONSHIP_TALK: scenes_yes.relationship,
+    Signal.INVITATION: scenes_yes.invitation,
+    Signal.AFFECTION: scenes_yes.affection,
+    Signal.GOOD_NEWS: scenes_yes.good_news,
+    Signal.APOLOGY: scenes_yes.apology,
+    Signal.THANKS: scenes_yes.thanks,
+    Signal.JOKING: scenes_talk.joking,
+    Signal.QUESTION: scenes_talk.question,
+    Signal.LATE_NIGHT: scenes_talk.late_night,
+    Signal.SMALL_TALK: scenes_talk.small_talk,
+}
+_CONFIDENCE = {"SAFE": 0.8, "BALANCED": 0.7, "BOLD": 0.55}
+# Scenes where laughter would read as not taking the partner seriously.
+_SERIOUS = {
+    Signal.CRISIS, Signal.GRIEF, Signal.DISTRESS, Signal.MASKED_PAIN, Signal.CONFLICT, Signal.DECLINE,
+    Signal.EX_CONTACT, Signal.READ_NO_REPLY, Signal.DRY_REPLY, Signal.RELATIONSHIP_TALK, Signal.APOLOGY,
+}
+
+
+def compose_replies(request: CoachRequest, reading: Reading) -> tuple[ReplyOption, ReplyOption, ReplyOption]:
+    mine = [line.text for line in request.history() if line.sender == Sender.ME][-8:]
+    voice = voice_for(reading.polite, request.partner.name, seed=f"{request.message}|{request.situation or ''}", my_lines=mine)
+    facts = user_facts(request.situation, polite=reading.polite, you=voice.you)
+    lead = lead_signal(reading)
+    drafts = SCENES[lead](voice, reading, detail_of(reading, facts))
+    drafts = _with_laughter(drafts, reading, lead)
+    confidence = {risk: value - (0.15 if reading.closed_door and risk == "BOLD" else 0) for risk, value in _CONFIDENCE.items()}
+    safe, balanced, bold = (
+        ReplyOption(risk, _tidy(draft.text), draft.why, round(confidence[risk.value], 2))
+        for risk, draft in zip(RISK_ORDER, drafts)
+    )
+    return safe, balanced, bold
+
+
+def _with_laughter(drafts: tuple[Draft, Draft, Draft], reading: Reading, lead: Signal) -> tuple[Draft, Draft, Draft]:
+    """Mirror the partner's laughter in the lighter replies, where nobody is hurting."""
+    if lead in _SERIOUS or reading.hurting or reading.closed_door or not has_laughter(reading.message):
+        return drafts
+    mark = "ㅋㅋ" if "ㅋ" in reading.message else "ㅎㅎ"
+    safe, balanced, bold = drafts
+    if not has_laughter(safe.text):
+        safe = Draft(_append(safe.text, mark), safe.why)
+    return safe, balanced, bold
+
+
+def _append(text: str, mark: str) -> str:
+    stripped = text.rstrip()
+    if stripped.endswith(("?", "!", ".")) and len(stripped) > 1:
+        return f"{stripped[:-1]} {mark}" if stripped.endswith(".") else f"{stripped} {mark}"
+    return f"{stripped} {mark}"
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,64 @@
+"""What a scene composes: three drafts (SAFE, BALANCED, BOLD), each a message and why it fits,
+and the details of the conversation the scenes draw on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ai.coach.local.details import extract_details, find_place
+from ai.coach.local.facts import UserFacts
+from ai.coach.reading.model import Reading
+from ai.coach.types import Signal
+from ai.privacy import mask_personal_data
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    text: str
+    why: str  # Korean: why this reply, for this conversation
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """What the partner's message mentions that a reply can pick up."""
+
+    quote: str  # the partner's key words, for explanations ("당분간 시간 내기 어려울 것 같아요")
+    time: str | None  # "내일 저녁", "토요일"
+    activity: str | None  # "파스타", "영화"
+    cause: str | None  # why they feel as they do: "시험", "야근"
+    place: str | None  # where, when the message names it: "합정", "강남역"
+    facts: UserFacts  # what the user told the coach to say
+
+
+# Why the partner feels as they do, most telling first ("2차 준비 … 시험 잘 보고" is the exam).
+_CAUSES = ("시험", "면접", "야근", "훈련", "과제", "발표", "마감", "공부", "이사", "장례", "수술", "병원", "회사 일", "회사",
+           "출근", "근무", "알바", "준비")
+
+
+def detail_of(reading: Reading, facts: UserFacts) -> Detail:
+    found = extract_details(reading.message)
+    cause = next((word for word in _CAUSES if word in reading.message), None)
+    return Detail(
+        quote=_key_words(reading),
+        time=found.time.text if found.time else None,
+        activity=found.activity.key if found.activity else None,
+        cause=cause or (found.causes[0] if found.causes else None),
+        place=find_place(reading.message),
+        facts=facts,
+    )
+
+
+def _key_words(reading: Reading) -> str:
+    """The line of the partner's message that carries the lead signal, short enough to quote,
+    with personal data masked (an explanation never repeats an address or a code)."""
+    for signal in reading.signals:
+        for word in reading.evidence.get(signal, ()):
+            line = next((l.strip() for l in reading.message.splitlines() if word and word in l), None)
+            if line:
+                return mask_personal_data(line if len(line) <= 30 else word)
+    first = reading.message.strip().splitlines()[0] if reading.message.strip() else ""
+    return mask_personal_data(first[:30])
+
+
+def has(reading: Reading, *signals: Signal) -> bool:
+    return reading.has(*signals)

@@ -1,0 +1,86 @@
+"""What the user told the coach that a reply can say: the sendable sentences of `situation`.
+
+"해산물만 빼면 다 잘 먹어요" is something to tell the partner; "고백하려고 했는데 어떡하죠?" is
+a question to the coach, and "서운해할까 봐 걱정이에요" a feeling about the partner — neither is
+sent. Sentences kept are put in the reply's register, and words for the partner in the third
+person ("이 분", "그 사람") become words for "you".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ai.korean.particles import josa
+from ai.korean.register import to_register
+
+_SPLIT = re.compile(
+    r"(?<=[.!?？~])\s+|\.{2,}\s*|\n+|(?<=[ㅋㅎㅠ]{2})\s+|(?<=[요어아지])\s*[,，]\s*(?=근데|그런데|그래도|하지만)"
+    r"|(?<=[었았였겠있없]는데)\s+"
+)
+_QUESTION = re.compile(
+    r"[?？]\s*$|(?:까요?|할까|될까|을까|ㄹ까|하죠|해야\s*(?:해요|하나|할지)|어떡하|어떻게\s*(?:해|하|말)|뭐라고|되나요|될지"
+    r"|그런가|건가|는가)\S*\s*$"
+)
+_META = re.compile(
+    r"고백|(?:만나자고|사귀자고|가자고|보자고|먹자고|물어보|물어봐|잡아보|답장|답해|연락하지|연락할지|말해야|말하고\s*싶)"
+    r"|티\s*(?:는|를)?\s*(?:안\s*)?(?:내|나)|보여\s*주고\s*싶|줬으면\s*좋겠|했으면\s*좋겠"
+    r"|하고\s*싶(?:은데|어요|어|다)?\s*$|무섭|무서워|걱정|할까\s*봐|할까봐|서운해할|오해하|싫어할|어떡|모르겠|헷갈|"
+    r"(?:헤어진\s*지|사귄\s*지)\s*\d|이제\s*겨우|다시\s*엮|무시|이렇게\s*왔|답이\s*왔|거절당|고\s*싶은데"
+)
+# The partner's doings told to the coach ("이 사람은 안 믿어요"): about them, not for them.
+_ABOUT_THEM = re.compile(r"(?<![가-힣])이\s*(?:분|사람)\s*(?:은|는|이|가)?\s*(?:\S+\s+)?(?:안|못|화|삐지|삐졌|서운|싫어하|의심|오해|자꾸|맨날)")
+# The partner, named in the third person as the user talks to the coach, with its particle.
+# ("그 사람" is as often someone else: only "이 분" / "이 사람" are taken to mean the partner.)
+_THIRD_PERSON = re.compile(r"(?<![가-힣])이\s*(?:분|사람)(?P<particle>은|는|이|가|을|를|만|도|한테|랑|이랑|과|와)?")
+# A clause left hanging on a connective ("…아닌 것 같고") is not a message; a past or certain
+# "…었는데" is finished as a statement ("야근 때문이었는데" -> "야근 때문이었어").
+_UNFINISHED = re.compile(r"(?:고|는데|ㄴ데|은데|던데|지만|니까|어서|아서)\s*$")
+_FINISHABLE = re.compile(r"(었|았|였|겠|있|없)는데\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class UserFacts:
+    sentences: tuple[str, ...]  # sendable, in the reply's register
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.sentences)
+
+    @property
+    def first(self) -> str:
+        """The gist: all of it when short, else its first sentence."""
+        if not self.sentences:
+            return ""
+        return self.text if len(self.text) <= 30 else self.sentences[0]
+
+    def __bool__(self) -> bool:
+        return bool(self.sentences)
+
+    def mentioning(self, pattern: str) -> str | None:
+        return next((s for s in self.sentences if re.search(pattern, s)), None)
+
+
+def user_facts(situation: str | None, *, polite: bool, you: str) -> UserFacts:
+    """`you`: how the reply calls the partner ("서하 씨", "너")."""
+    if not situation:
+        return UserFacts(())
+    kept: list[str] = []
+    for raw in _SPLIT.split(situation.strip()):
+        sentence = _FINISHABLE.sub(r"\1어", raw.strip(" ,"))
+        if (len(sentence) < 2 or _QUESTION.search(sentence) or _META.search(sentence) or _UNFINISHED.search(sentence)
+                or _ABOUT_THEM.search(sentence)):
+            continue
+        sentence = _THIRD_PERSON.sub(lambda m: _you(you, m.group("particle")), sentence)
+        kept.append(to_register(sentence, polite=polite))
+    return UserFacts(tuple(kept))
+
+
+def _you(you: str, particle: str | None) -> str:
+    if not particle:
+        return you
+    if you == "너" and particle in ("이", "가"):
+        return "네가"
+    if particle in ("은", "는", "이", "가", "을", "를", "이랑", "랑", "과", "와"):
+        return josa(you, particle)
+    return you + particle

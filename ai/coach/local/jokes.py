@@ -1,0 +1,80 @@
+"""Answering a playful complaint ("다이어트 3일 차에 케이크 한 판 먹었어요 😭", "롤 10연패 실화냐",
+"야근 확정 😭 치킨 먹고 싶다") in kind: laugh with them, take their side, and — for BOLD — a
+small treat or plan that shows you care. What the joke is about decides the words; a joke is
+never answered as if it were distress."""
+
+from __future__ import annotations
+
+import re
+
+from ai.coach.local.voice import Line, Voice
+from ai.korean.particles import josa
+
+_CRAVING = re.compile(r"([가-힣]{1,5})\s*(?:먹고\s*싶|땡긴|땡겨|당긴|당겨)")
+_ATE = re.compile(r"([가-힣]{1,5})(?:\s*한\s*(?:판|통|봉지|마리|그릇))?\s*(?:다\s*)?(?:먹었|먹어\s*버렸|해치웠)")
+_STREAK = re.compile(r"(\d+)\s*연패")
+_LOSING = re.compile(r"또\s*졌|졌어|졌다|패배|털렸")
+_OVERTIME = re.compile(r"야근|철야|주말\s*출근|특근")
+_NOT_FOOD = frozenset({"진짜", "너무", "오늘", "그냥", "다", "또", "나", "저", "차에", "일"})
+
+
+def lines_for(v: Voice, message: str) -> tuple[str, str, str]:
+    """(the laugh, BALANCED's addition, BOLD's addition)."""
+    craving = _food(_CRAVING, message)
+    if craving:
+        return _craving(v, craving, bool(_OVERTIME.search(message)))
+    ate = _food(_ATE, message)
+    if ate:
+        return _indulged(v, ate)
+    streak = _STREAK.search(message)
+    if streak or _LOSING.search(message):
+        return _losing(v, streak.group(1) if streak else None)
+    return _generic(v, bool(_OVERTIME.search(message)))
+
+
+def _food(pattern: re.Pattern[str], message: str) -> str | None:
+    for found in pattern.finditer(message):
+        word = found.group(1)
+        if word not in _NOT_FOOD and not word.endswith(("차에", "에서")):
+            return word
+    return None
+
+
+def _craving(v: Voice, food: str, overtime: bool) -> tuple[str, str, str]:
+    laugh = v.say(Line("ㅋㅋㅋ 야근엔 {f}", "ㅋㅋㅋ 야근엔 {f}"), f=josa(food, "이죠" if v.polite else "이지")) if overtime else v.say(
+        Line("ㅋㅋㅋ 갑자기 {f} 땡기는 날 있죠", "ㅋㅋㅋ {f} 땡기는 날 있지"), f=food)
+    middle = v.say(Line("야근 힘내요, 끝나면 {f} 꼭 시켜 먹어요.", "야근 힘내, 끝나면 {f} 꼭 시켜 먹어."), f=food) if overtime else v.say(
+        Line("오늘은 참지 말고 {f} 드세요.", "오늘은 참지 말고 {f} 먹어."), f=food)
+    bold = v.say(Line("{f} 제가 쏠게요!", "{f} 내가 쏠게!"), f=josa(food, "은"))
+    if overtime:
+        bold = v.say(Line("야근 끝나면 {f} 제가 쏠게요!", "야근 끝나면 {f} 내가 쏠게!"), f=josa(food, "은"))
+    return laugh, middle, bold
+
+
+def _indulged(v: Voice, food: str) -> tuple[str, str, str]:
+    laugh = v.one("joke-ate", [
+        Line("ㅋㅋㅋ {f} 앞에서는 어쩔 수 없죠", "ㅋㅋㅋ {f} 앞에서는 어쩔 수 없지"),
+        Line("ㅋㅋㅋ 맛있는 걸 어떡해요", "ㅋㅋㅋ 맛있는 걸 어떡해"),
+    ], f=food)
+    middle = v.say(Line("의지 박약 아니에요, {f} 너무 맛있었던 거예요.", "의지 박약 아니야, {f} 너무 맛있었던 거야."), f=josa(food, "이"))
+    bold = v.say(Line("다음엔 {f} 저랑 반씩 나눠 먹어요 ㅋㅋ", "다음엔 {f} 나랑 반씩 나눠 먹자 ㅋㅋ"), f=food)
+    return laugh, middle, bold
+
+
+def _losing(v: Voice, streak: str | None) -> tuple[str, str, str]:
+    laugh = v.say(Line("ㅋㅋㅋ {n}연패면 오늘은 운이 없는 날이네요", "ㅋㅋㅋ {n}연패는 레전드다"), n=streak) if streak else v.say(
+        Line("ㅋㅋㅋ 아 또요?", "ㅋㅋㅋ 아 또?"))
+    middle = v.say(Line("오늘은 접고 푹 쉬어요, 내일은 이길 거예요.", "오늘은 접고 자라 ㅋㅋ 내일은 이긴다"))
+    bold = v.say(Line("다음엔 같이 해요, 제가 캐리할게요 ㅋㅋ", "다음 판 나랑 듀오 ㄱ? 내가 캐리한다 ㅋㅋ"))
+    return laugh, middle, bold
+
+
+def _generic(v: Voice, overtime: bool) -> tuple[str, str, str]:
+    laugh = v.one("joke-laugh", [
+        Line("아 진짜 웃프네요 ㅋㅋ", "아 진짜 웃프다 ㅋㅋ"), Line("ㅋㅋㅋ 어떡해요", "ㅋㅋㅋ 어떡해"),
+    ])
+    middle = v.say(Line("야근까지 하느라 진짜 고생했어요.", "야근까지 하느라 진짜 고생했다.")) if overtime else v.say(
+        Line("그래도 그게 {you} 매력이에요.", "그래도 그게 네 매력이야."), you=v.yours)
+    bold = v.say(Line("다음엔 좋은 일만 있을 거예요, 제가 장담해요.", "다음엔 좋은 일만 있을 거야, 내가 장담해."))
+    return laugh, middle, bold
+

@@ -1,0 +1,262 @@
+"""Replies when someone is hurting or the air is bad: a crisis, grief, distress, a fight.
+
+All three stay gentle: SAFE acknowledges, BALANCED stays with them, BOLD is more honest or more
+supportive — never a new ask, never a joke."""
+
+from __future__ import annotations
+
+import re
+
+from ai.coach.local.drafts import Detail, Draft
+from ai.coach.local.voice import Line, Voice, join
+from ai.coach.reading import cues
+from ai.coach.reading.model import Reading
+from ai.coach.types import Signal
+from ai.korean.particles import josa
+
+
+def crisis(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    worried = v.one("crisis-worry", [
+        Line("{name} 씨, 그 말 들으니까 정말 걱정돼요.", "{call}그 말 들으니까 너무 걱정된다."),
+        Line("{name} 씨가 그런 마음까지 들었다니 많이 걱정돼요.", "네가 그런 마음까지 들었다니 진짜 걱정돼."),
+    ], name=v.name, call=v.call)
+    here = v.one("crisis-here", [
+        Line("무슨 일이 있었는지 천천히 얘기해 줄래요? 끝까지 들을게요.", "무슨 일 있었는지 천천히 얘기해 줄래? 끝까지 들을게."),
+        Line("혼자 끙끙 앓지 말고 무슨 일인지 말해 줘요. 저 여기 있어요.", "혼자 끙끙 앓지 말고 무슨 일인지 말해 줘. 나 여기 있어."),
+    ])
+    where = v.say(Line("지금 어디예요? 괜찮은지 제가 계속 연락할게요.", "지금 어디야? 괜찮은지 내가 계속 연락할게."))
+    ask = v.say(Line("혹시 스스로를 해치고 싶은 생각까지 드는 거예요?", "혹시 스스로 해치고 싶은 생각까지 드는 거야?"))
+    help_ = v.say(Line("그렇다면 109에 같이 전화해 봐요, 통화하는 동안 저도 옆에 있을게요.",
+                       "그렇다면 109에 같이 전화해 보자, 통화하는 동안 나도 옆에 있을게."))
+    return (
+        Draft(join(worried, here), f"{v.name}님의 '{d.quote}'를 흘려듣지 않고 걱정을 분명히 전한 뒤, 털어놓을 자리를 열어 줘요."),
+        Draft(join(worried, where), f"지금 {v.name}님이 안전한지 확인하고, 혼자가 아니라는 걸 행동으로 보여 줘요."),
+        Draft(join(ask, help_), f"{v.name}님처럼 위험한 말을 할 때는 돌려 말하지 않고 직접 묻는 게 오히려 도움이 되고, 109 같은 도움을 함께 찾자고 해요."),
+    )
+
+
+_TRAVELLING = re.compile(r"KTX|ktx|기차|비행기|내려가|올라가|가는\s*중|가는\s*길")
+_GOING_TO_SLEEP = re.compile(r"자려고|잘게|잘래|자야|잘\s*거")
+_PET_LOSS = re.compile(r"(?:^|\s)([가-힣]{1,3})가\s[^.!?\n]{0,12}(?:무지개\s*다리|하늘나라|떠났)")
+_RELATIVES = (("할머니", "할머님"), ("할아버지", "할아버님"), ("아버지", "아버님"), ("아빠", "아버님"), ("어머니", "어머님"),
+              ("엄마", "어머님"))
+
+
+def grief(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    pet = _PET_LOSS.search(r.message)
+    if pet:
+        return _pet_loss(v, d, pet.group(1))
+    who = next((said for word, said in _RELATIVES if word in r.message), None)
+    sorry = v.one("grief-sorry", [
+        Line("{who}소식 듣고 마음이 너무 아파요.", "{who}소식 듣고 마음이 너무 아프다."),
+        Line("{who}얼마나 마음이 아플지 감히 짐작도 안 가요.", "{who}얼마나 마음 아플지 감히 짐작도 안 간다."),
+    ], who=f"{who} 일로 " if who else "").replace("일로 소식", "소식")
+    travel = v.say(Line("조심히 다녀와요.", "조심히 내려가.")) if _TRAVELLING.search(r.message) else ""
+    sleep = _GOING_TO_SLEEP.search(r.message)
+    rest = v.say(Line("답장은 신경 쓰지 말고 푹 자요.", "답장은 신경 쓰지 말고 푹 자.")) if sleep else v.say(
+        Line("괜찮아요, 미안해할 거 하나도 없어요. 연락은 신경 쓰지 마요.", "괜찮아, 미안해할 거 하나도 없어. 연락은 신경 쓰지 마."))
+    farewell = v.say(Line("{who} 잘 보내 드리고 와요.", "{who} 잘 보내 드리고 와."), who=who) if who and not sleep else ""
+    lean = v.one("grief-lean", [
+        Line("괜찮은 척 안 해도 돼요. 힘들 때 언제든 연락해요, 곁에 있을게요.", "괜찮은 척 안 해도 돼. 힘들 때 언제든 연락해, 곁에 있을게."),
+        Line("슬플 땐 그냥 슬퍼해도 돼요. 언제든 기대요, 곁에 있을게요.", "슬플 땐 그냥 슬퍼해도 돼. 언제든 나한테 기대, 곁에 있을게."),
+    ])
+    if r.has(Signal.MASKED_PAIN):
+        tired = v.say(Line("{call}그동안 정말 고생 많으셨어요. 아무 생각 말고 푹 쉬어요.", "{call}그동안 진짜 고생 많았어. 아무 생각 말고 푹 자."),
+                      call=v.call)
+        return (
+            Draft(tired, f"{v.name}님이 '{d.quote}'처럼 담담하게 말해도 지친 마음이 보이니, 고생했다는 말로 먼저 다독여요."),
+            Draft(join(sorry, rest), f"위로와 쉼을 함께 건네되 {v.name}님에게 이야기를 더 끌어내려고 하지 않아요."),
+            Draft(lean, f"{v.name}님이 웃음 뒤에 감춘 슬픔을 알아봐 주고, 기대도 된다는 걸 솔직하게 말해요."),
+        )
+    return (
+        Draft(join(sorry, travel), f"'{d.quote}' 같은 소식 앞에서는 조언보다 {v.name}님 마음을 알아주는 짧은 위로가 먼저예요."),
+        Draft(join(rest, farewell or travel), f"답장 부담을 덜어 줘서 {v.name}님이 지금 곁에 있어야 할 사람들에게 집중하게 해요."),
+        Draft(lean, f"위로에 더해, {v.name}님이 필요할 때 기댈 수 있는 사람이 되겠다는 마음을 분명히 전해요."),
+    )
+
+
+def _pet_loss(v: Voice, d: Detail, pet: str) -> tuple[Draft, Draft, Draft]:
+    sorry = v.say(Line("얼마나 마음이 아프세요. 아직 실감이 안 나는 게 당연해요.", "얼마나 마음 아플까. 아직 실감 안 나는 게 당연해."))
+    talk = v.say(Line("{p} 얘기하고 싶을 때 언제든 들을게요. 오늘은 마음껏 슬퍼해도 돼요.", "{p} 얘기하고 싶을 때 언제든 들을게. 오늘은 마음껏 슬퍼해도 돼."), p=pet)
+    loved = v.say(Line("{p}도 {you} 사랑 많이 받고 행복했을 거예요. 힘들 때 언제든 연락해요.", "{p}도 네 사랑 많이 받고 행복했을 거야. 힘들 때 언제든 연락해."),
+                  p=pet, you=v.yours)
+    return (
+        Draft(sorry, f"'{d.quote}' 같은 소식 앞에서는 위로의 말보다 {v.name}님의 슬픔을 그대로 알아주는 게 먼저예요."),
+        Draft(talk, f"{pet} 이야기를 꺼내도 된다고 말해 {v.name}님이 슬픔을 혼자 삼키지 않게 해요."),
+        Draft(loved, f"{pet}와 함께한 시간을 따뜻하게 기억해 주며 {v.name}님 곁에 있겠다는 마음을 전해요."),
+    )
+
+
+def _family(r: Reading) -> str | None:
+    """Who the partner is with, when a family emergency is the news."""
+    for word, who in (("엄마", "어머님"), ("어머니", "어머님"), ("아빠", "아버님"), ("아버지", "아버님"), ("할머니", "할머님"),
+                      ("할아버지", "할아버님"), ("동생", "동생"), ("가족", "가족")):
+        if word in r.message:
+            return who
+    return "가족" if any(w in r.message for w in ("응급실", "입원", "병원")) else None
+
+
+_EMERGENCY = re.compile(r"응급실|쓰러지|쓰러졌|사고|입원|수술|구급차|다치셨")
+_JOB_LOSS = re.compile(r"잘렸|짤렸|구조조정|해고|권고사직|계약\s*종료")
+_FAILED = re.compile(r"떨어졌|떨어짐|불합격|탈락|낙방")
+_BODY = re.compile(r"(발|손|다리|허리|어깨|무릎|몸)[^.!?\n]{0,4}(?:까지|까졌|다쳤|아파|아프|쑤시|물집)")
+_YEARS = re.compile(r"(\d+)\s*년\s*(?:동안|간|을)?")
+_TRIES = re.compile(r"(\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두|열세)\s*번째")
+
+
+def distress(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """Who is hurting and why decides the words: a family emergency, a lost job, a failed
+    exam or interview, or being worn out."""
+    if _EMERGENCY.search(r.message):
+        safe, balanced, bold = _emergency(v, r)
+    elif _JOB_LOSS.search(r.message):
+        safe, balanced, bold = _lost_job(v, r)
+    elif _FAILED.search(r.message):
+        safe, balanced, bold = _failed(v, r)
+    else:
+        safe, balanced, bold = _worn_out(v, r, d)
+    masked = r.has(Signal.MASKED_PAIN)
+    first_why = (f"{v.name}님이 웃음으로 넘기려 해도 '{d.quote}'에서 속상함이 보이니, 가볍게 받지 않고 먼저 알아줘요." if masked
+                 else f"{v.name}님의 '{d.quote}'에는 해결책보다 힘들었겠다는 공감이 먼저예요.")
+    return (
+        Draft(safe, first_why),
+        Draft(balanced, f"들을 준비가 되어 있다고 말하되, 털어놓을지 말지는 {v.name}님이 정하게 해요."),
+        Draft(bold, f"조언이나 만남 제안 대신, 힘든 순간의 {v.name}님 편이 되어 주겠다는 마음을 분명히 전해요."),
+    )
+
+
+def _emergency(v: Voice, r: Reading) -> tuple[str, str, str]:
+    who = _family(r) or "가족"
+    shocked = v.say(Line("많이 놀랐겠어요.", "많이 놀랐겠다."))
+    release = v.say(Line("약속은 신경 쓰지 마세요. 지금은 {who} 곁에만 있어요.", "약속은 신경 쓰지 마. 지금은 {who} 곁에만 있어."), who=who) \
+        if cues.cancelled_plan(r.message) else v.say(Line("지금은 {who} 곁에만 있어요.", "지금은 {who} 곁에만 있어."), who=who)
+    hope = v.say(Line("{who} 괜찮으시길 저도 바랄게요.", "{who} 괜찮으시길 나도 기도할게."), who=josa(who, "이") if who == "가족" else who)
+    need = v.say(Line("필요한 거 있으면 언제든 연락 주세요, 바로 도울게요.", "필요한 거 있으면 언제든 연락해, 바로 달려갈게."))
+    return join(shocked, release), join(shocked, hope, v.say(Line("답장은 신경 쓰지 마세요.", "답장은 신경 쓰지 마."))), join(hope, need)
+
+
+def _lost_job(v: Voice, r: Reading) -> tuple[str, str, str]:
+    years = _YEARS.search(r.message)
+    worked = v.say(Line("{n}년 동안 그렇게 열심히 했는데 진짜 허탈하겠어요.", "{n}년 동안 그렇게 열심히 했는데 진짜 허탈하겠다."), n=years.group(1)) \
+        if years else v.say(Line("갑자기 그런 일을 겪다니 진짜 허탈하겠어요.", "갑자기 그런 일 겪어서 진짜 허탈하겠다."))
+    no_pretend = v.say(Line("괜찮은 척 안 해도 돼요.", "괜찮은 척 안 해도 돼."))
+    not_you = v.say(Line("{you} 잘못이 아니에요.", "네 잘못 아니야."), you=v.yours)
+    listen = v.say(Line("오늘은 그냥 속상해해도 돼요. 얘기하고 싶으면 언제든 연락해요.", "오늘은 그냥 속상해해도 돼. 얘기하고 싶으면 언제든 전화해."))
+    stand = v.say(Line("{you}는 어디 가서든 잘할 사람이에요. 저는 늘 {yours} 편이에요.", "너는 어디 가서든 잘할 사람이야. 나는 늘 네 편이야."),
+                  you=v.you, yours=v.yours)
+    return join(worked, no_pretend), join(not_you, listen), stand
+
+
+def _failed(v: Voice, r: Reading) -> tuple[str, str, str]:
+    tries = _TRIES.search(r.message)
+    if tries:
+        sore = v.say(Line("{n} 번이나 도전한 것 자체가 대단한 거예요. 익숙해질 리가 없죠, 속상한 거 당연해요.",
+                          "{n} 번이나 도전한 것 자체가 대단한 거야. 익숙해질 리가 없지, 속상한 거 당연해."), n=tries.group(1))
+    elif "또" in r.message:
+        sore = v.say(Line("또 그렇게 돼서 정말 속상하겠어요.", "또 그렇게 돼서 진짜 속상하겠다."))
+    else:
+        sore = v.say(Line("많이 속상하죠. 그동안 얼마나 열심히 준비했는지 알아요.", "많이 속상하지. 그동안 얼마나 열심히 준비했는지 알아."))
+    no_pretend = v.one("failed-pretend", [
+        Line("웃으면서 말해도 {yours} 마음 다 보여요.", "웃으면서 말해도 네 마음 다 보여."),
+        Line("괜찮은 척 안 해도 돼요.", "괜찮은 척 안 해도 돼."),
+    ], yours=v.yours)
+    listen = v.say(Line("오늘은 맛있는 거 먹고 푹 쉬어요. 얘기하고 싶으면 언제든 들을게요.", "오늘은 맛있는 거 먹고 푹 쉬어. 얘기하고 싶으면 언제든 들을게."))
+    stand = v.say(Line("이번엔 운이 안 따라 준 거예요. 누가 뭐래도 저는 {yours} 편이에요.", "이번엔 운이 안 따라 준 거야. 누가 뭐래도 나는 네 편이야."),
+                  yours=v.yours)
+    return join(sore, no_pretend), join(sore.split(". ")[0] if tries else "", listen), stand
+
+
+def _worn_out(v: Voice, r: Reading, d: Detail) -> tuple[str, str, str]:
+    body = _BODY.search(r.message)
+    hurt = v.say(Line("{part} 좀 괜찮아요? 약 꼭 발라요.", "{part} 좀 괜찮아? 약 꼭 발라."), part=josa(body.group(1), "은")) if body else ""
+    cause = d.cause if d.cause and d.cause not in ("일", "준비") else None
+    morning = r.facts.local_time is not None and 5 <= r.facts.local_time.hour < 11
+    tired = v.one("worn-tired", [
+        Line("{c}진짜 힘들었겠어요.", "{c}진짜 힘들었겠다."),
+        Line("{c}많이 지치고 힘들었겠어요.", "{c}많이 지치고 힘들었겠다."),
+    ], c="아침부터 " if morning else (f"{cause}하느라 " if cause in ("야근", "훈련", "공부", "과제") else "오늘 "))
+    home = v.say(Line("얼른 씻고 푹 자요.", "얼른 씻고 푹 자.")) if r.has(Signal.LATE_NIGHT) else v.say(
+        Line("오늘은 무리하지 말아요.", "오늘은 무리하지 마."))
+    listen = v.one("worn-listen", [
+        Line("무슨 일 있었는지 마음 편하게 털어놔요. 다 들을게요.", "무슨 일 있었는지 마음 편하게 털어놔. 다 들을게."),
+        Line("마음 무거운 거 있으면 언제든 연락해요, 밤늦게라도 괜찮아요.", "마음 무거운 거 있으면 언제든 연락해, 밤늦게라도 괜찮아."),
+    ])
+    done = v.one("worn-done", [Line("오늘 정말 애썼어요.", "오늘 진짜 애썼어."), Line("고생 많았어요.", "고생 많았어.")])
+    stand = v.one("worn-stand", [
+        Line("오늘 하루 버틴 것만으로도 대단해요. 저는 늘 {yours} 편이에요.", "오늘 하루 버틴 것만으로도 대단해. 나는 늘 네 편이야."),
+        Line("혼자 버티지 말아요. 힘들 땐 저한테 기대요, 곁에 있을게요.", "혼자 버티지 마. 힘들 땐 나한테 기대, 곁에 있을게."),
+    ], yours=v.yours)
+    arrived = v.say(Line("이제 들어왔군요.", "이제 들어왔구나.")) if re.search(r"집\s*(?:옴|왔|도착)", r.message) else ""
+    safe = join(tired, hurt) if hurt else join(arrived, tired, home)
+    return safe, join(done, listen), stand
+
+
+# What the partner is hurt about, as the apology names it.
+_GRIEVANCES = (
+    (re.compile(r"(\d+)\s*일이잖|(\d+)\s*일인데|기념일"), Line("{x} 못 챙긴 거 정말 미안해요.", "{x} 못 챙긴 거 진짜 미안해.")),
+    (re.compile(r"생일"), Line("생일 못 챙긴 거 정말 미안해요.", "생일 못 챙긴 거 진짜 미안해.")),
+    (re.compile(r"나는\s*안\s*힘들|나도\s*힘들|나도\s*오늘"), Line("{you}도 힘들었을 텐데 제 얘기만 했네요. 미안해요.", "너도 힘들었을 텐데 내 얘기만 했네. 미안해.")),
+    (re.compile(r"또\s*취소|또\s*약속|몇\s*번째"), Line("또 약속 못 지켜서 정말 미안해요.", "또 약속 못 지켜서 진짜 미안해.")),
+    (re.compile(r"답장|연락"), Line("연락 문제로 부담 줬던 거 미안해요.", "연락 때문에 부담 줬던 거 미안해.")),
+)
+
+
+def _grievance(v: Voice, r: Reading) -> str:
+    for pattern, line in _GRIEVANCES:
+        found = pattern.search(r.message)
+        if found:
+            days = next((g for g in found.groups() if g), None)
+            return v.say(line, x=f"{days}일" if days else "기념일", you=v.you)
+    return ""
+
+
+def conflict(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    space = cues.asks_for_space(r.message)
+    fact = d.facts.text if d.facts else ""
+    named = _grievance(v, r)
+    sorry = named or v.one("conflict-sorry", [
+        Line("미안해요. 서운하게 한 거 맞아요.", "미안해. 내가 서운하게 한 거 맞아."),
+        Line("제가 미안해요. {name} 씨가 그렇게 느낄 만했어요.", "내가 미안해. 네가 그렇게 느낄 만했어."),
+        Line("미안해요, {name} 씨 마음을 너무 몰랐어요.", "미안해, 네 마음을 너무 몰라줬어."),
+    ], name=v.name)
+    own = v.one("conflict-own", [
+        Line("제 상황만 생각하느라 {yours} 마음을 먼저 못 챙겼어요.", "내 상황만 생각하느라 {yours} 마음을 먼저 못 챙겼어."),
+        Line("{you} 얼마나 기다렸을지 생각하면 마음이 무거워요.", "네가 얼마나 기다렸을지 생각하면 마음이 무거워."),
+    ], yours=v.yours, you=josa(v.you, "이"))
+    accept = v.one("conflict-accept", [
+        Line("알겠어요. {name} 씨가 괜찮아질 때까지 기다릴게요.", "알겠어. 네 마음 정리될 때까지 기다릴게."),
+        Line("알겠어요, 천천히 생각해요. 저는 여기 있을게요.", "알겠어, 천천히 생각해. 나는 여기 있을게."),
+    ], name=v.name)
+    tomorrow = v.one("conflict-tomorrow", [
+        Line("오늘은 쉬고 내일 차분하게 다시 얘기해요.", "오늘은 쉬고 내일 차분하게 다시 얘기하자."),
+        Line("{you} 괜찮을 때 얼굴 보고 제대로 사과할게요.", "네가 괜찮을 때 얼굴 보고 제대로 사과할게."),
+    ], you=josa(v.you, "이"))
+    honest = v.say(Line("솔직히 저도 힘든 게 있었는데, 그게 {you} 서운하게 할 이유는 아니었어요.",
+                        "솔직히 나도 힘든 게 있었는데, 그게 {you} 서운하게 할 이유는 아니었어."), you=josa(v.you, "을"))
+    quote = f"'{d.quote}'"
+    if fact:  # the user told the coach what really happened (a question to answer, a misunderstanding)
+        return (
+            Draft(join(sorry.split(". ")[0] + ".", fact), f"{quote}에 사과부터 하고, 오해였던 부분은 알려 준 사실 그대로 짧게 답해요."),
+            Draft(join(fact, sorry, tomorrow), f"{v.name}님이 물은 것에 먼저 답하고 사과를 덧붙여, 숨기는 게 없다는 걸 보여 줘요."),
+            Draft(join(fact, v.one("conflict-fault", [
+                Line("그래도 미리 말하지 못한 건 제 잘못이에요. 미안해요.", "그래도 미리 말 못 한 건 내 잘못이야. 미안해."),
+                Line("그래도 {you} 서운하게 만든 건 제 잘못이에요. 미안해요.", "그래도 너 서운하게 만든 건 내 잘못이야. 미안해."),
+            ], you=v.you)), f"사실을 분명히 말하되 {v.name}님이 서운했던 마음은 내 책임으로 받아들여요."),
+        )
+    if space:
+        return (
+            Draft(join(named or v.say(Line("미안해요.", "미안해.")), accept), f"{quote}는 지금 더 말하고 싶지 않다는 뜻이라, 사과와 함께 요청한 시간을 그대로 존중해요."),
+            Draft(join(v.say(Line("{you} 지쳤다는 말, 가볍게 안 들을게요.", "네가 지쳤다는 말, 가볍게 안 들을게."), you=josa(v.you, "이"))
+                       if "지친" in r.message or "지쳐" in r.message else v.say(Line("미안해요, {yours} 마음 알겠어요.", "미안해, 네 마음 알겠어."), yours=v.yours),
+                       v.say(Line("오늘은 더 얘기 안 할게요. 천천히 생각해요.", "오늘은 더 얘기 안 할게. 천천히 생각해."))),
+                  f"변명 없이 {v.name}님의 마음을 무겁게 받아들이고, 생각할 시간을 줘요."),
+            Draft(join(honest, v.say(Line("미안해요. 마음 정리될 때까지 기다릴게요.", "미안해. 마음 정리될 때까지 기다릴게."))),
+                  f"내 사정도 솔직하게 말하되 {v.name}님을 탓하지 않고, 기다리겠다는 말로 끝내요."),
+        )
+    return (
+        Draft(join(sorry, own), f"{quote}에 변명보다 사과를 먼저 해서 {v.name}님의 서운함을 인정해요."),
+        Draft(join(sorry, tomorrow), f"사과를 먼저 하고 차분해진 뒤 다시 얘기하자고 해서 {v.name}님과의 싸움이 커지지 않게 해요."),
+        Draft(join(honest, v.say(Line("미안해요.", "미안해."))) if not named else join(named, v.say(
+            Line("앞으로는 제가 먼저 챙길게요.", "앞으로는 내가 먼저 챙길게.")), tomorrow),
+              f"변명하지 않고 책임을 내 쪽에서 지고, 앞으로 어떻게 할지까지 말해 {v.name}님을 안심시켜요."),
+    )

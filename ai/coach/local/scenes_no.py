@@ -1,0 +1,170 @@
+"""Replies when the partner keeps a distance: a no, an ex reaching out, 읽씹 and 단답.
+
+Nothing here chases: no new ask, no guilt, no "왜 답이 없어". A no is answered graciously and
+briefly; an ex gets a boundary unless the user wants otherwise; a dry reply gets a light one."""
+
+from __future__ import annotations
+
+import re
+
+from ai.coach.local.drafts import Detail, Draft
+from ai.coach.local.voice import Line, Voice, join
+from ai.coach.reading import cues
+from ai.coach.reading.model import Reading
+from ai.coach.types import Signal
+
+
+def decline(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    if cues.no_more_contact(r.message):
+        return _no_more_contact(v, d)
+    cause = d.cause if d.cause and d.cause not in ("일", "준비") else None
+    thanks = v.one("decline-thanks", [
+        Line("{name} 씨, 솔직하게 말해 줘서 고마워요.", "{call}솔직하게 말해 줘서 고마워."),
+        Line("말하기 쉽지 않았을 텐데 얘기해 줘서 고마워요.", "말하기 쉽지 않았을 텐데 얘기해 줘서 고마워."),
+        Line("마음 써서 돌려 말해 준 거 알아요, 고마워요.", "마음 써서 말해 준 거 알아, 고마워."),
+    ], name=v.name, call=v.call)
+    understood = v.one("decline-understood", [
+        Line("그렇군요, 무슨 말인지 알겠어요.", "그렇구나, 무슨 말인지 알겠어."),
+        Line("아 그렇군요. 충분히 이해해요.", "아 그렇구나. 충분히 이해해."),
+    ])
+    cheer = v.one("decline-cheer", [
+        Line("{c}잘 되길 진심으로 응원할게요.", "{c}잘 되길 진심으로 응원할게."),
+        Line("{c}잘 마무리하시고, 늘 응원할게요.", "{c}잘 마무리하고, 늘 응원할게."),
+        Line("{c}힘내요, 멀리서 응원할게요.", "{c}힘내, 멀리서 응원할게."),
+    ], c=f"{cause} " if cause else "")
+    honest = v.one("decline-honest", [
+        Line("사실 많이 아쉽긴 한데, {name} 씨 마음이 제일 중요하죠.", "사실 많이 아쉽긴 한데, 네 마음이 제일 중요하지."),
+        Line("아쉬운 마음이 큰 건 솔직히 맞아요. 그래도 {name} 씨 뜻 존중할게요.", "솔직히 아쉬운 마음은 커. 그래도 네 뜻 존중할게."),
+    ], name=v.name)
+    quote = f"'{d.quote}'"
+    return (
+        Draft(join(understood, thanks), f"{quote}는 {v.name}님이 돌려 말한 거절이라, 더 묻지 않고 받아들여 좋은 인상으로 마무리해요."),
+        Draft(join(thanks, cheer), f"아쉬움보다 {v.name}님을 응원하는 말로 끝내면 서로 부담 없이 정리할 수 있어요."),
+        Draft(join(honest, cheer), f"대담형은 다시 조르는 게 아니라, {v.name}님의 결정을 존중하면서 아쉬움을 솔직하게 말하는 거예요."),
+    )
+
+
+def _no_more_contact(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
+    ok = v.say(Line("네, 알겠어요.", "응, 알겠어."))
+    bye = v.one("no-contact-bye", [
+        Line("그동안 고마웠어요. 잘 지내세요.", "그동안 고마웠어. 잘 지내."),
+        Line("더 연락 안 할게요. 건강하게 지내세요.", "더 연락 안 할게. 잘 지내."),
+    ])
+    sorry = v.say(Line("솔직하게 말해 줘서 고마워요. 불편하게 했다면 미안해요.", "솔직하게 말해 줘서 고마워. 불편하게 했다면 미안해."))
+    return (
+        Draft(ok, f"'{d.quote}'는 분명한 부탁이라, {v.name}님에게 가장 짧게 받아들였다고만 답해요."),
+        Draft(join(ok, bye), f"더 연락하지 않겠다는 뜻을 담아 {v.name}님에게 깔끔하게 인사해요."),
+        Draft(join(sorry, bye.split(". ")[-1]), f"대담형이라도 {v.name}님을 붙잡지 않고, 고마움과 사과로 좋은 마지막 인상을 남겨요."),
+    )
+
+
+def ex_contact(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    if r.wish.move_on or not (r.wish.meet or r.wish.confess):
+        return _boundary(v, r, d)
+    honest = v.say(Line("저도 가끔 생각나요. 내일 낮에 맑은 정신으로 다시 얘기해요.", "나도 가끔 생각나. 내일 낮에 맨정신으로 다시 얘기하자."))
+    return (
+        Draft(v.say(Line("늦었어요, 오늘은 얼른 자요.", "늦었다, 오늘은 얼른 자.")), f"{v.name}님의 새벽 연락에는 짧게만 답하고 감정이 앞서지 않게 해요."),
+        Draft(v.say(Line("연락 와서 놀랐어요. 잘 지내죠?", "연락 와서 놀랐어. 잘 지내지?")), f"반가움은 담담하게만 비쳐서 {v.name}님의 마음을 먼저 보게 해요."),
+        Draft(honest, f"마음이 남아 있다면 솔직하게 말하되, {v.name}님과 새벽 감정이 아니라 다음 날 차분할 때 이야기해요."),
+    )
+
+
+def _boundary(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    late = r.has(Signal.LATE_NIGHT)
+    items = d.facts.mentioning(r"물건|짐|돌려") or re.search(r"(?:물건|짐|책|충전기|옷|키|열쇠)[^?\n]{0,12}있", r.message)
+    own = d.facts.mentioning(r"아닌\s*것|술|괜찮아졌|비번")
+    changed = d.facts.mentioning(r"비번|비밀번호")
+    if late:
+        short = v.say(Line("늦었어요, 얼른 자요.", "늦었다, 얼른 자."))
+    elif items:  # answer what they asked, without meeting
+        short = join(v.say(Line("네, 있어요.", "응, 있어.")), changed or "", v.say(Line("경비실에 맡겨 둘게요.", "경비실에 맡겨 둘게.")))
+    else:
+        short = v.say(Line("네, 잘 지내요.", "응, 잘 지내."))
+    middle = v.say(Line("물건은 택배로 보낼게요. 받을 주소만 알려 줘요.", "물건은 택배로 보낼게. 받을 주소만 알려 줘.")) if items else v.one(
+        "ex-middle", [
+            Line("저는 잘 지내고 있어요. {name} 씨도 잘 지내요.", "나는 잘 지내고 있어. 너도 잘 지내."),
+            Line("연락 고마워요. 그래도 이제 각자 잘 지내요.", "연락 고마워. 그래도 이제 각자 잘 지내자."),
+        ], name=v.name)
+    if late and re.search(r"전화|통화|목소리", r.message):
+        middle = v.say(Line("전화는 어려워요. 할 말 있으면 내일 낮에 문자로 해요.", "전화는 어려워. 할 말 있으면 내일 낮에 문자로 해."))
+    line = v.say(Line("물건 보내고 나면 정리된 걸로 할게요.", "물건 보내고 나면 정리된 걸로 할게.")) if items else own if own and "비번" not in own else v.say(
+        Line("이렇게 연락하는 건 서로한테 좋지 않은 것 같아요.", "이렇게 연락하는 건 서로한테 안 좋은 것 같아."))
+    boundary = join(line, v.say(Line("앞으로는 연락 안 했으면 해요.", "앞으로는 연락 안 했으면 좋겠어.")))
+    return (
+        Draft(short, f"{v.name}님의 '{d.quote}'에는 짧게만 답하거나 아예 답하지 않아도 돼요." if late
+              else f"{v.name}님에게 용건 이상으로 대화를 늘리지 않아요."),
+        Draft(middle, f"만나지 않고도 {v.name}님과의 일을 마무리하는 방법을 먼저 말해요." if items
+              else f"{v.name}님의 안부에는 담담하게 답하되 대화를 이어가지 않아요."),
+        Draft(boundary, f"다시 흔들리지 않도록 {v.name}님에게 내 마음을 분명히 말하고 선을 그어요."),
+    )
+
+
+_SINCERE = re.compile(r"좋아|고마|편하고|편해|덕분|진심|좋았|행복")
+_LEAVES_IT_TO_ME = re.compile(r"알아서\s*해|맘대로\s*해|아무거나|상관\s*없")
+
+
+def distance(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """읽씹 and 단답: a light answer, no reproach, and room for them to come back."""
+    mine = r.facts.user_last_text or ""
+    if r.has(Signal.READ_NO_REPLY):
+        return _after_silence(v, d)
+    if _LEAVES_IT_TO_ME.search(r.message) and r.facts.user_invited:
+        return _left_to_me(v, d)
+    if len(mine) >= 30 and _SINCERE.search(mine) and "?" not in mine:
+        return _after_heartfelt(v, r, d)
+    light = v.one("dry-light", [Line("네, 알겠어요!", "응 알겠어!"), Line("오케이, 그렇게 해요.", "오케이, 그렇게 하자.")])
+    rest = v.say(Line("정신없을 텐데 밥은 꼭 챙겨 먹어요.", "정신없을 텐데 밥은 꼭 챙겨 먹어."))
+    door = v.say(Line("여유 생기면 그때 편하게 얘기해요.", "여유 생기면 그때 얘기하자."))
+    quote = f"'{d.quote}'"
+    return (
+        Draft(light, f"{v.name}님의 {quote} 같은 짧은 답에 서운함을 드러내지 않고 가볍게 받아요."),
+        Draft(join(light, d.facts.text or rest), f"탓하지 않고 {v.name}님을 챙기는 말로 분위기를 부드럽게 해요."),
+        Draft(join(light, door), f"다음 연락은 {v.name}님에게 맡겨야 먼저 몰아붙이지 않고 편하게 돌아올 자리가 생겨요."),
+    )
+
+
+def _after_silence(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
+    light = v.one("distance-light", [
+        Line("아 그랬군요! 바쁜데 답해 줘서 고마워요.", "아 그랬구나! 바쁜데 답해 줘서 고마워."),
+        Line("괜찮아요, {name} 씨 많이 바빴나 봐요.", "괜찮아, 요즘 많이 바빴나 보네."),
+    ], name=v.name)
+    rest = v.one("distance-rest", [
+        Line("정신없을 텐데 밥은 꼭 챙겨 먹어요.", "정신없을 텐데 밥은 꼭 챙겨 먹어."), Line("너무 무리하지 말아요.", "너무 무리하지 마."),
+    ])
+    door = v.one("distance-door", [
+        Line("여유 생기면 그때 편하게 연락해요.", "여유 생기면 그때 편하게 연락해."),
+        Line("바쁜 거 끝나면 그때 얘기해요.", "바쁜 거 끝나면 그때 얘기하자."),
+    ])
+    return (
+        Draft(light, f"{v.name}님의 '{d.quote}' 같은 답에 서운함을 드러내지 않고 가볍게 받아요."),
+        Draft(join(light, d.facts.text or rest), f"늦은 답을 탓하지 않고 {v.name}님을 챙기는 말로 분위기를 부드럽게 해요."),
+        Draft(door, f"다음 연락은 {v.name}님에게 맡겨야 먼저 몰아붙이지 않고 편하게 돌아올 자리가 생겨요."),
+    )
+
+
+def _left_to_me(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """"ㅇㅇ 알아서 해" to a plan the user wrote out: decide, and gently ask if all is well."""
+    decide = v.say(Line("그럼 제가 정할게요!", "그럼 내가 정할게!"))
+    check = v.say(Line("근데 오늘 좀 피곤해 보여요. 무슨 일 있어요?", "근데 오늘 좀 피곤해 보이네. 무슨 일 있어?"))
+    later = v.say(Line("정해지면 알려 줄게요. 오늘은 푹 쉬어요.", "정해지면 알려 줄게. 오늘은 푹 쉬어."))
+    return (
+        Draft(join(decide, later), f"{v.name}님의 '{d.quote}'에 서운해하지 않고, 결정을 맡아 부담을 덜어 줘요."),
+        Draft(join(decide, check), "평소와 다른 짧은 답이라, 캐묻지 않고 한 번만 부드럽게 안부를 물어요."),
+        Draft(join(v.say(Line("혹시 속상한 거 있으면 편하게 말해요.", "혹시 속상한 거 있으면 편하게 말해 줘.")),
+                   v.say(Line("계획은 천천히 정해도 돼요.", "계획은 천천히 정해도 돼."))),
+              f"계획보다 {v.name}님의 기분을 먼저 챙겨, 무슨 일이 있다면 말할 자리를 만들어 줘요."),
+    )
+
+
+def _after_heartfelt(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """A long, sincere message answered with "ㅋ": no chasing, a light touch, and good night."""
+    night = r.facts.local_time is not None and (r.facts.local_time.hour >= 22 or r.facts.local_time.hour < 4)
+    bye = v.say(Line("잘 자요!", "잘 자!")) if night else v.say(Line("오늘 고마웠어요!", "오늘 고마웠어!"))
+    return (
+        Draft(join(v.say(Line("ㅋㅋ 갑자기 너무 진지했죠?", "ㅋㅋ 갑자기 너무 진지했지?")), bye),
+              f"{v.name}님의 '{d.quote}'에 서운함을 드러내지 않고, 내 진지한 말을 가볍게 눙쳐 분위기를 풀어 줘요."),
+        Draft(join(v.say(Line("진심이었어요 ㅎㅎ", "진심이었어 ㅎㅎ")), bye),
+              f"한 번만 짧게 진심이었다고 말하고 더 보태지 않아, {v.name}님에게 답할 부담을 주지 않아요."),
+        Draft(v.say(Line("아무튼 오늘 진짜 즐거웠어요. 푹 쉬어요.", "암튼 오늘 진짜 재밌었어. 푹 쉬어.")),
+              f"{v.name}님의 반응을 캐묻지 않고 좋았던 마음만 남긴 채 오늘 대화를 마무리해요."),
+    )

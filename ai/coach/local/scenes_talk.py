@@ -1,0 +1,187 @@
+"""Replies to everyday talk: a question, small talk, a joke, a late-night message.
+
+A question gets an answer first — the user's own words from `situation` when they gave some —
+then the talk goes on (a question back, a detail, a step forward)."""
+
+from __future__ import annotations
+
+import re
+
+from ai.coach.local import jokes
+from ai.coach.local.drafts import Detail, Draft
+from ai.coach.local.voice import Line, Voice, join
+from ai.coach.reading.model import Reading
+from ai.coach.types import Signal
+from ai.korean.particles import josa
+from ai.korean.register import to_register
+
+# The partner answered their own question already ("MBTI 뭐예요? 저는 ENFP요!").
+_OWN_ANSWER = re.compile(r"(?:저는|나는|난|전)\s*([A-Za-z0-9가-힣]+?)(?:이에요|예요|요|이야|야)?\s*[!.~ㅎㅋ]*\s*$")
+_MBTI = re.compile(r"[EIei][NSns][TFtf][JPjp]")
+# A question that looks after the user ("우산 챙기셨어요?", "밥은 먹었어?"): thank them for it.
+_CARING = re.compile(r"챙기셨|챙겼|밥\s*(?:은\s*)?먹었|식사\s*하셨|잘\s*들어갔|잘\s*들어가셨|괜찮아\?|괜찮으세요|안\s*아파|감기")
+_CONFIRM = re.compile(r"(.+?)\s*맞(?:죠|지|아요|나요|아|습니까)\s*\??\s*$")
+# "자?", "아직 안 자?": asked from bed, not on the way home.
+_STILL_UP = re.compile(r"^\s*(?:혹시\s*)?(?:아직\s*)?(?:안\s*)?자(?:\?|요\?|니|나|\s*$)|안\s*자(?:요|\?|니)|잠\s*(?:이\s*)?안\s*와")
+
+
+def question(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    asked = (r.evidence.get(Signal.QUESTION) or (d.quote,))[0]
+    if _CONFIRM.match(asked) and not d.facts:
+        return _confirm(v, asked)
+    if r.has(Signal.LATE_NIGHT) and _STILL_UP.search(r.message):
+        return _still_up(v, r, d, asked)
+    own = _OWN_ANSWER.search(r.message.split("?")[-1]) if "?" in r.message else None
+    # An MBTI is not echoed back: naming the partner's type reads as labelling them.
+    ack = v.say(Line("오 {x}시구나!", "오 {x}구나!"), x=own.group(1)) if own and not _MBTI.fullmatch(own.group(1)) else ""
+    answer = d.facts.text or v.one("question-open", [
+        Line("음 딱 하나만 고르기 어렵네요.", "음 딱 하나 고르기 어렵다."),
+        Line("그거 얘기하면 길어지는데요!", "그거 얘기하면 길어지는데!"),
+    ])
+    first = d.facts.first or answer
+    back = v.say(Line("{name} 씨 얘기도 더 듣고 싶어요.", "네 얘기도 더 듣고 싶다."), name=v.name) if own else _ask_back(v, asked)
+    step = v.say(Line("챙겨 줘서 고마워요 ㅎㅎ", "챙겨 줘서 고마워 ㅎㅎ")) if _CARING.search(asked) else v.one("question-step", [
+        Line("다음에 만나면 더 자세히 얘기해 줄게요.", "다음에 만나면 더 자세히 얘기해 줄게."),
+        Line("이런 얘기 {name} 씨랑 더 나누고 싶어요.", "이런 얘기 너랑 더 하고 싶어."),
+        Line("{name} 씨가 물어봐 주니까 괜히 좋네요.", "네가 물어봐 주니까 괜히 좋다."),
+        Line("{name} 씨 취향도 궁금해요.", "네 취향도 궁금하다."),
+    ], name=v.name)
+    quoted = f"'{asked}'"
+    return (
+        Draft(join(ack, first), f"{v.name}님의 {quoted}에 돌려 말하지 않고 먼저 답해요" + (", 알려 준 내용 그대로요." if d.facts else ".")),
+        Draft(join(ack, answer, back), f"답한 뒤 {v.name}님 쪽으로 대화를 넘겨서 한쪽으로만 흐르지 않게 해요."),
+        Draft(join(ack, first, step), f"답에 더해 {v.name}님과 더 이야기하고 싶다는 마음을 분명히 보여 줘요."),
+    )
+
+
+_LEAD_IN = re.compile(r"^(?:혹시|아\s*맞다|근데|그럼|그나저나|참)\s*[,.]?\s*")
+_OPEN_QUESTION = re.compile(r"뭐|무슨|어디|언제|몇|어떤|누구")
+
+
+def _ask_back(v: Voice, asked: str) -> str:
+    """The partner's own question, turned to them: "점심 뭐 먹었어?" -> "너는 점심 뭐 먹었어?"."""
+    you = f"{v.name} 씨는" if v.polite and not v.title else josa(v.you, "는")
+    question = _LEAD_IN.sub("", asked.strip())
+    if " vs " in question or "아니면" in question:
+        return v.say(Line("{you} 어느 쪽이 더 끌려요?", "{you} 어느 쪽이 더 끌려?"), you=you)
+    if _OPEN_QUESTION.search(question) and len(question) <= 25 and not re.search(r"저|제가|나|내가|우리", question):
+        return f"{you} {to_register(question, polite=v.polite)}"
+    return v.say(Line("{you}요?", "{you}?"), you=you)
+
+
+def _confirm(v: Voice, asked: str) -> tuple[Draft, Draft, Draft]:
+    """"내일 7시 강남역 11번 출구 맞죠?": yes, the plan, and a word about meeting."""
+    what = _CONFIRM.match(asked).group(1).strip()  # type: ignore[union-attr]
+    yes = v.say(Line("네 맞아요! {what}에서 봬요.", "응 맞아! {what}에서 보자."), what=what)
+    early = v.say(Line("네 맞아요! 저는 조금 일찍 가 있을게요. 도착하면 연락 주세요.", "응 맞아! 나 조금 일찍 가 있을게. 도착하면 연락해."))
+    forward = v.one("confirm-forward", [Line("맞아요! 벌써 기대돼요 ㅎㅎ 조심히 오세요.", "맞아! 벌써 기대된다 ㅎㅎ 조심히 와."),
+                                         Line("맞아요, 그때 봬요! 내일이 기다려지네요 ㅎㅎ", "맞아, 그때 보자! 내일이 기다려진다 ㅎㅎ")])
+    return (
+        Draft(yes, f"'{asked}'에 맞다고 바로 확인해 줘요."),
+        Draft(early, "약속을 확인하고, 만날 때 서로 찾기 쉽게 해요."),
+        Draft(forward, "확인에 기대된다는 마음을 얹어 만남 전 분위기를 좋게 해요."),
+    )
+
+
+def _still_up(v: Voice, r: Reading, d: Detail, asked: str) -> tuple[Draft, Draft, Draft]:
+    """"자?" late at night: answer, and answer the wish to talk behind it."""
+    up = d.facts.text or v.say(Line("아직 안 자요.", "아직 안 자."))
+    if _OUT.search(r.message):  # "독서실 끝나고 집 가는 길": on the way home
+        care = v.say(Line("늦게까지 고생했어요, 조심히 들어가요.", "늦게까지 고생했다, 조심히 들어가."))
+        return (
+            Draft(up, f"{v.name}님의 '{asked}'에 깨어 있다고 바로 답해요."),
+            Draft(join(up, care), f"늦게까지 애쓰고 돌아가는 {v.name}님을 먼저 챙겨요."),
+            Draft(join(up, v.say(Line("집 도착하면 연락 줘요!", "집 도착하면 연락해!"))), f"{v.name}님이 무사히 들어가는지까지 챙겨 관심을 보여 줘요."),
+        )
+    why_up = v.say(Line("{name} 씨도 잠이 안 와요?", "너도 잠이 안 와?"), name=v.name)
+    return (
+        Draft(up, f"{v.name}님의 '{asked}'에 깨어 있다고 바로 답해요."),
+        Draft(join(up, why_up), f"답하고 {v.name}님이 왜 깨어 있는지 물어 대화를 열어 줘요."),
+        Draft(join(up, v.one("still-up-bold", [
+            Line("안 그래도 {name} 씨 생각하고 있었어요.", "안 그래도 네 생각하고 있었는데 ㅎㅎ"),
+            Line("연락 와서 반가워요.", "연락 와서 좋다 ㅎㅎ"),
+        ], name=v.name)), f"늦은 밤 연락이 반가웠다는 마음을 살짝 드러내 {v.name}님과 가까워져요."),
+    )
+
+
+# A friendly closing, mirrored back with 도 ("좋은 하루 보내세요!" -> "나연 씨도 좋은 하루 보내세요!").
+_CLOSINGS = (
+    (re.compile(r"좋은\s*하루"), Line("{you}도 좋은 하루 보내세요!", "너도 좋은 하루 보내!")),
+    (re.compile(r"좋은\s*밤|굿\s*나잇|굿밤"), Line("{you}도 좋은 밤 보내세요!", "너도 좋은 밤 보내!")),
+    (re.compile(r"주말\s*잘|좋은\s*주말"), Line("{you}도 주말 잘 보내세요!", "너도 주말 잘 보내!")),
+    (re.compile(r"수고하세요|수고해"), Line("{you}도 수고하세요!", "너도 수고해!")),
+)
+_THANKED_ME = re.compile(r"고생하셨|고생했|수고하셨|수고했")
+
+
+def small_talk(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    closing = next((line for pattern, line in _CLOSINGS if pattern.search(r.message)), None)
+    if closing:
+        return _closing(v, r, d, closing)
+    cute = any(w in r.message for w in ("귀여", "고양이", "강아지", "냥", "댕댕", "사진", "🐱", "🐶"))
+    mine = d.facts.text if d.facts else ""
+    react = v.one("talk-cute", [
+        Line("헐 너무 귀여워요!", "헐 너무 귀엽다!"), Line("와 완전 귀엽네요!", "와 완전 귀여워!"),
+    ]) if cute else v.one("talk-react", [
+        Line("오 그랬군요!", "오 그랬구나!"), Line("아 진짜요?", "아 진짜?"), Line("오 좋네요!", "오 좋다!"),
+    ])
+    pet = _pet_name(r.message)
+    more = v.say(Line("{p} 사진 더 보고 싶어요.", "{p} 사진 더 보여 줘."), p=pet) if cute and pet else v.one("talk-more", [
+        Line("그래서 어떻게 됐어요?", "그래서 어떻게 됐어?"), Line("그 얘기 더 해 줘요.", "그 얘기 더 해 줘."),
+    ])
+    bold = v.say(Line("다음엔 {p} 직접 보러 가고 싶어요.", "다음엔 {p} 직접 보러 갈래."), p=pet) if cute and pet else v.one("talk-bold", [
+        Line("{name} 씨랑 이런 얘기 하는 거 좋아요.", "너랑 이런 얘기 하는 거 좋다."),
+        Line("{name} 씨 하루 듣는 거 재밌어요.", "네 하루 얘기 듣는 거 재밌어."),
+    ], name=v.name)
+    return (
+        Draft(join(react, mine), f"{v.name}님이 보낸 '{d.quote}'에 먼저 반응해 꺼낸 이야기를 살려 줘요."),
+        Draft(join(react, mine, more), f"반응에 질문을 하나 보태 {v.name}님과 대화를 주고받게 해요."),
+        Draft(join(react, bold), f"{v.name}님과 나누는 일상이 좋다는 마음을 드러내 조금 더 가까워져요."),
+    )
+
+
+def _closing(v: Voice, r: Reading, d: Detail, closing: Line) -> tuple[Draft, Draft, Draft]:
+    """The partner is wrapping up kindly: wrap up kindly too, and leave it there."""
+    thanks = v.say(Line("감사해요 ㅎㅎ", "고마워 ㅎㅎ")) if _THANKED_ME.search(r.message) else ""
+    back = v.say(closing, you=v.you if v.polite else "너")
+    more = v.one("closing-more", [
+        Line("오늘도 화이팅이에요!", "오늘도 화이팅!"), Line("점심 맛있는 거 드세요!", "점심 맛있는 거 먹어!"),
+    ])
+    later = v.one("closing-later", [
+        Line("나중에 또 얘기해요.", "나중에 또 얘기하자."), Line("다음에 또 연락할게요.", "다음에 또 연락할게."),
+    ])
+    return (
+        Draft(join(thanks, back), f"{v.name}님이 좋게 마무리한 인사에 같은 인사로 가볍게 답해요."),
+        Draft(join(thanks, back, more), f"인사에 응원 한마디를 보태 {v.name}님에게 부담 없이 좋은 인상을 남겨요."),
+        Draft(join(back, later), "대화를 억지로 늘리지 않고, 다음에 또 이야기할 여지만 가볍게 남겨요."),
+    )
+
+
+def _pet_name(text: str) -> str | None:
+    found = re.search(r"(?:우리|울)\s*([가-힣]{1,3})(?:이|가)?\s", text)
+    return found.group(1) if found else None
+
+
+def joking(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    laugh, middle, bold = jokes.lines_for(v, r.message)
+    return (
+        Draft(laugh, f"{v.name}님의 '{d.quote}'는 장난스러운 투정이라 같이 웃으며 받아 주면 돼요."),
+        Draft(join(laugh, middle), f"웃어 주면서 {v.name}님 편을 들어 줘 투정을 기분 좋게 받아 줘요."),
+        Draft(join(laugh, bold), f"투정에 귀엽게 맞장구치며 {v.name}님을 챙기는 마음을 살짝 보여 줘요."),
+    )
+
+
+_OUT = re.compile(r"퇴근|가는\s*중|끝났|끝나고|들어가|집\s*가|마치고|나왔")
+
+
+def late_night(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    mine = d.facts.text if d.facts else v.say(Line("저도 아직 안 자고 있었어요.", "나도 아직 안 자고 있었어."))
+    sleep = v.say(Line("늦었는데 얼른 자요, 내일 피곤하겠어요.", "늦었는데 얼른 자, 내일 피곤하겠다."))
+    care = v.say(Line("늦게까지 고생했어요, 조심히 들어가요.", "늦게까지 고생했다, 조심히 들어가.")) if _OUT.search(r.message) else v.say(
+        Line("오늘도 고생 많았어요.", "오늘도 고생 많았어."))
+    return (
+        Draft(join(care, sleep), f"{v.name}님의 늦은 밤 연락에 짧게 챙겨 주고 푹 자라는 인사로 마무리해요."),
+        Draft(join(mine, care), f"나도 깨어 있었다는 걸 알려 {v.name}님과 잠깐 대화를 나눌 여지를 줘요."),
+        Draft(join(mine, v.say(Line("잠들기 전에 {name} 씨 생각하고 있었어요.", "자기 전에 네 생각하고 있었어."), name=v.name)),
+              f"늦은 밤의 연락에 {v.name}님 생각을 하고 있었다고 마음을 조금 더 드러내요."),
+    )

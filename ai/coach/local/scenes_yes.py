@@ -1,0 +1,312 @@
+"""Replies when the door is open: an invitation, talk about the relationship, affection, good
+news, an apology, thanks. SAFE answers warmly, BALANCED answers and keeps it going, BOLD takes
+a clear step forward."""
+
+from __future__ import annotations
+
+import re
+
+from ai.coach.local.details import adverbial
+from ai.coach.local.drafts import Detail, Draft
+from ai.coach.local.voice import Line, Voice, join
+from ai.coach.reading import cues
+from ai.coach.reading.model import Reading
+from ai.coach.types import Signal, Stage
+from ai.korean.particles import josa
+
+_YES_WORDS = re.compile(r"^(?:좋아|좋지|완전\s*좋|당연|콜|오케이|ㅇㅋ|무조건|그래)")
+_CLOCK = re.compile(r"\d+\s*시")
+_FAVOUR = re.compile(r"예약하겠|예약할게|예약해|제가\s*살게|내가\s*살게|쏠게|사\s*줄게|데리러")
+_ROUGH_DAY = re.compile(r"깨져|깨졌|혼났|스트레스|짜증|우울|빡쳐|힘들어서")
+_HOUSEWARMING = re.compile(r"집들이|이사")
+
+
+def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    if not cues.explicit_ask(r.message):
+        return _veiled(v, r, d)
+    facts, first = d.facts.text, d.facts.first
+    yes = "" if _YES_WORDS.match(facts) else v.one("invite-yes", [
+        Line("좋아요!", "좋아!"), Line("완전 좋아요!", "완전 좋아!"), Line("오 좋아요!", "오 좋지!"),
+    ])
+    plan = facts or (v.say(Line("{w} 괜찮아요.", "{w} 괜찮아."), w=d.time) if d.time else "")
+    first = first or plan
+    tonight = bool(re.search(r"오늘|이따", r.message))
+    timed = bool(_CLOCK.search(r.message) or _CLOCK.search(plan))
+    if _HOUSEWARMING.search(r.message):
+        detail = v.say(Line("뭐 사 갈까요? 필요한 거 있으면 말해요!", "뭐 사 갈까? 필요한 거 있으면 말해!"))
+    elif "퇴근" in r.message and not timed:
+        detail = v.say(Line("몇 시에 끝나요? 제가 그쪽으로 갈게요.", "몇 시에 끝나? 내가 그쪽으로 갈게."))
+    elif not timed:
+        detail = v.say(Line("몇 시쯤 볼까요?", "몇 시쯤 볼까?"))
+    elif d.place:
+        detail = v.say(Line("{p} 거기 좋아요!", "{p} 거기 좋다!"), p=d.place)
+    else:
+        detail = v.say(Line("장소는 {you} 편한 데로 정해요.", "장소는 너 편한 데로 정하자."), you=v.you)
+    see_you = v.say(Line("이따 봬요!", "이따 봐!")) if tonight else v.say(Line("내일 봬요!", "내일 봐!")) if "내일" in r.message else v.say(
+        Line("그날 봬요!", "그날 보자!"))
+    # The partner named the hour and the user did not: take it ("토요일 6시쯤에 갈게!").
+    come = v.say(Line("{w} 갈게요!", "{w} 갈게!"), w=adverbial(d.time)) if timed and d.time and not _CLOCK.search(plan) else ""
+    thanks = v.say(Line("예약까지 해 주신다니 감사해요.", "예약까지 해 준다니 고마워.")) if _FAVOUR.search(r.message) else ""
+    return (
+        Draft(join(_echo_thanks(v, r), yes, first, come), f"{v.name}님의 '{d.quote}'에 바로 좋다고 답하고 가능한 때를 분명히 말해 약속이 잡히게 해요."),
+        Draft(join(yes if not facts else "", plan, thanks or detail, "" if thanks else see_you),
+              f"가능한 때에 장소나 준비할 것 하나를 더 정해 {v.name}님과의 약속을 확실하게 만들어요."),
+        Draft(join(yes, first, _looking_forward(v, r, d)), f"수락에 기대된다는 마음까지 얹어 {v.name}님에게 호감을 분명하게 돌려줘요."),
+    )
+
+
+def _echo_thanks(v: Voice, r: Reading) -> str:
+    """"오늘 통화 즐거웠습니다" before the invitation: say it back first."""
+    if re.search(r"통화\s*즐거웠|통화\s*좋았", r.message):
+        return v.say(Line("저도 오늘 통화 즐거웠어요.", "나도 오늘 통화 좋았어."))
+    return ""
+
+
+def _looking_forward(v: Voice, r: Reading, d: Detail) -> str:
+    if r.stage is Stage.DATING and re.search(r"보고\s*싶(?:어|다|었)", r.message):
+        return v.say(Line("저도 너무 보고 싶었어요.", "나도 보고 싶어 죽는 줄 알았어."))
+    if _ROUGH_DAY.search(r.message):
+        return v.say(Line("오늘은 제가 다 들어 줄게요.", "오늘은 내가 다 들어 줄게."))
+    if _HOUSEWARMING.search(r.message):
+        return v.say(Line("새집 구경 너무 기대돼요!", "새집 구경 완전 기대된다!"))
+    food = d.activity if d.activity in ("파스타", "치킨", "고기", "떡볶이", "커피", "술", "맥주") else None
+    return v.one("invite-forward", [
+        Line("{what}벌써 기대돼요.", "{what}벌써 기대된다."),
+        Line("먼저 말해 줘서 고마워요, 사실 저도 먼저 연락하려고 했어요.", "먼저 말해 줘서 고마워, 사실 나도 먼저 연락하려고 했어."),
+    ], what=f"{d.activity} 먹을 생각에 " if food else "")
+
+
+def _veiled(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """"주말에 뭐 해?", "혼자 가긴 좀 그래서요": the door is open, the ask is not made yet."""
+    facts = d.facts.text if d.facts else ""
+    free = facts or v.one("veiled-free", [
+        Line("아직 특별한 계획은 없어요!", "아직 딱히 계획 없어!"), Line("아직 비어 있어요!", "아직 비어 있어!"),
+    ])
+    back = v.say(Line("{name} 씨는요?", "너는?"), name=v.name)
+    curious = v.say(Line("왜요, 재밌는 거 있어요?", "왜, 뭐 재밌는 거 있어?"))
+    alone = "혼자" in r.message
+    propose = v.say(Line("그럼 저랑 같이 가요!", "그럼 나랑 같이 가자!")) if alone else v.say(
+        Line("시간 되면 같이 뭐 할래요?", "시간 되면 같이 뭐 할래?"))
+    return (
+        Draft(join(free, back if not alone else curious), f"{v.name}님이 던진 '{d.quote}'에 먼저 답해서, 상대가 제안할 틈을 열어 둬요."),
+        Draft(join(free, curious if not alone else v.say(Line("언제 가 보실 생각이에요?", "언제 가 볼 생각이야?"))),
+              f"넌지시 떠보는 말이니 관심을 보이며 {v.name}님이 먼저 말하게 해요."),
+        Draft(join(free, propose), f"{v.name}님의 신호를 놓치지 않고 내가 먼저 같이 하자고 해서 한 걸음 나아가요."),
+    )
+
+
+def relationship(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    facts = d.facts.text if d.facts else ""
+    if r.has(Signal.INVITATION):  # "부모님 한번 뵐래?"
+        thanks = v.say(Line("그렇게 생각해 줘서 정말 고마워요.", "그렇게 생각해 줘서 진짜 고마워."))
+        slow = facts or v.say(Line("근데 아직은 조금 떨려요.", "근데 아직은 좀 떨려."))
+        later = v.say(Line("아직은 조금 더 시간 갖고, 마음 준비되면 제가 먼저 말할게요.", "아직은 조금 더 시간 갖고, 마음 준비되면 내가 먼저 말할게."))
+        return (
+            Draft(join(thanks, slow), f"{v.name}님의 초대에 먼저 고마워하고, 부담스러운 마음은 솔직하지만 부드럽게 말해요."),
+            Draft(join(slow, later), f"거절이 아니라 '아직'이라는 걸 분명히 해서 {v.name}님이 서운하지 않게 해요."),
+            Draft(join(v.say(Line("{name} 씨랑 진지하게 만나고 있어서 더 잘하고 싶어요.", "너랑 진지하게 만나고 있어서 더 잘하고 싶어."), name=v.name), later),
+                  f"진지한 마음을 먼저 말해 주면 '아직'이라는 말도 {v.name}님에게 믿음으로 들려요."),
+        )
+    if r.wish.unsure:
+        honest = facts or v.say(Line("솔직히 저도 아직 잘 모르겠어요.", "솔직히 나도 아직 잘 모르겠어."))
+        good = v.say(Line("그래도 {name} 씨랑 있는 시간은 정말 좋아요.", "그래도 너랑 있는 시간은 진짜 좋아."), name=v.name)
+        more = v.say(Line("조금 더 알아가 보고 싶어요.", "조금 더 알아가 보고 싶어."))
+        return (
+            Draft(join(v.say(Line("물어봐 줘서 고마워요.", "물어봐 줘서 고마워.")), honest), f"{v.name}님의 '{d.quote}'에 모르는 걸 아는 척하지 않고 솔직하게 답해요."),
+            Draft(join(honest, good), f"확신은 없어도 {v.name}님에게 좋은 감정이 있다는 걸 함께 전해 관계를 닫지 않아요."),
+            Draft(join(v.say(Line("제 마음을 솔직하게 말하면, 확신은 아직 없지만 끌리는 건 분명해요.", "솔직히 말하면, 확신은 아직 없는데 끌리는 건 분명해.")), more),
+                  f"애매하게 두지 않고 {v.name}님과 어떻게 하고 싶은지까지 분명히 말해요."),
+        )
+    like = facts or v.say(Line("저도 {name} 씨 좋아해요.", "나도 너 좋아해."), name=v.name)
+    if cues.confession(r.message):  # they said it first ("저 사실 민준씨 좋아하는 것 같아요")
+        opener = v.say(Line("놀라긴요, 용기 내서 말해 줘서 고마워요.", "놀라긴, 용기 내서 말해 줘서 고마워.")) if "놀라" in r.message else v.say(
+            Line("먼저 말해 줘서 고마워요.", "먼저 말해 줘서 고마워."))
+        same = v.say(Line("사실 저도 먼저 말할까 고민하고 있었어요.", "사실 나도 먼저 말할까 고민하고 있었어."))
+    elif re.search(r"무슨\s*사이|우리\s*(?:관계|사이)|어떤\s*사이", r.message):
+        opener = v.say(Line("저도 요즘 그거 생각하고 있었어요.", "나도 요즘 그거 생각하고 있었어."))
+        same = v.say(Line("가볍게 생각한 적 없어요.", "가볍게 생각한 적 없어."))
+    else:
+        opener = ""
+        same = v.one("relationship-serious", [
+            Line("저는 {name} 씨 말고는 관심 없어요.", "나는 너 말고 관심 없어."), Line("가볍게 생각한 적 없어요.", "가볍게 생각한 적 없어."),
+        ], name=v.name)
+    return (
+        Draft(join(opener, like), f"{v.name}님이 먼저 꺼낸 '{d.quote}'에 돌려 말하지 않고 같은 마음이라고 답해요."),
+        Draft(join(like, same), f"좋아하는 마음과 진지함을 함께 전해 {v.name}님의 불안을 덜어 줘요."),
+        Draft(join(like, v.say(Line("우리 제대로 만나 볼래요?", "우리 사귀자."))), f"{v.name}님이 마음을 보여 준 지금이 기회라, 내가 먼저 분명하게 사귀자고 말해요."),
+    )
+
+
+_NIGHT = re.compile(r"잘\s*자|잘게|자러|자야|먼저\s*잘|굿\s*나잇|굿밤|꿈")
+# The partner's words of affection, said back in kind.
+_MIRRORS = (
+    (re.compile(r"사랑해"), Line("저도 사랑해요.", "나도 사랑해.")),
+    (re.compile(r"보고\s*싶"), Line("저도 보고 싶었어요.", "나도 보고 싶었어.")),
+    (re.compile(r"좋아해|좋아하는\s*것\s*같"), Line("저도 좋아해요.", "나도 좋아해.")),
+    (re.compile(r"생각\s*났|생각\s*나서"), Line("저도 {you} 생각하고 있었어요.", "나도 네 생각하고 있었어.")),
+    (re.compile(r"재밌었|재미있었|즐거웠|좋았"), Line("저도 오늘 정말 즐거웠어요.", "나도 오늘 진짜 재밌었어.")),
+)
+_THANKED_FOR = (
+    (re.compile(r"데려다\s*줘서|바래다\s*줘서"), Line("데려다주는 건 당연하죠 ㅎㅎ", "데려다주는 건 당연하지 ㅎㅎ")),
+    (re.compile(r"목소리"), Line("저도 목소리 듣고 싶었는데 아쉬워요.", "나도 목소리 듣고 싶었는데 아쉽다.")),
+)
+
+
+def affection(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    facts = d.facts.text
+    me_too = next((v.say(line, you=v.you) for pattern, line in _MIRRORS if pattern.search(r.message)), None) or v.say(
+        Line("저도 같은 마음이에요.", "나도 같은 마음이야."))
+    night = bool(_NIGHT.search(r.message))
+    bye = v.one("affection-bye", [Line("잘 자요!", "잘 자!"), Line("푹 자요!", "푹 자!")]) if night else ""
+    extra = next((v.say(line) for pattern, line in _THANKED_FOR if pattern.search(r.message)), "")
+    echoed = v.say(Line("{you}도 오늘 고생 많았어요.", "너도 오늘 고생 많았어."), you=v.you) if re.search(r"고생했", r.message) else ""
+    miss = "보고 싶" in r.message or "보고싶" in r.message
+    warm = v.one("affection-warm", [
+        Line("그 말 들으니까 하루 피로가 다 풀려요.", "그 말 들으니까 하루 피로가 다 풀린다."),
+        Line("오늘 하루 중에 제일 좋은 말이에요.", "오늘 들은 말 중에 제일 좋다."),
+    ])
+    if night:
+        bold_line = v.say(Line("꿈에서 만나요.", "꿈에서 보자."))
+    elif miss:
+        bold_line = v.say(Line("만나면 꼭 안아 줄게요.", "만나면 꽉 안아 줄게."))
+    else:
+        bold_line = v.say(Line("{you}라서 더 좋아요.", "너라서 더 좋아."), you=v.you)
+    return (
+        Draft(join(me_too, echoed, bye) if night else join(me_too, d.facts.first), f"{v.name}님의 '{d.quote}'에 같은 마음으로 답해요."),
+        Draft(join(me_too, facts or extra or warm, extra if facts else "", bye), f"같은 마음에 지금 내 상황을 한마디 보태 {v.name}님이 애정을 더 느끼게 해요."),
+        Draft(join(me_too, d.facts.first if not night else "", bold_line), f"망설이지 않고 마음을 더 크게 표현해 {v.name}님과 한 걸음 가까워져요."),
+    )
+
+
+_NEWS = (("합격", "합격"), ("붙었", "합격"), ("팀장 됐", "승진"), ("팀장이 됐", "승진"), ("승진", "승진"), ("취업", "취업"), ("입사", "입사"), ("통과", "통과"),
+         ("당첨", "당첨"), ("수상", "수상"))
+_CREDITS_ME = re.compile(r"덕분|응원해\s*(?:줘서|주셔서)|도와\s*(?:줘서|주셔서)")
+
+
+def good_news(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    news = next((said for word, said in _NEWS if word in r.message), None)
+    wow = v.one("news-wow", [
+        Line("와 {n}진짜 축하해요!!", "와 {n}진짜 축하해!!"), Line("대박, {n}축하해요!", "대박 {n}축하해!!"), Line("헐 {n}완전 축하해요!", "헐 {n}완전 축하해!"),
+    ], n=f"{news} " if news else "")
+    if _CREDITS_ME.search(r.message):  # "자료 덕분에 잘 됐다", "응원해 주셔서 감사해요"
+        if not news:
+            wow = v.say(Line("칭찬까지 받았다니 대박이에요! 잘 돼서 진짜 다행이에요.", "칭찬까지 받았다니 대박! 잘 돼서 진짜 다행이다.")) if "칭찬" in r.message else v.say(
+                Line("잘 됐다니 진짜 다행이에요!", "잘 됐다니 진짜 다행이다!"))
+        earned = v.say(Line("제가 한 건 별로 없어요, 다 {you} 잘해서 그런 거예요.", "내가 한 게 뭐 있어, 다 네가 잘해서 그런 거야."),
+                       you=josa(v.you, "이"))
+    else:
+        earned = v.one("news-earned", [
+            Line("그동안 고생한 보람이 있네요.", "그동안 고생한 보람이 있다."),
+            Line("{name} 씨가 얼마나 애썼는지 아니까 더 기뻐요.", "네가 얼마나 애썼는지 아니까 내가 다 기쁘다."),
+            Line("역시 {name} 씨는 해낼 줄 알았어요.", "역시 해낼 줄 알았어."),
+        ], name=v.name)
+    how = v.one("news-how", [
+        Line("어떻게 된 거예요? 자세히 얘기해 줘요!", "어떻게 된 거야? 자세히 얘기해 줘!"),
+        Line("지금 기분 어때요? 다 듣고 싶어요!", "지금 기분 어때? 다 듣고 싶다!"),
+    ])
+    treat = v.one("news-treat", [
+        Line("축하하는 의미로 맛있는 거 사 드릴게요, 먹고 싶은 거 골라요!", "축하 기념으로 내가 맛있는 거 쏠게, 먹고 싶은 거 골라!"),
+        Line("이번 주에 축하 자리 꼭 만들어요, 제가 쏠게요!", "이번 주에 축하 파티 하자, 내가 쏠게!"),
+    ])
+    return (
+        Draft(join(wow, earned), f"{v.name}님의 '{d.quote}'에는 누구보다 먼저 크게 기뻐해 주는 게 최고의 답이에요."),
+        Draft(join(wow, how), f"축하에 질문을 더해 {v.name}님이 마음껏 자랑할 자리를 만들어 줘요."),
+        Draft(join(wow, treat), f"{v.name}님의 기쁜 날을 함께 보내자고 제안해 축하를 행동으로 옮겨요."),
+    )
+
+
+_RESCHEDULE = re.compile(r"미뤄|미룰|다음\s*주로|다른\s*날|연기|바꿔도|옮겨도")
+# What kept them busy, as the reply says it ("이사" -> "이사 도와주느라").
+_BUSY_WITH = {"야근": "야근하느라", "과제": "과제하느라", "공부": "공부하느라", "시험": "시험 준비하느라", "알바": "알바하느라",
+              "훈련": "훈련받느라", "발표": "발표 준비하느라", "마감": "마감하느라", "출장": "출장 다니느라", "회사": "회사 일 하느라"}
+
+
+def apology(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    if cues.after_fight(r.message) or r.facts.user_apologized:
+        return _make_up(v, r, d)
+    if _RESCHEDULE.search(r.message):
+        return _reschedule(v, r, d)
+    facts, first = d.facts.text, d.facts.first
+    busy = _busy(r, d)
+    fine = v.one("apology-fine", [
+        Line("괜찮아요! {c}많이 바빴나 봐요.", "괜찮아! {c}많이 바빴나 보네."),
+        Line("전혀 괜찮아요, 신경 쓰지 마요.", "전혀 괜찮아, 신경 쓰지 마."),
+    ], c=f"{busy} " if busy else "")
+    tired = v.say(Line("{c} 고생했어요.", "{c} 고생했어."), c=busy or "오늘도")
+    back = v.say(Line("{name} 씨는 잘 지냈어요?", "너는 잘 지냈어?"), name=v.name)
+    glad = v.one("apology-glad", [
+        Line("괜찮아요, 연락 와서 반가워요.", "괜찮아, 연락 와서 반갑다 ㅎㅎ"), Line("전혀 괜찮아요, 이렇게 연락 주니까 좋네요.", "전혀 괜찮아, 이렇게 연락 주니까 좋다."),
+    ])
+    return (
+        Draft(join(fine, first), f"{v.name}님의 '{d.quote}'에 괜찮다고 먼저 말해 미안한 마음부터 덜어 줘요."),
+        Draft(join(tired, facts or back), f"늦은 답장을 탓하지 않고 {v.name}님과 자연스럽게 다음 이야기로 넘어가요."),
+        Draft(join(glad, first, v.say(Line("다음엔 같이 해요!", "다음엔 같이 하자!")) if facts and d.activity else ""),
+              f"반가운 마음을 솔직하게 보여 줘서 {v.name}님이 미안해하지 않고 편하게 대화를 이어가게 해요."),
+    )
+
+
+def _busy(r: Reading, d: Detail) -> str:
+    if "이사" in r.message:
+        return "이사 도와주느라" if "도와" in r.message else "이사하느라"
+    return _BUSY_WITH.get(d.cause or "", "")
+
+
+def _reschedule(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """"오늘 약속 다음 주로 미뤄도 될까? … 화요일이나 수요일 어때?": not a no — take a day."""
+    day = d.facts.text or v.say(Line("그럼 그날 봬요.", "그럼 그날 보자."))
+    fine = v.say(Line("괜찮아요!", "괜찮아!")) if not d.facts.text.startswith(("괜찮", "아쉽")) else ""
+    work = v.say(Line("일이 먼저죠, 신경 쓰지 마요.", "일이 먼저지, 신경 쓰지 마.")) if re.search(r"회사|일이|업무|야근", r.message) else v.say(
+        Line("미안해하지 마요.", "미안해하지 마."))
+    treat = v.say(Line("대신 그날 맛있는 거 먹어요 ㅎㅎ", "대신 그날 맛있는 거 먹자 ㅎㅎ"))
+    return (
+        Draft(join(fine, day), f"{v.name}님이 다른 날을 먼저 말했으니 거절이 아니에요. 서운한 티 없이 새 날짜에 답해요."),
+        Draft(join(fine, day, work), f"{v.name}님의 사정을 먼저 이해해 주고 새 날짜를 분명히 정해요."),
+        Draft(join(fine, day, treat), f"미뤄진 약속을 기대되는 약속으로 바꿔 {v.name}님 마음을 가볍게 해 줘요."),
+    )
+
+
+def _make_up(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    hurt = r.wish.apologize or "서운" in (r.wish.question or "")
+    thanks = v.one("makeup-thanks", [
+        Line("먼저 말해 줘서 고마워요.", "먼저 말해 줘서 고마워."), Line("사과해 줘서 고마워요.", "사과해 줘서 고마워."),
+    ])
+    me_too = v.say(Line("저도 미안해요. 그때 제 말도 심했어요.", "나도 미안해. 나도 어제 말이 심했어."))
+    honest = v.say(Line("솔직히 저도 좀 서운했는데, 먼저 말해 주니까 마음이 풀려요.", "솔직히 나도 좀 서운했는데, 먼저 말해 주니까 마음이 풀린다.")) if hurt else v.say(
+        Line("우리 다음엔 힘든 거 있으면 바로 얘기해요.", "우리 다음엔 힘든 거 있으면 바로 얘기하자."))
+    return (
+        Draft(join(thanks, v.say(Line("저도 미안해요.", "나도 미안해."))), f"{v.name}님이 먼저 사과한 용기를 알아주고 나도 사과해 화해를 마무리해요."),
+        Draft(join(thanks, me_too), f"내 잘못도 함께 인정하면 {v.name}님과 서로 탓하지 않고 넘어갈 수 있어요."),
+        Draft(join(thanks, honest), f"{v.name}님을 탓하지 않고 '나'의 감정으로 솔직하게 말해, 같은 일이 반복되지 않게 해요."),
+    )
+
+
+_LISTENED = re.compile(r"들어\s*(?:줘서|주셔서|준)|위로|도와\s*(?:줘서|주셔서)|얘기\s*들어")
+_TIME_TOGETHER = re.compile(r"즐거웠|재밌었|재미있었|좋았|맛있었|잘\s*먹었")
+
+
+def thanks(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    facts, first = d.facts.text, d.facts.first
+    if _LISTENED.search(r.message) and not _TIME_TOGETHER.search(r.message):
+        glad = v.one("thanks-listened", [
+            Line("다행이에요! 조금이라도 나아졌다니 제가 더 좋네요.", "다행이다! 조금이라도 나아졌다니 내가 더 좋다."),
+            Line("별말씀을요, 도움이 됐다니 다행이에요.", "별말을, 도움이 됐다니 다행이다."),
+        ])
+        return (
+            Draft(join(glad, first), f"{v.name}님의 '{d.quote}'에 고마움을 편하게 받아 주고 나아졌다는 말에 같이 기뻐해요."),
+            Draft(join(glad, v.say(Line("또 얘기하고 싶을 때 언제든 편하게 연락해요.", "또 얘기하고 싶을 때 언제든 연락해."))),
+                  f"언제든 기대도 된다고 말해 {v.name}님이 다음에도 편하게 마음을 털어놓게 해요."),
+            Draft(join(v.say(Line("{name} 씨 얘기라면 언제든 들을게요.", "네 얘기라면 언제든 들을게."), name=v.name),
+                       v.say(Line("오늘은 맛있는 거 먹고 기분 좋게 보내요.", "오늘은 맛있는 거 먹고 기분 좋게 보내."))),
+                  f"{v.name}님 편이 되어 주겠다는 마음을 한 걸음 더 분명하게 보여 줘요."),
+        )
+    me_too = first or v.one("thanks-me-too", [
+        Line("저도 정말 즐거웠어요!", "나도 진짜 즐거웠어!"), Line("제가 더 즐거웠어요!", "내가 더 즐거웠어!"),
+    ])
+    home = v.say(Line("{you}도 조심히 들어가세요!", "너도 조심히 들어가!"), you=v.you) if re.search(r"조심히\s*들어가|잘\s*들어가", r.message) else ""
+    glad = v.say(Line("{name} 씨 덕분에 시간 가는 줄 몰랐어요.", "너랑 있으니까 시간 가는 줄 몰랐어."), name=v.name)
+    next_time = v.say(Line("다음엔 제가 맛있는 데 찾아 둘게요.", "다음엔 내가 좋은 데 찾아 둘게."))
+    return (
+        Draft(join(me_too, home), f"{v.name}님의 '{d.quote}'에 같은 마음으로 답해 좋은 분위기를 이어가요."),
+        Draft(join(me_too, glad), f"고마움을 받아 주면서 {v.name}님과의 시간이 좋았다는 걸 하나 더 말해요."),
+        Draft(join(facts or me_too, next_time), f"좋았던 마음을 {v.name}님과의 다음 만남으로 자연스럽게 이어 한 걸음 더 다가가요."),
+    )
