@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ai.coach.local.details import extract_details, find_place
+from ai.coach.local.details import ACTIVITIES, extract_details, find_place
 from ai.coach.local.facts import UserFacts
 from ai.coach.reading.model import Reading
 from ai.coach.types import Signal
@@ -41,11 +41,16 @@ def detail_of(reading: Reading, facts: UserFacts) -> Detail:
     return Detail(
         quote=_key_words(reading),
         time=found.time.text if found.time else None,
-        activity=found.activity.key if found.activity else None,
+        activity=found.activity.key if found.activity else _named_activity(reading.message),
         cause=cause or (found.causes[0] if found.causes else None),
         place=find_place(reading.message),
         facts=facts,
     )
+
+
+def _named_activity(text: str) -> str | None:
+    """An activity the analyser split ("방탈출" read as 방 + 탈출), found by its name."""
+    return next((key for key in sorted(ACTIVITIES, key=len, reverse=True) if len(key) >= 2 and key in text), None)
 
 
 def _key_words(reading: Reading) -> str:

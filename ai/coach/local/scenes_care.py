@@ -109,6 +109,12 @@ def distress(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     exam or interview, or being worn out."""
     if _EMERGENCY.search(r.message):
         safe, balanced, bold = _emergency(v, r)
+    elif _LOW_MOOD.search(r.message):
+        safe, balanced, bold = _low(v)
+    elif _SICK.search(r.message):
+        safe, balanced, bold = _sick(v)
+    elif _DEADLINE.search(r.message):
+        safe, balanced, bold = _deadline(v)
     elif _JOB_LOSS.search(r.message):
         safe, balanced, bold = _lost_job(v, r)
     elif _FAILED.search(r.message):
@@ -122,6 +128,35 @@ def distress(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         Draft(safe, first_why),
         Draft(balanced, f"들을 준비가 되어 있다고 말하되, 털어놓을지 말지는 {v.name}님이 정하게 해요."),
         Draft(bold, f"조언이나 만남 제안 대신, 힘든 순간의 {v.name}님 편이 되어 주겠다는 마음을 분명히 전해요."),
+    )
+
+
+_SICK = re.compile(r"감기|몸살|열\s*(?:나|이\s*나)|두통|머리\s*아|목\s*아|배\s*아|배탈|장염|아파(?!트)|아프|병원")
+_LOW_MOOD = re.compile(r"우울|아무것도\s*하기\s*싫|무기력|의욕이\s*없|공허|외로워|외롭|사는\s*게\s*재미")
+_DEADLINE = re.compile(r"마감|과제|내일까지|밤새|제출")
+
+
+def _sick(v: Voice) -> tuple[str, str, str]:
+    return (
+        v.say(Line("헐 많이 아파요? 약은 먹었어요?", "헐 많이 아파? 약은 먹었어?")),
+        v.say(Line("아프면 마음도 더 힘들죠. 따뜻한 물 많이 마시고 오늘은 일찍 쉬어요.", "아프면 마음도 더 힘들지. 따뜻한 물 많이 마시고 오늘은 일찍 자.")),
+        v.say(Line("필요한 거 있으면 말해요, 약이든 죽이든 갖다줄게요.", "필요한 거 있으면 말해, 약이든 죽이든 갖다줄게.")),
+    )
+
+
+def _low(v: Voice) -> tuple[str, str, str]:
+    return (
+        v.say(Line("요즘 많이 힘들었군요. 말해 줘서 고마워요.", "요즘 많이 힘들었구나. 말해 줘서 고마워.")),
+        v.say(Line("무슨 일 있었는지 천천히 얘기해 줄래요? 다 들을게요.", "무슨 일 있었는지 천천히 얘기해 줄래? 다 들을게.")),
+        v.say(Line("혼자 끙끙 앓지 말아요. 저 여기 있어요, 언제든 연락해요.", "혼자 끙끙 앓지 마. 나 여기 있어, 언제든 연락해.")),
+    )
+
+
+def _deadline(v: Voice) -> tuple[str, str, str]:
+    return (
+        v.say(Line("헐 오늘 밤새야겠네요.. 많이 막막하죠.", "헐 오늘 밤새야겠네.. 많이 막막하겠다.")),
+        v.say(Line("하나씩 하다 보면 끝나 있을 거예요. 중간에 밥은 꼭 챙겨 먹어요.", "하나씩 하다 보면 끝나 있을 거야. 중간에 밥은 꼭 챙겨 먹어.")),
+        v.say(Line("끝나면 맛있는 거 살게요, 조금만 힘내요!", "끝나면 맛있는 거 사 줄게, 조금만 힘내!")),
     )
 
 
@@ -210,7 +245,26 @@ def _grievance(v: Voice, r: Reading) -> str:
     return ""
 
 
+_BREAKUP = re.compile(r"헤어지자|헤어져|그만\s*만나|그만\s*하자\s*우리|우리\s*끝내|이별")
+
+
+def _breakup(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """"우리 헤어지자": no arguing, no begging — take it seriously, and ask to talk it through once."""
+    heavy = v.say(Line("갑자기 그 말 들으니까 마음이 너무 무거워요.", "갑자기 그 말 들으니까 마음이 너무 무겁다."))
+    thought = v.say(Line("많이 고민하고 한 말이죠? {yours} 마음 존중할게요.", "많이 고민하고 한 말이지? 네 마음 존중할게."), yours=v.yours)
+    talk = v.say(Line("그래도 문자로 끝내기보다 얼굴 보고 한 번만 얘기하고 싶어요.", "그래도 문자로 끝내기보다 얼굴 보고 한 번만 얘기하고 싶어."))
+    try_ = v.say(Line("저는 아직 {you}랑 더 노력해 보고 싶어요. 부족했던 거 제대로 듣고 싶어요.", "나는 아직 너랑 더 노력해 보고 싶어. 내가 부족했던 거 제대로 듣고 싶어."),
+                 you=v.you)
+    return (
+        Draft(join(heavy, thought), f"'{d.quote}'라는 말을 가볍게 넘기지 않고, {v.name}님의 결정을 존중한다는 걸 먼저 보여 줘요."),
+        Draft(join(heavy, talk), "매달리거나 따지지 않고, 마지막으로 직접 이야기할 자리만 부탁해요."),
+        Draft(join(try_, talk), f"붙잡고 싶은 마음을 솔직하게 말하되 {v.name}님을 탓하지 않아요."),
+    )
+
+
 def conflict(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    if _BREAKUP.search(r.message):
+        return _breakup(v, d)
     space = cues.asks_for_space(r.message)
     fact = d.facts.text if d.facts else ""
     named = _grievance(v, r)
@@ -219,10 +273,9 @@ def conflict(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         Line("제가 미안해요. {name} 씨가 그렇게 느낄 만했어요.", "내가 미안해. 네가 그렇게 느낄 만했어."),
         Line("미안해요, {name} 씨 마음을 너무 몰랐어요.", "미안해, 네 마음을 너무 몰라줬어."),
     ], name=v.name)
-    own = v.one("conflict-own", [
-        Line("제 상황만 생각하느라 {yours} 마음을 먼저 못 챙겼어요.", "내 상황만 생각하느라 {yours} 마음을 먼저 못 챙겼어."),
-        Line("{you} 얼마나 기다렸을지 생각하면 마음이 무거워요.", "네가 얼마나 기다렸을지 생각하면 마음이 무거워."),
-    ], yours=v.yours, you=josa(v.you, "이"))
+    own = v.say(Line("{you} 얼마나 기다렸을지 생각하면 마음이 무거워요.", "네가 얼마나 기다렸을지 생각하면 마음이 무거워."), you=josa(v.you, "이")) \
+        if named and re.search(r"일이잖|일인데|기념일|생일|약속", r.message) else v.say(
+        Line("제 상황만 생각하느라 {yours} 마음을 먼저 못 챙겼어요.", "내 상황만 생각하느라 {yours} 마음을 먼저 못 챙겼어."), yours=v.yours)
     accept = v.one("conflict-accept", [
         Line("알겠어요. {name} 씨가 괜찮아질 때까지 기다릴게요.", "알겠어. 네 마음 정리될 때까지 기다릴게."),
         Line("알겠어요, 천천히 생각해요. 저는 여기 있을게요.", "알겠어, 천천히 생각해. 나는 여기 있을게."),

@@ -17,6 +17,8 @@ from ai.coach.types import Signal
 def decline(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     if cues.no_more_contact(r.message):
         return _no_more_contact(v, d)
+    if cues.day_only_no(r.message):
+        return _not_that_day(v, d)
     cause = d.cause if d.cause and d.cause not in ("일", "준비") else None
     thanks = v.one("decline-thanks", [
         Line("{name} 씨, 솔직하게 말해 줘서 고마워요.", "{call}솔직하게 말해 줘서 고마워."),
@@ -41,6 +43,19 @@ def decline(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         Draft(join(understood, thanks), f"{quote}는 {v.name}님이 돌려 말한 거절이라, 더 묻지 않고 받아들여 좋은 인상으로 마무리해요."),
         Draft(join(thanks, cheer), f"아쉬움보다 {v.name}님을 응원하는 말로 끝내면 서로 부담 없이 정리할 수 있어요."),
         Draft(join(honest, cheer), f"대담형은 다시 조르는 게 아니라, {v.name}님의 결정을 존중하면서 아쉬움을 솔직하게 말하는 거예요."),
+    )
+
+
+def _not_that_day(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """"내일은 좀 어려울 것 같아요": take it lightly; BOLD may ask once, with no pressure."""
+    fine = v.one("day-fine", [Line("아 그렇군요! 괜찮아요 ㅎㅎ", "아 그렇구나! 괜찮아 ㅎㅎ"), Line("넵 알겠어요! 괜찮아요.", "응 알겠어! 괜찮아.")])
+    return (
+        Draft(fine, f"'{d.quote}'에 서운한 티 없이 가볍게 받아 부담을 덜어 줘요."),
+        Draft(join(fine, v.say(Line("나중에 시간 괜찮을 때 편하게 말해 줘요.", "나중에 시간 괜찮을 때 편하게 말해 줘."))),
+              f"다음은 {v.name}님에게 맡겨, 마음이 있다면 먼저 말할 자리를 남겨요."),
+        Draft(v.say(Line("아쉽네요 ㅎㅎ 혹시 이번 주 중에 괜찮은 날 있어요? 어려우면 편하게 말해 줘요.",
+                         "아쉽다 ㅎㅎ 혹시 이번 주 중에 괜찮은 날 있어? 어려우면 편하게 말해 줘.")),
+              f"다른 날을 딱 한 번만 가볍게 물어보고, 거절할 틈도 함께 열어 둬요."),
     )
 
 
@@ -78,6 +93,8 @@ def _boundary(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         short = v.say(Line("늦었어요, 얼른 자요.", "늦었다, 얼른 자."))
     elif items:  # answer what they asked, without meeting
         short = join(v.say(Line("네, 있어요.", "응, 있어.")), changed or "", v.say(Line("경비실에 맡겨 둘게요.", "경비실에 맡겨 둘게.")))
+    elif "축하" in r.message:
+        short = v.say(Line("축하해 줘서 고마워요. 잘 지내요.", "축하해 줘서 고마워. 잘 지내."))
     else:
         short = v.say(Line("네, 잘 지내요.", "응, 잘 지내."))
     middle = v.say(Line("물건은 택배로 보낼게요. 받을 주소만 알려 줘요.", "물건은 택배로 보낼게. 받을 주소만 알려 줘.")) if items else v.one(
@@ -112,6 +129,8 @@ def distance(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         return _left_to_me(v, d)
     if len(mine) >= 30 and _SINCERE.search(mine) and "?" not in mine:
         return _after_heartfelt(v, r, d)
+    if re.search(r"늦을|늦어|바빠|바쁨|바쁠|야근|끝나|정신없", r.message):
+        return _busy_now(v, d)
     light = v.one("dry-light", [Line("네, 알겠어요!", "응 알겠어!"), Line("오케이, 그렇게 해요.", "오케이, 그렇게 하자.")])
     rest = v.say(Line("정신없을 텐데 밥은 꼭 챙겨 먹어요.", "정신없을 텐데 밥은 꼭 챙겨 먹어."))
     door = v.say(Line("여유 생기면 그때 편하게 얘기해요.", "여유 생기면 그때 얘기하자."))
@@ -120,6 +139,18 @@ def distance(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         Draft(light, f"{v.name}님의 {quote} 같은 짧은 답에 서운함을 드러내지 않고 가볍게 받아요."),
         Draft(join(light, d.facts.text or rest), f"탓하지 않고 {v.name}님을 챙기는 말로 분위기를 부드럽게 해요."),
         Draft(join(light, door), f"다음 연락은 {v.name}님에게 맡겨야 먼저 몰아붙이지 않고 편하게 돌아올 자리가 생겨요."),
+    )
+
+
+def _busy_now(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """"몰라 오늘 늦을 듯": busy, not cold — let them go, and be there after."""
+    ok = v.say(Line("알겠어요! 끝나면 연락 줘요.", "알겠어! 끝나면 연락 줘."))
+    return (
+        Draft(ok, f"{v.name}님의 '{d.quote}'에 짧게 알겠다고 하고, 연락은 편할 때 하게 해요."),
+        Draft(join(v.say(Line("많이 바쁜가 봐요.", "많이 바쁜가 보네.")), v.say(Line("무리하지 말고 밥은 꼭 챙겨 먹어요.", "무리하지 말고 밥은 꼭 챙겨 먹어."))),
+              f"바쁜 {v.name}님을 탓하지 않고 챙기는 말로 답해요."),
+        Draft(v.say(Line("늦어도 괜찮으니까 끝나면 목소리 들려줘요.", "늦어도 괜찮으니까 끝나면 전화해.")),
+              f"기다리겠다는 마음을 부담 없이 전해 {v.name}님이 끝나고 편하게 연락하게 해요."),
     )
 
 

@@ -31,13 +31,12 @@ def question(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         return _confirm(v, asked)
     if r.has(Signal.LATE_NIGHT) and _STILL_UP.search(r.message):
         return _still_up(v, r, d, asked)
+    if _REPROACH.search(asked) and not d.facts:
+        return _reproach(v, r, asked)
     own = _OWN_ANSWER.search(r.message.split("?")[-1]) if "?" in r.message else None
     # An MBTI is not echoed back: naming the partner's type reads as labelling them.
     ack = v.say(Line("오 {x}시구나!", "오 {x}구나!"), x=own.group(1)) if own and not _MBTI.fullmatch(own.group(1)) else ""
-    answer = d.facts.text or v.one("question-open", [
-        Line("음 딱 하나만 고르기 어렵네요.", "음 딱 하나 고르기 어렵다."),
-        Line("그거 얘기하면 길어지는데요!", "그거 얘기하면 길어지는데!"),
-    ])
+    answer = d.facts.text or _vague_answer(v, asked)
     first = d.facts.first or answer
     back = v.say(Line("{name} 씨 얘기도 더 듣고 싶어요.", "네 얘기도 더 듣고 싶다."), name=v.name) if own else _ask_back(v, asked)
     step = v.say(Line("챙겨 줘서 고마워요 ㅎㅎ", "챙겨 줘서 고마워 ㅎㅎ")) if _CARING.search(asked) else v.one("question-step", [
@@ -67,6 +66,32 @@ def _ask_back(v: Voice, asked: str) -> str:
     if _OPEN_QUESTION.search(question) and len(question) <= 25 and not re.search(r"저|제가|나|내가|우리", question):
         return f"{you} {to_register(question, polite=v.polite)}"
     return v.say(Line("{you}요?", "{you}?"), you=you)
+
+
+_REPROACH = re.compile(r"뜸하|연락\s*(?:좀|이\s*없|이\s*안)|왜\s*(?:이렇게\s*)?연락|잠수|바쁜가\s*봐|나\s*잊")
+
+
+def _vague_answer(v: Voice, asked: str) -> str:
+    """No answer in the situation: a true-enough one the user can make their own."""
+    if re.search(r"뭐\s*해|뭐\s*하고|뭐함", asked):
+        return v.say(Line("저는 그냥 쉬고 있었어요.", "나 그냥 쉬고 있었어."))
+    if re.search(r"뭐\s*했|어땠", asked):
+        return v.say(Line("저는 별일 없이 잘 보냈어요.", "나는 별일 없이 잘 보냈어."))
+    if re.search(r"좋아해|뭐가|어디가|추천|골라", asked):
+        return v.say(Line("음 딱 하나만 고르기 어렵네요.", "음 딱 하나 고르기 어렵다."))
+    return v.say(Line("음 생각해 볼게요 ㅎㅎ", "음 생각해 볼게 ㅎㅎ"))
+
+
+def _reproach(v: Voice, r: Reading, asked: str) -> tuple[Draft, Draft, Draft]:
+    """"너 요즘 연락이 너무 뜸하다?": a light reproach — own it lightly, no excuses."""
+    sorry = v.say(Line("아 미안해요 ㅠㅠ 요즘 좀 정신없었어요.", "아 미안 ㅠㅠ 요즘 좀 정신없었어."))
+    back = v.say(Line("{you}는 잘 지냈어요?", "너는 잘 지냈어?"), you=v.you if not v.polite else f"{v.name} 씨")
+    step = v.say(Line("이번 주에 밥 한번 먹어요, 제가 살게요!", "이번 주에 밥 한번 먹자, 내가 쏠게!"))
+    return (
+        Draft(sorry, f"'{asked}'는 서운함을 가볍게 말한 거라, 변명보다 짧게 미안하다고 해요."),
+        Draft(join(sorry, back), f"사과하고 {v.name}님 안부를 먼저 물어 관심이 있다는 걸 보여 줘요."),
+        Draft(join(sorry, step), f"말보다 만남으로 미안함을 풀어 {v.name}님과 다시 가까워져요."),
+    )
 
 
 def _confirm(v: Voice, asked: str) -> tuple[Draft, Draft, Draft]:
@@ -110,6 +135,7 @@ _CLOSINGS = (
     (re.compile(r"좋은\s*밤|굿\s*나잇|굿밤"), Line("{you}도 좋은 밤 보내세요!", "너도 좋은 밤 보내!")),
     (re.compile(r"주말\s*잘|좋은\s*주말"), Line("{you}도 주말 잘 보내세요!", "너도 주말 잘 보내!")),
     (re.compile(r"수고하세요|수고해"), Line("{you}도 수고하세요!", "너도 수고해!")),
+    (re.compile(r"조심히\s*(?:들어가|가)|잘\s*들어가"), Line("{you}도 조심히 들어가세요!", "너도 조심히 들어가!")),
 )
 _THANKED_ME = re.compile(r"고생하셨|고생했|수고하셨|수고했")
 
@@ -118,7 +144,13 @@ def small_talk(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     closing = next((line for pattern, line in _CLOSINGS if pattern.search(r.message)), None)
     if closing:
         return _closing(v, r, d, closing)
+    if _AWAY.search(r.message):
+        return _going_away(v, r, d)
+    if _ONLY_EMOJI.match(r.message):
+        return _smile_back(v, d)
     cute = any(w in r.message for w in ("귀여", "고양이", "강아지", "냥", "댕댕", "사진", "🐱", "🐶"))
+    if d.activity and not cute:
+        return _doing(v, r, d)
     mine = d.facts.text if d.facts else ""
     react = v.one("talk-cute", [
         Line("헐 너무 귀여워요!", "헐 너무 귀엽다!"), Line("와 완전 귀엽네요!", "와 완전 귀여워!"),
@@ -137,6 +169,53 @@ def small_talk(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         Draft(join(react, mine), f"{v.name}님이 보낸 '{d.quote}'에 먼저 반응해 꺼낸 이야기를 살려 줘요."),
         Draft(join(react, mine, more), f"반응에 질문을 하나 보태 {v.name}님과 대화를 주고받게 해요."),
         Draft(join(react, bold), f"{v.name}님과 나누는 일상이 좋다는 마음을 드러내 조금 더 가까워져요."),
+    )
+
+
+_AWAY = re.compile(r"발령|유학|이민|전근|파견|이사\s*가|떠나|(?:해외|지방|외국)[^.!?\n]{0,6}(?:가게|가요|가|나가)")
+_ONLY_EMOJI = re.compile(r"^[\s\u2600-\u27BF\U0001F300-\U0001FAFF\uFE0Fㅎㅋ^~.!]+$")
+_PERIOD = re.compile(r"(\d+\s*(?:년|개월|달|주))\s*(?:정도|쯤|동안)?")
+_DONE = re.compile(r"했어|했어요|했다|다녀왔|갔다\s*왔|갔다왔|끝났")
+
+
+def _going_away(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """"다음 주에 해외 발령 나서요.. 1년 정도": news that puts distance between them."""
+    period = _PERIOD.search(r.message)
+    wow = v.say(Line("헉 {p}이요? 갑자기라 놀랐어요.", "헉 {p}? 갑자기라 놀랐어."), p=period.group(1)) if period else v.say(
+        Line("헉 갑자기라 놀랐어요.", "헉 갑자기라 놀랐어."))
+    chance = v.say(Line("그래도 {you}한테 좋은 기회겠어요. 응원할게요!", "그래도 너한테 좋은 기회겠다. 응원할게!"), you=v.you)
+    miss = v.say(Line("솔직히 많이 아쉬워요. 가기 전에 얼굴 한번 봐요.", "솔직히 많이 아쉽다. 가기 전에 얼굴 한번 보자."))
+    return (
+        Draft(join(wow, chance), f"{v.name}님의 소식에 놀란 마음과 응원을 함께 전해요."),
+        Draft(join(wow, v.say(Line("준비하느라 정신없겠어요. 언제 출발해요?", "준비하느라 정신없겠다. 언제 가?"))),
+              f"{v.name}님이 꺼낸 소식을 더 들을 수 있게 구체적으로 물어요."),
+        Draft(join(wow, miss), f"아쉬운 마음을 솔직하게 말하고, 떠나기 전에 보자고 한 걸음 다가가요."),
+    )
+
+
+def _smile_back(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """An emoji or a laugh alone: a light answer in kind, nothing to fix."""
+    return (
+        Draft(v.say(Line("ㅎㅎ 😊", "ㅎㅎ 😊")), f"{v.name}님의 가벼운 반응에는 가볍게 웃어 주면 충분해요."),
+        Draft(v.say(Line("ㅎㅎ 오늘도 고마웠어요.", "ㅎㅎ 오늘도 고마웠어.")), f"웃음에 따뜻한 한마디를 보태 {v.name}님과 좋은 분위기로 마무리해요."),
+        Draft(v.say(Line("ㅎㅎ {you} 웃는 거 보니까 저도 기분 좋네요.", "ㅎㅎ 너 웃으니까 나도 기분 좋다."), you=v.you),
+              f"{v.name}님 덕분에 기분이 좋다는 마음을 살짝 드러내요."),
+    )
+
+
+def _doing(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """"친구들이랑 방탈출 왔어": react to what they are doing (or did), and ask about it."""
+    what = d.activity
+    done = bool(_DONE.search(r.message)) and not re.search(r"왔어|와\s*있|하는\s*중|하러", r.message)
+    react = v.say(Line("오 {w} 재밌었겠다!", "오 {w} 재밌었겠다!"), w=what) if done else v.say(
+        Line("오 {w} 재밌겠다!", "오 {w} 재밌겠다!"), w=what)
+    react = react.replace("재밌었겠다!", "재밌었겠어요!" if v.polite else "재밌었겠다!").replace("재밌겠다!", "재밌겠어요!" if v.polite else "재밌겠다!")
+    ask = v.say(Line("어땠어요?", "어땠어?")) if done else v.say(Line("잘 되고 있어요? 사진 보내 줘요 ㅋㅋ", "잘 되고 있어? 사진 보내 줘 ㅋㅋ"))
+    along = v.say(Line("다음엔 저도 끼워 줘요 ㅋㅋ", "다음엔 나도 껴 줘 ㅋㅋ"))
+    return (
+        Draft(join(react, d.facts.first), f"{v.name}님이 보낸 '{d.quote}'에 먼저 반응해 꺼낸 이야기를 살려 줘요."),
+        Draft(join(react, ask), f"{v.name}님이 하고 있는 일에 관심을 보여 이야기를 더 하게 해요."),
+        Draft(join(react, along), f"같이 하고 싶다는 말로 {v.name}님과 다음 만남의 여지를 만들어요."),
     )
 
 

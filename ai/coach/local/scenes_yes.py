@@ -14,7 +14,7 @@ from ai.coach.reading.model import Reading
 from ai.coach.types import Signal, Stage
 from ai.korean.particles import josa
 
-_YES_WORDS = re.compile(r"^(?:좋아|좋지|완전\s*좋|당연|콜|오케이|ㅇㅋ|무조건|그래)")
+_YES_WORDS = re.compile(r"^(?:좋아|좋지|좋은데|좋긴|완전\s*좋|당연|콜|오케이|ㅇㅋ|무조건|그래)")
 _CLOCK = re.compile(r"\d+\s*시")
 _FAVOUR = re.compile(r"예약하겠|예약할게|예약해|제가\s*살게|내가\s*살게|쏠게|사\s*줄게|데리러")
 _ROUGH_DAY = re.compile(r"깨져|깨졌|혼났|스트레스|짜증|우울|빡쳐|힘들어서")
@@ -46,13 +46,23 @@ def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         Line("그날 봬요!", "그날 보자!"))
     # The partner named the hour and the user did not: take it ("토요일 6시쯤에 갈게!").
     come = v.say(Line("{w} 갈게요!", "{w} 갈게!"), w=adverbial(d.time)) if timed and d.time and not _CLOCK.search(plan) else ""
-    thanks = v.say(Line("예약까지 해 주신다니 감사해요.", "예약까지 해 준다니 고마워.")) if _FAVOUR.search(r.message) else ""
+    thanks = _thanks_for_favour(v, r)
     return (
         Draft(join(_echo_thanks(v, r), yes, first, come), f"{v.name}님의 '{d.quote}'에 바로 좋다고 답하고 가능한 때를 분명히 말해 약속이 잡히게 해요."),
         Draft(join(yes if not facts else "", plan, thanks or detail, "" if thanks else see_you),
               f"가능한 때에 장소나 준비할 것 하나를 더 정해 {v.name}님과의 약속을 확실하게 만들어요."),
         Draft(join(yes, first, _looking_forward(v, r, d)), f"수락에 기대된다는 마음까지 얹어 {v.name}님에게 호감을 분명하게 돌려줘요."),
     )
+
+
+def _thanks_for_favour(v: Voice, r: Reading) -> str:
+    if re.search(r"예약", r.message):
+        return v.say(Line("예약까지 해 주신다니 감사해요.", "예약까지 해 준다니 고마워."))
+    if re.search(r"데리러", r.message):
+        return v.say(Line("데리러 와 준다니 감사해요.", "데리러 와 준다니 고마워."))
+    if _FAVOUR.search(r.message):
+        return v.say(Line("사 주신다니 감사해요, 다음엔 제가 살게요!", "사 준다니 고마워, 다음엔 내가 쏠게!"))
+    return ""
 
 
 def _echo_thanks(v: Voice, r: Reading) -> str:
@@ -180,6 +190,27 @@ def affection(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
 
 _NEWS = (("합격", "합격"), ("붙었", "합격"), ("팀장 됐", "승진"), ("팀장이 됐", "승진"), ("승진", "승진"), ("취업", "취업"), ("입사", "입사"), ("통과", "통과"),
          ("당첨", "당첨"), ("수상", "수상"))
+def _special_news(v: Voice, r: Reading, wow: str) -> tuple[str, str, str] | None:
+    """A wedding or a first pay day: news with its own words."""
+    if re.search(r"결혼", r.message):
+        return (
+            join(v.say(Line("와 결혼 진짜 축하해요!!", "와 결혼 진짜 축하해!!")), v.say(Line("너무 잘됐다 ㅎㅎ", "드디어 가는구나 ㅋㅋ"))),
+            join(v.say(Line("결혼 진짜 축하해요!!", "결혼 진짜 축하해!!")), v.say(Line("날짜 정해지면 꼭 알려 줘요, 무조건 갈게요!", "날짜 언제야? 무조건 갈게!"))),
+            join(v.say(Line("결혼 진짜 축하해요!!", "결혼 진짜 축하해!!")), v.say(Line("준비하다 도움 필요하면 언제든 불러요.", "준비하다 도움 필요하면 언제든 불러."))),
+        )
+    if re.search(r"월급|보너스|성과급", r.message):
+        pay = "첫 월급" if "첫" in r.message else "월급날"
+        treat = re.search(r"사\s*줄게|쏠게|살게", r.message)
+        return (
+            join(v.say(Line("{p} 축하해요!! 그동안 고생 많았어요.", "{p} 축하해!! 그동안 고생 많았어."), p=pay)),
+            join(v.say(Line("{p} 축하해요!!", "{p} 축하해!!"), p=pay), v.say(
+                Line("사 준다니 완전 좋아요 ㅎㅎ 뭐 먹을까요?", "사 준다니 완전 좋아 ㅋㅋ 뭐 먹을까?") if treat else Line("어디에 쓸 거예요? ㅎㅎ", "어디에 쓸 거야? ㅋㅋ"))),
+            join(v.say(Line("{p} 축하해요!!", "{p} 축하해!!"), p=pay), v.say(
+                Line("그럼 디저트는 제가 살게요!", "그럼 디저트는 내가 쏠게!") if treat else Line("축하하는 의미로 제가 맛있는 거 살게요!", "축하 기념으로 내가 맛있는 거 쏠게!"))),
+        )
+    return None
+
+
 _CREDITS_ME = re.compile(r"덕분|응원해\s*(?:줘서|주셔서)|도와\s*(?:줘서|주셔서)")
 
 
@@ -188,6 +219,13 @@ def good_news(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     wow = v.one("news-wow", [
         Line("와 {n}진짜 축하해요!!", "와 {n}진짜 축하해!!"), Line("대박, {n}축하해요!", "대박 {n}축하해!!"), Line("헐 {n}완전 축하해요!", "헐 {n}완전 축하해!"),
     ], n=f"{news} " if news else "")
+    special = _special_news(v, r, wow)
+    if special:
+        return tuple(Draft(text, why) for text, why in zip(special, (
+            f"{v.name}님의 '{d.quote}'에는 누구보다 먼저 크게 기뻐해 주는 게 최고의 답이에요.",
+            f"축하에 한마디를 더해 {v.name}님이 마음껏 이야기할 자리를 만들어 줘요.",
+            f"{v.name}님의 기쁜 일을 함께 챙기겠다는 마음을 행동으로 보여 줘요.",
+        )))  # type: ignore[return-value]
     if _CREDITS_ME.search(r.message):  # "자료 덕분에 잘 됐다", "응원해 주셔서 감사해요"
         if not news:
             wow = v.say(Line("칭찬까지 받았다니 대박이에요! 잘 돼서 진짜 다행이에요.", "칭찬까지 받았다니 대박! 잘 돼서 진짜 다행이다.")) if "칭찬" in r.message else v.say(
@@ -280,23 +318,26 @@ def _make_up(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     )
 
 
-_LISTENED = re.compile(r"들어\s*(?:줘서|주셔서|준)|위로|도와\s*(?:줘서|주셔서)|얘기\s*들어")
+_LISTENED = re.compile(r"들어\s*(?:줘서|주셔서|준)|위로|얘기\s*들어")
 _TIME_TOGETHER = re.compile(r"즐거웠|재밌었|재미있었|좋았|맛있었|잘\s*먹었")
 
 
 def thanks(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     facts, first = d.facts.text, d.facts.first
-    if _LISTENED.search(r.message) and not _TIME_TOGETHER.search(r.message):
+    if not _TIME_TOGETHER.search(r.message):  # thanks for listening, for help, for a tip
+        listened = bool(_LISTENED.search(r.message))
         glad = v.one("thanks-listened", [
             Line("다행이에요! 조금이라도 나아졌다니 제가 더 좋네요.", "다행이다! 조금이라도 나아졌다니 내가 더 좋다."),
             Line("별말씀을요, 도움이 됐다니 다행이에요.", "별말을, 도움이 됐다니 다행이다."),
         ])
         return (
             Draft(join(glad, first), f"{v.name}님의 '{d.quote}'에 고마움을 편하게 받아 주고 나아졌다는 말에 같이 기뻐해요."),
-            Draft(join(glad, v.say(Line("또 얘기하고 싶을 때 언제든 편하게 연락해요.", "또 얘기하고 싶을 때 언제든 연락해."))),
-                  f"언제든 기대도 된다고 말해 {v.name}님이 다음에도 편하게 마음을 털어놓게 해요."),
-            Draft(join(v.say(Line("{name} 씨 얘기라면 언제든 들을게요.", "네 얘기라면 언제든 들을게."), name=v.name),
-                       v.say(Line("오늘은 맛있는 거 먹고 기분 좋게 보내요.", "오늘은 맛있는 거 먹고 기분 좋게 보내."))),
+            Draft(join(glad, v.say(Line("또 얘기하고 싶을 때 언제든 편하게 연락해요.", "또 얘기하고 싶을 때 언제든 연락해.")) if listened
+                       else v.say(Line("다음에도 필요한 거 있으면 말해요 ㅎㅎ", "다음에도 필요한 거 있으면 말해 ㅎㅎ"))),
+                  f"언제든 기대도 된다고 말해 {v.name}님이 다음에도 편하게 연락하게 해요."),
+            Draft(join(v.say(Line("{name} 씨 얘기라면 언제든 들을게요.", "네 얘기라면 언제든 들을게."), name=v.name) if listened
+                       else v.say(Line("{name} 씨한테 도움이 됐다니 제가 다 뿌듯하네요.", "너한테 도움이 됐다니 내가 다 뿌듯하다."), name=v.name),
+                       v.say(Line("오늘은 기분 좋게 보내요.", "오늘은 기분 좋게 보내."))),
                   f"{v.name}님 편이 되어 주겠다는 마음을 한 걸음 더 분명하게 보여 줘요."),
         )
     me_too = first or v.one("thanks-me-too", [

@@ -117,6 +117,11 @@ def _decline(r: Reading, name: str) -> tuple[str, str]:
             f"{said(quote)} 말은 분명한 거절이에요. 더 연락하지 말아 달라는 부탁이에요.",
             "아쉽더라도 그 뜻을 존중하세요. 답장을 한다면 짧게 인사하고 끝내고, 그 뒤로는 연락하지 않는 게 예의예요.",
         )
+    if cues.day_only_no(r.message):
+        return (
+            f"{said(quote)} 말은 그날이 어렵다는 뜻이에요. 다른 날을 말하지 않아서 정중한 거절일 수도 있지만, 아직 단정하긴 일러요.",
+            "서운한 티 없이 가볍게 받아 주세요. 다른 날을 물어본다면 한 번만, 부담 없게 물어보고, 그때도 어렵다고 하면 거절로 받아들이세요.",
+        )
     firm = re.search(r"확실|분명|절대|전혀|여기까지", r.message)
     if firm:
         return (
@@ -333,7 +338,8 @@ def _answer(r: Reading) -> str:
         return "제안해도 괜찮아요. 상대가 먼저 여지를 줬으니, 부담 없게 날짜나 장소 하나를 구체적으로 말해 보세요."
     if wish.is_it_a_no:
         return {
-            Signal.DECLINE: "물어보신 대로, 거절의 뜻으로 받아들이는 게 맞아 보여요.",
+            Signal.DECLINE: "그날만 안 된다는 뜻일 수도 있어서 아직 거절이라고 단정하긴 일러요. 한 번만 다른 날을 물어보고 판단하세요."
+            if cues.day_only_no(r.message) else "물어보신 대로, 거절의 뜻으로 받아들이는 게 맞아 보여요.",
             Signal.DRY_REPLY: "이것만으로 거절이라고 단정하긴 일러요. 다만 지금은 상대의 여유가 없어 보이니 기다려 주세요.",
         }.get(lead_signal(r), "거절이라고 볼 근거는 없어 보여요. 편하게 대화를 이어가세요.")
     return ""

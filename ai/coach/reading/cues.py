@@ -92,7 +92,9 @@ _INVITATION = _any([
     r"시간\s*(?:돼|되|괜찮|있어|있으)", r"(?:볼|만날|갈|먹을|놀)\s*수\s*있",
     r"(?:식사|저녁|점심|밥|술|커피|차)\s*(?:한\s*번|한번|같이|한잔)?\s*(?:하시죠|해요|하자|할까|하실래|어때)",
     r"[ㄱ]\s*\?", r"ㄱㄱ", r"콜\?", r"한잔\s*(?:해|할|하자|ㄱ)", r"(?:치맥|술|커피|밥)\s*(?:한잔|ㄱ|어때|콜)",
-    r"혼자\s*(?:가기|가긴|먹기|먹긴|보기|보긴)", r"보러\s*(?:가|갈)", r"놀러\s*(?:와|오)", r"집들이",
+    r"혼자\s*(?:가기|가긴|먹기|먹긴|보기|보긴)",
+    (r"(?:[월화수목금토일]요일|주말|내일|모레|다음\s*주)[^?\n]{0,6}?\s*(?:은|는)?\s*"
+     r"(?:어떠세요|어떠신가요|어때요?|괜찮으세요|괜찮아요?|돼요?|되세요)\s*\??"), r"보러\s*(?:가|갈)", r"놀러\s*(?:와|오)", r"집들이",
     r"초대", r"부모님\s*(?:뵙|만나|보러)", r"인사\s*드리", r"데이트", r"영화\s*(?:볼|보러)",
     (r"(?:주말|[월화수목금토일]요일|내일|모레|오늘\s*저녁|이번\s*주|다음\s*주|퇴근\s*(?:후|하고))[^?\n]{0,14}?"
     r"(?:뭐\s*하|뭐\s*해|계획|약속|시간\s*(?:돼|되|있|괜찮))"),
@@ -102,7 +104,8 @@ _GOOD_NEWS = _any([
     r"합격", r"붙었", r"붙음", r"최종", r"승진", r"입사", r"취업\s*(?:했|됐|성공)", r"통과",
     r"뽑혔", r"됐어!", r"성공했", r"드디어", r"좋은\s*소식", r"축하해\s*줘", r"이사(?:했|왔|가)", r"집들이",
     r"오퍼", r"붙었어", r"(?:팀장|과장|대리|차장|부장|정규직|교수|선생님|매니저)\s*(?:됐|되었|달았)",
-    r"잘\s*(?:됐|되었|끝났)", r"칭찬", r"상\s*받", r"1등",
+    r"잘\s*(?:됐|되었|끝났)", r"칭찬", r"상\s*받", r"1등", r"결혼(?:한다|해요|합니다|하게\s*(?:됐|되))", r"월급",
+    r"보너스", r"당첨", r"성과급",
 ])
 
 _THANKS = _any([r"고마", r"감사", r"덕분", r"땡큐", r"thank", r"ㄱㅅ", r"즐거웠", r"즐거운\s*시간", r"잘\s*먹었"])
@@ -117,7 +120,7 @@ _AFFECTION = _any([
 _RELATIONSHIP = _any([
     r"무슨\s*사이", r"(?:우리|저희)(?:가|는)?\s*(?:관계|사이)", r"사귀", r"만나는\s*사람", r"다른\s*(?:사람|분)(?:도|이랑|을)?\s*만나",
     r"진지하게", r"썸", r"나\s*어떻게\s*생각", r"저\s*어떻게\s*생각", r"시간을?\s*(?:좀\s*)?갖", r"생각할\s*시간",
-    r"헤어지", r"부모님", r"결혼", r"고백",
+    r"헤어지자", r"헤어져", r"그만\s*만나", r"부모님", r"결혼\s*(?:하자|할래|생각|얘기)", r"우리\s*결혼", r"고백",
 ])
 
 _QUESTION_END = re.compile(
@@ -131,6 +134,7 @@ _DRY_WORD = (
     r"|알아서\s*해|아무거나|상관없어|몰라|맘대로\s*해)"
 )
 _DRY = re.compile(rf"^(?:{_DRY_WORD}[\s.!~ㅎㅋ]*)+$")
+_LAUGHING = re.compile(r"^[ㅋㅎ]{3,}[\s.!~ㅋㅎ]*$")
 _DRY_START = re.compile(rf"^{_DRY_WORD}(?:\s|$)")
 
 
@@ -212,6 +216,8 @@ def dry(lines: Iterable[str]) -> tuple[str, ...]:
     lines = [line.strip() for line in lines if line.strip()]
     if not lines or sum(len(line.replace(" ", "")) for line in lines) > 12:
         return ()
+    if all(_LAUGHING.match(line) for line in lines):  # "ㅋㅋㅋㅋ" laughs along; a lone "ㅋ" does not
+        return ()
     if all(_DRY.match(line) for line in lines) or _DRY_START.match(lines[0]):
         return tuple(lines)
     return ()
@@ -264,6 +270,17 @@ def strong_decline(text: str) -> bool:
     return bool(_STRONG_DECLINE.search(text))
 
 
+# "내일은 좀 어려울 것 같아요": that day is hard, nothing more said — not yet a no to the person.
+_DAY_ONLY = re.compile(
+    r"(?:오늘|내일|모레|이번\s*주|주말|이번\s*주말|[월화수목금토일]요일|그날)(?:은|는)\s*(?:좀\s*|조금\s*)?"
+    r"(?:어려울|힘들|안\s*될|안\s*돼|못\s*갈|못\s*볼)"
+)
+
+
+def day_only_no(text: str) -> bool:
+    return bool(_DAY_ONLY.search(text)) and not strong_decline(text) and not _NOT_A_NO.search(text)
+
+
 def no_more_contact(text: str) -> bool:
     return bool(_NO_MORE_CONTACT.search(text))
 
@@ -281,6 +298,7 @@ _CANCELLED = _any([r"약속", r"못\s*(?:갈|가|볼|만날)", r"취소", r"다�
 _EXPLICIT_ASK = _any([
     r"(?:볼|갈|먹을|만날|할|뵐|드실|보실|가실|올|오실)래", r"와\s*줄래", r"(?:보|가|먹|만나|놀|마시)자", r"할까", r"하시죠", r"어때",
     r"ㄱ\s*\?", r"콜\?", r"시간\s*(?:돼|되|괜찮|있)", r"(?:볼|만날|갈)\s*수\s*있", r"초대", r"놀러\s*와",
+    r"어떠세요", r"어떠신가요",
 ])
 
 
