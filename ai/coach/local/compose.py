@@ -7,12 +7,13 @@ only where the partner laughs and nobody is hurting."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ai.coach.local import scenes_care, scenes_no, scenes_talk, scenes_yes
 from ai.coach.local.drafts import Detail, Draft, detail_of
-from ai.coach.local.facts import user_facts
-from ai.coach.local.voice import Voice, voice_for
+from ai.coach.local.facts import UserFacts, user_facts
+from ai.coach.local.voice import Voice, join, voice_for
 from ai.coach.reading.advice import lead_signal
 from ai.coach.reading.model import Reading
 from ai.coach.types import RISK_ORDER, CoachRequest, ReplyOption, Sender, Signal
@@ -55,6 +56,8 @@ def compose_replies(request: CoachRequest, reading: Reading) -> tuple[ReplyOptio
     facts = user_facts(request.situation, polite=reading.polite, you=voice.you)
     lead = lead_signal(reading)
     drafts = SCENES[lead](voice, reading, detail_of(reading, facts))
+    if lead is not Signal.CRISIS:
+        drafts = _with_facts(drafts, facts)
     drafts = _with_laughter(drafts, reading, lead)
     confidence = {risk: value - (0.15 if reading.closed_door and risk == "BOLD" else 0) for risk, value in _CONFIDENCE.items()}
     safe, balanced, bold = (
@@ -62,6 +65,31 @@ def compose_replies(request: CoachRequest, reading: Reading) -> tuple[ReplyOptio
         for risk, draft in zip(RISK_ORDER, drafts)
     )
     return safe, balanced, bold
+
+
+def _with_facts(drafts: tuple[Draft, Draft, Draft], facts: UserFacts) -> tuple[Draft, Draft, Draft]:
+    """What the user said they want to tell the partner is in every reply (the levels differ in
+    tone, not in facts), and a step they are weighing is in the boldest."""
+    if not facts and not facts.offers:
+        return drafts
+    out = []
+    for index, draft in enumerate(drafts):
+        text = draft.text
+        if facts and not _mentions(text, facts.first):
+            # "너무 놀랐어요" opens a reply; "8시쯤 약 사 갈게" closes it.
+            text = join(facts.first, text) if _FEELING.search(facts.first) else join(text, facts.first)
+        if index == 2 and facts.offers and not _mentions(text, facts.offers[0]):
+            text = join(text, facts.offers[0])
+        out.append(Draft(text, draft.why))
+    return out[0], out[1], out[2]
+
+
+_FEELING = re.compile(r"놀랐|속상|슬프|슬퍼|걱정|미안|마음이\s*아|보고\s*싶|좋아해|사랑해")
+
+
+def _mentions(text: str, sentence: str) -> bool:
+    key = "".join(sentence.split())[:8]
+    return key in "".join(text.split())
 
 
 def _with_laughter(drafts: tuple[Draft, Draft, Draft], reading: Reading, lead: Signal) -> tuple[Draft, Draft, Draft]:

@@ -15,7 +15,7 @@ from ai.korean.particles import josa
 from ai.korean.register import to_register
 
 _SPLIT = re.compile(
-    r"(?<=[.!?？~])\s+|\.{2,}\s*|\n+|(?<=[ㅋㅎㅠ]{2})\s+|(?<=[요어아지])\s*[,，]\s*(?=근데|그런데|그래도|하지만)"
+    r"(?<=[.!?？~])\s+|\.{2,}\s*|\n+|(?<=[ㅋㅎㅠㅜ])\s+|(?<=[요어아지])\s*[,，]\s*(?=근데|그런데|그래도|하지만)"
     r"|(?<=[었았였겠있없]는데)\s+"
 )
 _QUESTION = re.compile(
@@ -27,6 +27,8 @@ _META = re.compile(
     r"|티\s*(?:는|를)?\s*(?:안\s*)?(?:내|나)|보여\s*주고\s*싶|줬으면\s*좋겠|했으면\s*좋겠"
     r"|하고\s*싶(?:은데|어요|어|다)?\s*$|무섭|무서워|걱정|할까\s*봐|할까봐|서운해할|오해하|싫어할|어떡|모르겠|헷갈|"
     r"(?:헤어진\s*지|사귄\s*지)\s*\d|이제\s*겨우|다시\s*엮|무시|이렇게\s*왔|답이\s*왔|거절당|고\s*싶은데"
+    r"|(?<!보고\s)(?<!가고\s)(?<!먹고\s)(?<!보고)(?<!가고)(?<!먹고)싶(?:어|어요|다|진|지|은)|않게요?\s*$|읽씹|답도\s*없|이렇게만\s*왔"
+    r"|무서운데|답을?\s*해야|핑계|나\s*봐요?\s*$|던\s*사람"
 )
 # The partner's doings told to the coach ("이 사람은 안 믿어요"): about them, not for them.
 _ABOUT_THEM = re.compile(r"(?<![가-힣])이\s*(?:분|사람)\s*(?:은|는|이|가)?\s*(?:\S+\s+)?(?:안|못|화|삐지|삐졌|서운|싫어하|의심|오해|자꾸|맨날)")
@@ -35,13 +37,21 @@ _ABOUT_THEM = re.compile(r"(?<![가-힣])이\s*(?:분|사람)\s*(?:은|는|이|�
 _THIRD_PERSON = re.compile(r"(?<![가-힣])이\s*(?:분|사람)(?P<particle>은|는|이|가|을|를|만|도|한테|랑|이랑|과|와)?")
 # A clause left hanging on a connective ("…아닌 것 같고") is not a message; a past or certain
 # "…었는데" is finished as a statement ("야근 때문이었는데" -> "야근 때문이었어").
-_UNFINISHED = re.compile(r"(?:고|는데|ㄴ데|은데|던데|지만|니까|어서|아서)\s*$")
+_UNFINISHED = re.compile(r"(?:고|는데|ㄴ데|은데|던데|지만|니까|서|이라|사람이라)\s*$")
 _FINISHABLE = re.compile(r"(었|았|였|겠|있|없)는데\s*$")
+
+
+# "일요일에 공항으로 데리러 간다고 할까요?": a step the user is weighing, sendable as "…데리러 갈게".
+_OFFER = re.compile(r"^(?P<body>.+?)\s*(?P<verb>간|온|한|본|준|산|갈|하자|보자|가자)(?:다)?고\s*(?:할까|해도|말할까|얘기할까)")
+_OFFER_VERBS = {"간": "갈게", "갈": "갈게", "온": "올게", "한": "할게", "본": "볼게", "준": "줄게", "산": "살게",
+                "하자": "하자", "보자": "보자", "가자": "가자"}
+_OFFER_VERBS_POLITE = {"하자": "해요", "보자": "봐요", "가자": "가요"}
 
 
 @dataclass(frozen=True, slots=True)
 class UserFacts:
     sentences: tuple[str, ...]  # sendable, in the reply's register
+    offers: tuple[str, ...] = ()  # steps the user is weighing, for the boldest reply
 
     @property
     def text(self) -> str:
@@ -66,14 +76,20 @@ def user_facts(situation: str | None, *, polite: bool, you: str) -> UserFacts:
     if not situation:
         return UserFacts(())
     kept: list[str] = []
+    offers: list[str] = []
     for raw in _SPLIT.split(situation.strip()):
         sentence = _FINISHABLE.sub(r"\1어", raw.strip(" ,"))
+        if offer := _OFFER.match(sentence):
+            verb = offer.group("verb")
+            word = _OFFER_VERBS_POLITE.get(verb, _OFFER_VERBS[verb]) if polite else _OFFER_VERBS[verb]
+            offers.append(to_register(f"{offer.group('body')} {word}", polite=polite))
+            continue
         if (len(sentence) < 2 or _QUESTION.search(sentence) or _META.search(sentence) or _UNFINISHED.search(sentence)
                 or _ABOUT_THEM.search(sentence)):
             continue
         sentence = _THIRD_PERSON.sub(lambda m: _you(you, m.group("particle")), sentence)
         kept.append(to_register(sentence, polite=polite))
-    return UserFacts(tuple(kept))
+    return UserFacts(tuple(kept), tuple(offers))
 
 
 def _you(you: str, particle: str | None) -> str:

@@ -54,10 +54,11 @@ def grief(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     travel = v.say(Line("조심히 다녀와요.", "조심히 내려가.")) if _TRAVELLING.search(r.message) else ""
     sleep = _GOING_TO_SLEEP.search(r.message)
     rest = v.say(Line("답장은 신경 쓰지 말고 푹 자요.", "답장은 신경 쓰지 말고 푹 자.")) if sleep else v.say(
-        Line("괜찮아요, 미안해할 거 하나도 없어요. 연락은 신경 쓰지 마요.", "괜찮아, 미안해할 거 하나도 없어. 연락은 신경 쓰지 마."))
-    farewell = v.say(Line("{who} 잘 보내 드리고 와요.", "{who} 잘 보내 드리고 와."), who=who) if who and not sleep else ""
+        Line("{what} 전혀 신경 쓰지 마요, 미안해할 거 하나도 없어요.", "{what} 전혀 신경 쓰지 마, 미안해할 거 하나도 없어."),
+        what="약속은" if cues.cancelled_plan(r.message) else "연락은")
+    farewell = v.say(Line("{who} 잘 보내 드리고, 마음 잘 추스르고 와요.", "{who} 잘 보내 드리고, 마음 잘 추스르고 와."), who=who) if who and not sleep else ""
     lean = v.one("grief-lean", [
-        Line("괜찮은 척 안 해도 돼요. 힘들 때 언제든 연락해요, 곁에 있을게요.", "괜찮은 척 안 해도 돼. 힘들 때 언제든 연락해, 곁에 있을게."),
+        Line("괜찮은 척 안 해도 돼요. 마음 힘들 때 언제든 연락해요, 곁에 있을게요.", "괜찮은 척 안 해도 돼. 마음 힘들 때 언제든 연락해, 곁에 있을게."),
         Line("슬플 땐 그냥 슬퍼해도 돼요. 언제든 기대요, 곁에 있을게요.", "슬플 땐 그냥 슬퍼해도 돼. 언제든 나한테 기대, 곁에 있을게."),
     ])
     if r.has(Signal.MASKED_PAIN):
@@ -138,9 +139,9 @@ _DEADLINE = re.compile(r"마감|과제|내일까지|밤새|제출")
 
 def _sick(v: Voice) -> tuple[str, str, str]:
     return (
-        v.say(Line("헐 많이 아파요? 약은 먹었어요?", "헐 많이 아파? 약은 먹었어?")),
+        v.say(Line("헐 괜찮아요? 많이 아프죠? 약은 먹었어요?", "헐 괜찮아? 많이 아프지? 약은 먹었어?")),
         v.say(Line("아프면 마음도 더 힘들죠. 따뜻한 물 많이 마시고 오늘은 일찍 쉬어요.", "아프면 마음도 더 힘들지. 따뜻한 물 많이 마시고 오늘은 일찍 자.")),
-        v.say(Line("필요한 거 있으면 말해요, 약이든 죽이든 갖다줄게요.", "필요한 거 있으면 말해, 약이든 죽이든 갖다줄게.")),
+        v.say(Line("혼자 아프지 말고 필요한 거 있으면 말해요, 약이든 죽이든 갖다줄게요.", "혼자 아프지 말고 필요한 거 있으면 말해, 약이든 죽이든 갖다줄게.")),
     )
 
 
@@ -205,18 +206,22 @@ def _worn_out(v: Voice, r: Reading, d: Detail) -> tuple[str, str, str]:
     body = _BODY.search(r.message)
     hurt = v.say(Line("{part} 좀 괜찮아요? 약 꼭 발라요.", "{part} 좀 괜찮아? 약 꼭 발라."), part=josa(body.group(1), "은")) if body else ""
     cause = d.cause if d.cause and d.cause not in ("일", "준비") else None
-    morning = r.facts.local_time is not None and 5 <= r.facts.local_time.hour < 11
+    night_work = bool(re.search(r"나이트|야간|밤샘|밤새|당직|오프", r.message))
+    morning = not night_work and r.facts.local_time is not None and 5 <= r.facts.local_time.hour < 11
     tired = v.one("worn-tired", [
         Line("{c}진짜 힘들었겠어요.", "{c}진짜 힘들었겠다."),
         Line("{c}많이 지치고 힘들었겠어요.", "{c}많이 지치고 힘들었겠다."),
-    ], c="아침부터 " if morning else (f"{cause}하느라 " if cause in ("야근", "훈련", "공부", "과제") else "오늘 "))
-    home = v.say(Line("얼른 씻고 푹 자요.", "얼른 씻고 푹 자.")) if r.has(Signal.LATE_NIGHT) else v.say(
+    ], c="밤새 일하느라 " if night_work else "아침부터 " if morning else (f"{cause}하느라 " if cause in ("야근", "훈련", "공부", "과제") else "오늘 "))
+    home = v.say(Line("얼른 씻고 푹 자요.", "얼른 씻고 푹 자.")) if r.has(Signal.LATE_NIGHT) or night_work or "퇴근" in r.message else v.say(
         Line("오늘은 무리하지 말아요.", "오늘은 무리하지 마."))
     listen = v.one("worn-listen", [
         Line("무슨 일 있었는지 마음 편하게 털어놔요. 다 들을게요.", "무슨 일 있었는지 마음 편하게 털어놔. 다 들을게."),
         Line("마음 무거운 거 있으면 언제든 연락해요, 밤늦게라도 괜찮아요.", "마음 무거운 거 있으면 언제든 연락해, 밤늦게라도 괜찮아."),
     ])
     done = v.one("worn-done", [Line("오늘 정말 애썼어요.", "오늘 진짜 애썼어."), Line("고생 많았어요.", "고생 많았어.")])
+    if night_work:
+        stand_lines = [Line("답장은 나중에 해도 되니까 일단 푹 자요. 일어나면 맛있는 거 먹어요.", "답장 안 해도 되니까 일단 푹 자. 일어나면 맛있는 거 먹자.")]
+        return join(tired, home), join(done, v.say(Line("오늘은 아무 생각 말고 푹 쉬어요.", "오늘은 아무 생각 말고 푹 쉬어."))), v.say(stand_lines[0])
     stand = v.one("worn-stand", [
         Line("오늘 하루 버틴 것만으로도 대단해요. 저는 늘 {yours} 편이에요.", "오늘 하루 버틴 것만으로도 대단해. 나는 늘 네 편이야."),
         Line("혼자 버티지 말아요. 힘들 땐 저한테 기대요, 곁에 있을게요.", "혼자 버티지 마. 힘들 땐 나한테 기대, 곁에 있을게."),

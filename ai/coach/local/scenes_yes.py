@@ -14,7 +14,8 @@ from ai.coach.reading.model import Reading
 from ai.coach.types import Signal, Stage
 from ai.korean.particles import josa
 
-_YES_WORDS = re.compile(r"^(?:좋아|좋지|좋은데|좋긴|완전\s*좋|당연|콜|오케이|ㅇㅋ|무조건|그래)")
+_YES_WORDS = re.compile(r"^(?:좋아|좋지|좋은데|좋긴|완전\s*좋|당연|콜|오케이|ㅇㅋ|무조건|그래|(?:저도|나도)\s*좋)")
+_CANT = re.compile(r"못\s*(?:가|갈|나가|볼)|안\s*돼|어려울|힘들\s*것\s*같|안\s*될")
 _CLOCK = re.compile(r"\d+\s*시")
 _FAVOUR = re.compile(r"예약하겠|예약할게|예약해|제가\s*살게|내가\s*살게|쏠게|사\s*줄게|데리러")
 _ROUGH_DAY = re.compile(r"깨져|깨졌|혼났|스트레스|짜증|우울|빡쳐|힘들어서")
@@ -22,9 +23,13 @@ _HOUSEWARMING = re.compile(r"집들이|이사")
 
 
 def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    if r.has(Signal.APOLOGY) and _RESCHEDULE.search(r.message):
+        return _reschedule(v, r, d)
     if not cues.explicit_ask(r.message):
         return _veiled(v, r, d)
     facts, first = d.facts.text, d.facts.first
+    if facts and _CANT.search(facts):
+        return _counter_offer(v, r, d)
     yes = "" if _YES_WORDS.match(facts) else v.one("invite-yes", [
         Line("좋아요!", "좋아!"), Line("완전 좋아요!", "완전 좋아!"), Line("오 좋아요!", "오 좋지!"),
     ])
@@ -36,6 +41,8 @@ def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         detail = v.say(Line("뭐 사 갈까요? 필요한 거 있으면 말해요!", "뭐 사 갈까? 필요한 거 있으면 말해!"))
     elif "퇴근" in r.message and not timed:
         detail = v.say(Line("몇 시에 끝나요? 제가 그쪽으로 갈게요.", "몇 시에 끝나? 내가 그쪽으로 갈게."))
+    elif re.search(r"이나|아니면", plan):
+        detail = v.say(Line("{you} 편한 날로 골라 주세요!", "너 편한 날로 골라!"), you=v.you)
     elif not timed:
         detail = v.say(Line("몇 시쯤 볼까요?", "몇 시쯤 볼까?"))
     elif d.place:
@@ -49,9 +56,21 @@ def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     thanks = _thanks_for_favour(v, r)
     return (
         Draft(join(_echo_thanks(v, r), yes, first, come), f"{v.name}님의 '{d.quote}'에 바로 좋다고 답하고 가능한 때를 분명히 말해 약속이 잡히게 해요."),
-        Draft(join(yes if not facts else "", plan, thanks or detail, "" if thanks else see_you),
+        Draft(join(yes if not facts else "", plan, thanks or detail, "" if thanks or "골라" in detail else see_you),
               f"가능한 때에 장소나 준비할 것 하나를 더 정해 {v.name}님과의 약속을 확실하게 만들어요."),
         Draft(join(yes, first, _looking_forward(v, r, d)), f"수락에 기대된다는 마음까지 얹어 {v.name}님에게 호감을 분명하게 돌려줘요."),
+    )
+
+
+def _counter_offer(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """The user wants to, but cannot then ("오늘은 9시반까지 회의라 못 가… 금요일 저녁은 돼")."""
+    facts = d.facts.text
+    sorry = v.say(Line("아 너무 아쉬워요 ㅠㅠ", "아 완전 아쉽다 ㅠㅠ"))
+    return (
+        Draft(join(sorry, facts), f"{v.name}님의 제안을 반기면서 안 되는 이유와 되는 날을 같이 말해, 거절로 들리지 않게 해요."),
+        Draft(join(facts, v.say(Line("다음엔 꼭 같이 가요!", "다음엔 꼭 같이 가자!"))), f"다른 날을 분명히 말해 {v.name}님과의 약속을 이어가요."),
+        Draft(join(sorry, facts, v.say(Line("{you}가 먼저 말해 줘서 좋았어요.", "먼저 말해 줘서 좋았어, 그날은 내가 쏠게!"), you=v.you)),
+              f"못 가는 아쉬움보다 {v.name}님과 만나고 싶은 마음을 더 크게 보여 줘요."),
     )
 
 
@@ -163,9 +182,14 @@ _THANKED_FOR = (
 
 
 def affection(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    if cues.confession(r.message) and not r.stage is Stage.DATING:
+        return relationship(v, r, d)
     facts = d.facts.text
     me_too = next((v.say(line, you=v.you) for pattern, line in _MIRRORS if pattern.search(r.message)), None) or v.say(
         Line("저도 같은 마음이에요.", "나도 같은 마음이야."))
+    if re.match(r"(?:나도|저도)", d.facts.first):  # the user's own "나도 너무 보고 싶어"
+        me_too, facts = d.facts.first, " ".join(d.facts.sentences[1:])
+        d = Detail(d.quote, d.time, d.activity, d.cause, d.place, type(d.facts)(d.facts.sentences[1:], d.facts.offers))
     night = bool(_NIGHT.search(r.message))
     bye = v.one("affection-bye", [Line("잘 자요!", "잘 자!"), Line("푹 자요!", "푹 자!")]) if night else ""
     extra = next((v.say(line) for pattern, line in _THANKED_FOR if pattern.search(r.message)), "")
@@ -200,6 +224,16 @@ def _special_news(v: Voice, r: Reading, wow: str) -> tuple[str, str, str] | None
         )
     if re.search(r"월급|보너스|성과급", r.message):
         pay = "첫 월급" if "첫" in r.message else "월급날"
+        parent = "어머님" if re.search(r"엄마|어머니", r.message) else "아버님" if re.search(r"아빠|아버지", r.message) else "부모님"
+        if re.search(r"엄마|아빠|부모님|어머니|아버지", r.message):
+            gift = v.say(Line("{p} 선물까지 챙기다니 진짜 효도하시네요.", "{p} 선물까지 챙기다니 효도 제대로 한다."), p=parent)
+            return (
+                join(v.say(Line("{p} 축하해요!!", "{p} 축하해!!"), p=pay), gift),
+                join(v.say(Line("{p} 축하해요!! 그동안 고생 많았어요.", "{p} 축하해!! 그동안 고생 많았어."), p=pay),
+                     v.say(Line("{p} 엄청 좋아하시겠어요.", "{p} 엄청 좋아하시겠다."), p=josa(parent, "이"))),
+                join(v.say(Line("{p} 축하해요!!", "{p} 축하해!!"), p=pay), gift,
+                     v.say(Line("다음엔 {you} 선물도 꼭 챙겨요 ㅎㅎ", "다음엔 너한테도 선물 하나 해 ㅋㅋ"), you=v.you)),
+            )
         treat = re.search(r"사\s*줄게|쏠게|살게", r.message)
         return (
             join(v.say(Line("{p} 축하해요!! 그동안 고생 많았어요.", "{p} 축하해!! 그동안 고생 많았어."), p=pay)),
@@ -266,11 +300,10 @@ def apology(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         return _reschedule(v, r, d)
     facts, first = d.facts.text, d.facts.first
     busy = _busy(r, d)
-    fine = v.one("apology-fine", [
-        Line("괜찮아요! {c}많이 바빴나 봐요.", "괜찮아! {c}많이 바빴나 보네."),
-        Line("전혀 괜찮아요, 신경 쓰지 마요.", "전혀 괜찮아, 신경 쓰지 마."),
-    ], c=f"{busy} " if busy else "")
-    tired = v.say(Line("{c} 고생했어요.", "{c} 고생했어."), c=busy or "오늘도")
+    fine = v.say(Line("괜찮아요! {c} 많이 바빴겠어요.", "괜찮아! {c} 많이 바빴겠다."), c=busy) if busy else v.one("apology-fine", [
+        Line("전혀 괜찮아요, 신경 쓰지 마요.", "전혀 괜찮아, 신경 쓰지 마."), Line("괜찮아요 ㅎㅎ 미안해하지 마요.", "괜찮아 ㅎㅎ 미안해하지 마."),
+    ])
+    tired = v.say(Line("{c} 고생했어요.", "{c} 고생했어."), c=busy) if busy else v.say(Line("이제 좀 여유 생겼어요?", "이제 좀 여유 생겼어?"))
     back = v.say(Line("{name} 씨는 잘 지냈어요?", "너는 잘 지냈어?"), name=v.name)
     glad = v.one("apology-glad", [
         Line("괜찮아요, 연락 와서 반가워요.", "괜찮아, 연락 와서 반갑다 ㅎㅎ"), Line("전혀 괜찮아요, 이렇게 연락 주니까 좋네요.", "전혀 괜찮아, 이렇게 연락 주니까 좋다."),
@@ -293,6 +326,8 @@ def _reschedule(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     """"오늘 약속 다음 주로 미뤄도 될까? … 화요일이나 수요일 어때?": not a no — take a day."""
     day = d.facts.text or v.say(Line("그럼 그날 봬요.", "그럼 그날 보자."))
     fine = v.say(Line("괜찮아요!", "괜찮아!")) if not d.facts.text.startswith(("괜찮", "아쉽")) else ""
+    if re.search(r"열이|열\s*나|독감|감기|몸살|아파|아프|병원", r.message):
+        fine = join(fine, v.say(Line("몸은 좀 괜찮아요? 약 먹고 푹 쉬어요.", "몸은 좀 괜찮아? 약 먹고 푹 쉬어.")))
     work = v.say(Line("일이 먼저죠, 신경 쓰지 마요.", "일이 먼저지, 신경 쓰지 마.")) if re.search(r"회사|일이|업무|야근", r.message) else v.say(
         Line("미안해하지 마요.", "미안해하지 마."))
     treat = v.say(Line("대신 그날 맛있는 거 먹어요 ㅎㅎ", "대신 그날 맛있는 거 먹자 ㅎㅎ"))
@@ -343,7 +378,12 @@ def thanks(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     me_too = first or v.one("thanks-me-too", [
         Line("저도 정말 즐거웠어요!", "나도 진짜 즐거웠어!"), Line("제가 더 즐거웠어요!", "내가 더 즐거웠어!"),
     ])
-    home = v.say(Line("{you}도 조심히 들어가세요!", "너도 조심히 들어가!"), you=v.you) if re.search(r"조심히\s*들어가|잘\s*들어가", r.message) else ""
+    if re.search(r"잘\s*들어가(?:셨|갔|셨어요|갔어)", r.message):
+        home = v.say(Line("저는 잘 들어왔어요! {you}도 잘 들어가셨죠?", "나 잘 들어왔어! 너도 잘 들어갔지?"), you=v.you)
+    elif re.search(r"조심히\s*들어가|잘\s*들어가", r.message):
+        home = v.say(Line("{you}도 조심히 들어가세요!", "너도 조심히 들어가!"), you=v.you)
+    else:
+        home = ""
     glad = v.say(Line("{name} 씨 덕분에 시간 가는 줄 몰랐어요.", "너랑 있으니까 시간 가는 줄 몰랐어."), name=v.name)
     next_time = v.say(Line("다음엔 제가 맛있는 데 찾아 둘게요.", "다음엔 내가 좋은 데 찾아 둘게."))
     return (

@@ -36,6 +36,8 @@ _GRIEF = _any([
     r"돌아가셨", r"돌아가셔", r"장례", r"빈소", r"발인", r"부고", r"조문", r"상을?\s*당", r"초상",
     r"하늘나라", r"무지개\s*다리", r"세상을\s*떠", r"명복", r"임종", r"납골", r"화장터",
     r"(?:강아지|고양이|반려|[가-힣]{1,3}이가?)\s*(?:가\s*)?(?:죽었|떠났)",
+    r"(?:오늘|어제|방금|새벽에|아침에|오후에|저녁에|밤에)\s*(?:결국\s*)?(?:갔어|갔다|갔어요|떠났어|떠났어요)",
+    r"오래\s*산\s*거", r"오래\s*살았",
 ])
 
 # Pain of the person themselves: a hard day, a loss of work, a failure, fear, sickness.
@@ -46,7 +48,7 @@ _DISTRESS = _any([
     r"떨어졌", r"떨어짐", r"불합격", r"탈락", r"낙방", r"재수", r"망했", r"망쳤",
     r"응급실", r"입원", r"수술", r"다쳤", r"사고\s*(?:났|가)", r"아파(?!트)", r"아프", r"몸살",
     r"얼어\s*붙", r"아무것도\s*(?:못|안\s*되)", r"못\s*하겠",
-    r"(?:피곤|힘들|졸려|지쳐)\S*\s*죽겠",
+    r"(?:피곤|힘들|졸려|지쳐)\S*\s*죽겠", r"힘도\s*없", r"눈이\s*안\s*떠", r"사람이\s*할\s*게\s*아니", r"녹초", r"기진맥진",
 ])
 
 _COVER = _any([
@@ -56,7 +58,8 @@ _COVER = _any([
 
 _JOKE_TOPICS = _any([
     r"치킨", r"야식", r"다이어트", r"케이크", r"살\s*쪄", r"살찌", r"배고파", r"당첨", r"연패", r"졌어",
-    r"사\s*줘", r"사줘", r"억울", r"또\s*야근", r"월요일", r"출근하기\s*싫", r"실화",
+    r"사\s*줘", r"사줘", r"억울", r"또\s*야근", r"월요일", r"출근하기\s*싫", r"실화", r"티켓팅", r"피켓팅", r"예매",
+    r"광탈", r"매진", r"품절",
 ])
 
 _CONFLICT = _any([
@@ -67,6 +70,8 @@ _CONFLICT = _any([
     r"기억도\s*못", r"몇\s*번째", r"또\s*(?:취소|늦|까먹)", r"장난해", r"나만\s*(?:신경|노력|좋아)",
     r"(?:여자|남자|사람|걔|그\s*애)\s*(?:는\s*)?누구", r"누군데", r"왜\s*말\s*안\s*했", r"연락\s*좀\s*하지",
     r"생각할\s*시간", r"시간을?\s*(?:좀\s*)?갖자", r"헤어지자", r"지쳤어\s*우리",
+    r"(?:전화|연락)\s*한다며", r"한다더니", r"(?:안\s*자고|계속)\s*기다렸", r"약속했잖", r"둘이서\s*\?",
+    r"(?:동기|걔|그\s*사람|여사친|남사친)(?:랑|이랑)\s*또",
 ])
 
 _DECLINE = _any([
@@ -76,7 +81,8 @@ _DECLINE = _any([
     r"설레(?:지|는\s*게)\s*않", r"연애(?:할|하고\s*싶은)\s*마음", r"연애\s*생각", r"연락\s*안\s*(?:했으면|하셨으면)",
     r"연락\s*(?:하지|주지)\s*마", r"만나는\s*건\s*(?:어렵|힘들|아닌)", r"확실해", r"미안하지만", r"죄송하지만",
     r"아닌\s*것\s*같", r"인연이\s*아닌", r"여기까지", r"(?:편한|좋은)\s*(?:동료|친구|선후배|사이)로",
-    r"조심스럽", r"선을?\s*긋", r"불편하게\s*생각",
+    r"조심스럽", r"선을?\s*긋", r"불편하게\s*생각", r"감정이\s*(?:잘\s*)?안\s*생", r"솔직하게\s*말씀드리", r"시간\s*끄는",
+    r"나중에[^.!?\n]{0,12}(?:연락\s*드릴게|연락할게|연락\s*줄게)", r"연락\s*안\s*주(?:셨|었)으면", r"부담스러",
 ])
 
 # A date made impossible by something that happened, or moved to another day: not a no.
@@ -92,7 +98,9 @@ _INVITATION = _any([
     r"시간\s*(?:돼|되|괜찮|있어|있으)", r"(?:볼|만날|갈|먹을|놀)\s*수\s*있",
     r"(?:식사|저녁|점심|밥|술|커피|차)\s*(?:한\s*번|한번|같이|한잔)?\s*(?:하시죠|해요|하자|할까|하실래|어때)",
     r"[ㄱ]\s*\?", r"ㄱㄱ", r"콜\?", r"한잔\s*(?:해|할|하자|ㄱ)", r"(?:치맥|술|커피|밥)\s*(?:한잔|ㄱ|어때|콜)",
-    r"혼자\s*(?:가기|가긴|먹기|먹긴|보기|보긴)",
+    r"혼자\s*(?:가기|가긴|먹기|먹긴|보기|보긴)", r"혼밥하기", r"누구랑\s*가야", r"같이\s*갈\s*사람",
+    r"(?:언제|조만간|다음에)\s*(?:밥|커피|술|차|식사)\s*(?:한\s*번|한번|한잔)?\s*(?:먹어요|해요|하자|먹자|마셔요|마시자|하시죠)",
+    r"\d+\s*시[^?\n]{0,15}어때", r"다시\s*잡아도", r"(?:다음\s*주|다른\s*날)[^?\n]{0,8}(?:로|에)\s*다시",
     (r"(?:[월화수목금토일]요일|주말|내일|모레|다음\s*주)[^?\n]{0,6}?\s*(?:은|는)?\s*"
      r"(?:어떠세요|어떠신가요|어때요?|괜찮으세요|괜찮아요?|돼요?|되세요)\s*\??"), r"보러\s*(?:가|갈)", r"놀러\s*(?:와|오)", r"집들이",
     r"초대", r"부모님\s*(?:뵙|만나|보러)", r"인사\s*드리", r"데이트", r"영화\s*(?:볼|보러)",
@@ -110,10 +118,11 @@ _GOOD_NEWS = _any([
 
 _THANKS = _any([r"고마", r"감사", r"덕분", r"땡큐", r"thank", r"ㄱㅅ", r"즐거웠", r"즐거운\s*시간", r"잘\s*먹었"])
 
-_APOLOGY = _any([r"미안", r"죄송", r"늦어서", r"답(?:장|이)\s*늦", r"잘못했", r"사과", r"쏘리", r"sorry"])
+_APOLOGY = _any([r"미안", r"죄송", r"늦어서", r"답(?:장|이)\s*늦", r"잘못했", r"사과", r"쏘리", r"sorry", r"말\s*심하게", r"심하게\s*말"])
 
 _AFFECTION = _any([
-    r"(?<![가-힣])보고\s*싶", r"좋아해", r"좋아하는\s*(?:것\s*같|거\s*같|듯)", r"사랑해", r"그리워", r"생각나",
+    r"(?<![가-힣])보고\s*싶", r"좋아해", r"좋아했어", r"좋아하는\s*(?:것\s*같|거\s*같|듯)", r"사랑해", r"그리워",
+    r"(?:네|너|니|자기|당신|오빠|누나|형|언니|[가-힣]{1,3}씨)\s*생각\s*나", r"생각나서", r"갑자기\s*생각나",
     r"설레", r"❤|💕|💗|😘|🥰|♥|♡",
 ])
 
@@ -181,7 +190,12 @@ def decline(text: str) -> tuple[str, ...]:
 
 
 def invitation(text: str) -> tuple[str, ...]:
-    return _found(_INVITATION, text)
+    found = _found(_INVITATION, text)
+    if found and re.search(r"못\s*(?:지킬|갈|볼|나갈|만날)|취소", text) and not explicit_ask(text):
+        return ()  # "토요일 약속은 못 지킬 것 같아요": a plan called off, not one proposed
+    if found and re.search(r"보통|평소에?|주로|원래", text) and not explicit_ask(text):
+        return ()  # "주말에 보통 뭐 하세요?" asks about the user, not about this weekend
+    return found
 
 
 def good_news(text: str) -> tuple[str, ...]:
@@ -242,16 +256,21 @@ _RHETORICAL = _any([
 ])
 _ASKS_FOR_SPACE = _any([r"그만하자", r"생각할\s*시간", r"시간을?\s*(?:좀\s*)?갖", r"혼자\s*(?:있고|있을)", r"연락\s*하지\s*마", r"됐어"])
 _STRONG_DECLINE = _any([
+    r"감정이\s*(?:잘\s*)?안\s*생", r"솔직하게\s*말씀드리", r"연락\s*안\s*주(?:셨|었)으면", r"부담스러워",
     r"당분간", r"응원할게", r"좋은\s*(?:분|사람|인연)\s*(?:만나|생기)", r"친구\s*이상", r"친구로\s*(?:지내|남)",
     r"그런\s*(?:감정|마음)", r"마음이\s*(?:안|없)", r"연애(?:할|하고\s*싶은)\s*마음", r"연락\s*안\s*(?:했으면|하셨으면)",
     r"연락\s*(?:하지|주지)\s*마", r"인연이\s*아닌", r"여기까지", r"설레(?:지|는\s*게)\s*않",
 ])
-_NO_MORE_CONTACT = _any([r"연락\s*안\s*(?:했으면|하셨으면)", r"연락\s*(?:하지|주지)\s*마", r"여기까지"])
-_CONFESSION = _any([r"좋아해", r"좋아하는\s*(?:것\s*같|거\s*같|듯)", r"좋아하게\s*됐", r"사귀(?:자|ㄹ래|실래)"])
+_NO_MORE_CONTACT = _any([r"연락\s*안\s*(?:했으면|하셨으면|주셨으면|줬으면)", r"연락\s*(?:하지|주지)\s*마", r"여기까지"])
+_CONFESSION = _any([r"좋아해", r"좋아했어", r"좋아하는\s*(?:것\s*같|거\s*같|듯)", r"좋아하게\s*됐", r"사귀(?:자|ㄹ래|실래)"])
 
 
 def strong_distress(text: str) -> bool:
-    return bool(_STRONG_DISTRESS.search(text))
+    """Distress a joke cannot outweigh ("망했어 😭" over concert tickets can be outweighed)."""
+    found = {m.group(0) for m in _STRONG_DISTRESS.finditer(text)}
+    if found and found <= {"망했", "망쳤"} and _JOKE_TOPICS.search(text):
+        return False
+    return bool(found)
 
 
 def hard_conflict(text: str) -> bool:
@@ -263,7 +282,12 @@ def rhetorical(line: str) -> bool:
 
 
 def asks_for_space(text: str) -> bool:
-    return bool(_ASKS_FOR_SPACE.search(text))
+    """"오늘은 얘기 그만하자", "생각할 시간 갖자" — not "됐어, 알아서 해", which asks you to lead."""
+    return bool(_ASKS_FOR_SPACE.search(text)) and not leaves_it_to_you(text)
+
+
+def leaves_it_to_you(text: str) -> bool:
+    return bool(re.search(r"알아서\s*해|아무\s*데나|아무거나|맘대로\s*해", text))
 
 
 def strong_decline(text: str) -> bool:
@@ -275,6 +299,11 @@ _DAY_ONLY = re.compile(
     r"(?:오늘|내일|모레|이번\s*주|주말|이번\s*주말|[월화수목금토일]요일|그날)(?:은|는)\s*(?:좀\s*|조금\s*)?"
     r"(?:어려울|힘들|안\s*될|안\s*돼|못\s*갈|못\s*볼)"
 )
+
+
+def later_maybe(text: str) -> bool:
+    """"바빠서요.. 나중에 여유 생기면 제가 연락드릴게요": the ball is in their court."""
+    return bool(re.search(r"나중에[^.!?\n]{0,12}(?:연락\s*드릴게|연락할게|연락\s*줄게)", text)) and not strong_decline(text)
 
 
 def day_only_no(text: str) -> bool:
@@ -291,6 +320,7 @@ def confession(text: str) -> tuple[str, ...]:
 
 _LATE_REPLY = _any([r"답(?:장)?이?\s*(?:너무\s*)?늦", r"늦어서", r"못\s*봤", r"폰을?\s*(?:아예\s*)?(?:못|안)", r"확인을?\s*못", r"정신이\s*없", r"연락\s*못"])
 _AFTER_FIGHT = _any([
+    r"말\s*심하게", r"심하게\s*말",
     r"예민", r"심했", r"화내", r"짜증\s*(?:내|냈)", r"내가\s*잘못", r"오해", r"말이\s*심", r"서운하게\s*했", r"어제는\s*내가",
     r"기분\s*(?:많이\s*)?상", r"그런\s*뜻",
 ])
@@ -298,7 +328,7 @@ _CANCELLED = _any([r"약속", r"못\s*(?:갈|가|볼|만날)", r"취소", r"다�
 _EXPLICIT_ASK = _any([
     r"(?:볼|갈|먹을|만날|할|뵐|드실|보실|가실|올|오실)래", r"와\s*줄래", r"(?:보|가|먹|만나|놀|마시)자", r"할까", r"하시죠", r"어때",
     r"ㄱ\s*\?", r"콜\?", r"시간\s*(?:돼|되|괜찮|있)", r"(?:볼|만날|갈)\s*수\s*있", r"초대", r"놀러\s*와",
-    r"어떠세요", r"어떠신가요",
+    r"어떠세요", r"어떠신가요", r"(?:밥|커피|술|식사)\s*(?:한\s*번|한번)?\s*(?:먹어요|해요|마셔요)", r"다시\s*잡아도",
 ])
 
 

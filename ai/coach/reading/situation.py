@@ -16,12 +16,13 @@ def wish_of(situation: str | None) -> Wish:
         return Wish()
     text = situation.strip()
     question = _QUESTION.search(text)
+    no_meeting = bool(re.search(r"(?:만나고|보고|마주치고)\s*싶(?:진|지는?)\s*않|만날\s*생각\s*(?:은\s*)?없|안\s*나갈", text))
     return Wish(
         question=question.group(0).strip() if question else None,
         confess=bool(re.search(r"고백|마음을?\s*(?:전하|표현|말하)|좋아한다고", text)),
-        meet=bool(re.search(r"만나고\s*싶|또\s*보고\s*싶|약속\s*잡|데이트|한\s*번\s*더|다시\s*만나", text)),
+        meet=not no_meeting and bool(re.search(r"만나고\s*싶|또\s*보고\s*싶|약속\s*잡|데이트|한\s*번\s*더|다시\s*만나", text)),
         apologize=bool(re.search(r"사과|미안하다고|화해", text)),
-        move_on=bool(re.search(r"정리|끝내|잊고|무시|연락\s*안\s*하|거리를?\s*두|차단|받아들", text)),
+        move_on=no_meeting or bool(re.search(r"정리|끝내|잊고|무시|연락\s*안\s*하|거리를?\s*두|차단|받아들", text)),
         unsure=bool(re.search(r"모르겠|헷갈|확신이\s*없|아직\s*(?:잘\s*)?몰|애매", text)),
         ask_again=bool(re.search(r"또\s*물어|다시\s*물어|다시\s*(?:신청|제안)|한\s*번\s*더\s*(?:물|제안)|거절당", text)),
         when_to_reply=bool(re.search(r"(?:지금|바로|언제)\s*답(?:장|해)|답장해도|답해도|답장해야|답해야", text)),
