@@ -1,4 +1,5 @@
-"""The ASGI application: /graphql (HTTP and WebSocket), /healthz and /readyz."""
+"""The ASGI application: /graphql (HTTP, with subscriptions over SSE and multipart, and
+WebSocket), /healthz and /readyz."""
 
 from __future__ import annotations
 
@@ -11,6 +12,12 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
+from strawberry.subscriptions import (
+    GRAPHQL_SSE_PROTOCOL,
+    GRAPHQL_TRANSPORT_WS_PROTOCOL,
+    GRAPHQL_WS_PROTOCOL,
+    MULTIPART_SUBSCRIPTION_PROTOCOL,
+)
 
 from datastore.database import ConnectHook
 from loveq.graphql_view import LoveQGraphQL
@@ -19,6 +26,16 @@ from loveq.runtime import running
 from loveq.request_guard import RequestGuard
 from loveq.schema import SchemaLimits, build_schema
 from loveq.settings import Settings
+
+# Subscriptions over a WebSocket, and over plain HTTP where no WebSocket passes (API Gateway and
+# Lambda): GraphQL over SSE (graphql-sse, distinct connections mode, `Accept: text/event-stream`)
+# and Apollo's multipart subscriptions (`Accept: multipart/mixed;subscriptionSpec="1.0"`).
+SUBSCRIPTION_PROTOCOLS = (
+    GRAPHQL_TRANSPORT_WS_PROTOCOL,
+    GRAPHQL_WS_PROTOCOL,
+    GRAPHQL_SSE_PROTOCOL,
+    MULTIPART_SUBSCRIPTION_PROTOCOL,
+)
 
 
 async def healthz(request: Request) -> JSONResponse:
@@ -67,6 +84,7 @@ def create_app(
         max_response_bytes=settings.guards.max_response_bytes,
         graphql_ide="graphiql" if settings.graphiql else None,
         multipart_uploads_enabled=True,
+        subscription_protocols=SUBSCRIPTION_PROTOCOLS,
     )
 
     @contextlib.asynccontextmanager

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import AsyncGenerator, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +13,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.http.streaming import MULTIPART_SUBSCRIPTION_BOUNDARY, MultipartSubscriptionTransport
+from strawberry.subscriptions import MULTIPART_SUBSCRIPTION_PROTOCOL
 from strawberry.types import ExecutionResult
 from cross_web import HTTPException
 from strawberry.types.unset import UNSET, UnsetType
@@ -59,8 +63,22 @@ class RequestContext(Context):
     credential_checked: bool = False  # a WebSocket's, at connection_init (loveq/ws_auth.py)
 
 
+class MultipartSubscriptions(MultipartSubscriptionTransport):
+    """Apollo's multipart subscriptions, framed as RFC 2046 multipart: every part already ends
+    with the next delimiter, so the stream closes by turning the last one into the close
+    delimiter (`--graphql--`) rather than adding another delimiter and an empty part; the
+    opening delimiter is added in `LoveQGraphQL.create_streaming_response`."""
+
+    def encode_complete(self) -> str:
+        return "--\r\n"
+
+
 class LoveQGraphQL(GraphQL):
     graphql_transport_ws_handler_class = AuthenticatedTransportWS
+    stream_transport_classes_by_protocol = {
+        **GraphQL.stream_transport_classes_by_protocol,
+        MULTIPART_SUBSCRIPTION_PROTOCOL: MultipartSubscriptions,
+    }
 
     def __init__(self, schema: Any, *, guard: RequestGuard, max_response_bytes: int, **options: Any) -> None:
         super().__init__(schema, **options)
@@ -94,9 +112,12 @@ class LoveQGraphQL(GraphQL):
         self, request: Any, request_adapter: Any, request_data: Any, context: RequestContext, root_value: Any,
         sub_response: Any,
     ) -> Any:
+        streamed = not isinstance(request_data, list) and self._get_stream_transport(request_data.protocol)
         refusal = self.guard.refusal(context, sub_response)
         if refusal is not None:
-            return refusal
+            # A client that asked for a stream gets the refusal as the stream's one result
+            # (graphql-sse: errors before execution go through the accepted event stream).
+            return _single(refusal) if streamed else refusal
         return await self.guard.within_deadline(
             lambda: super(LoveQGraphQL, self).execute_operation(
                 request=request,
@@ -107,6 +128,15 @@ class LoveQGraphQL(GraphQL):
                 sub_response=sub_response,
             )
         )
+
+    async def create_streaming_response(
+        self, request: Any, stream: Callable[[], AsyncGenerator[str, None]], sub_response: Any, headers: Mapping[str, str]
+    ) -> Response:
+        """A multipart subscription opens with its delimiter, so that its first part (the first
+        heartbeat) is a part and not the preamble, which RFC 2046 readers skip."""
+        if "subscriptionSpec" in headers.get("Content-Type", ""):
+            stream = _opened(stream, f"--{MULTIPART_SUBSCRIPTION_BOUNDARY}")
+        return await super().create_streaming_response(request, stream, sub_response, headers)
 
     async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
         """The last net: an error that reached here without a code (one raised by an extension
@@ -125,3 +155,17 @@ class LoveQGraphQL(GraphQL):
             error = ResponseTooLarge(f"the response is over {self.max_response_bytes} bytes: ask for less")
             return json.dumps({"data": None, "errors": [error.formatted]}, ensure_ascii=False)
         return encoded
+
+
+async def _single(result: ExecutionResult) -> AsyncGenerator[ExecutionResult, None]:
+    yield result
+
+
+def _opened(stream: Callable[[], AsyncGenerator[str, None]], opening: str) -> Callable[[], AsyncGenerator[str, None]]:
+    async def opened() -> AsyncGenerator[str, None]:
+        yield opening
+        async with contextlib.aclosing(stream()) as chunks:
+            async for chunk in chunks:
+                yield chunk
+
+    return opened
