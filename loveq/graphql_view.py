@@ -21,6 +21,7 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from graph.context import Context
 from graph.errors import ResponseTooLarge
+from loveq import exchange
 from loveq.auth import bearer_token
 from loveq.auth.errors import AuthenticationError
 from loveq.auth.verifier import TokenVerifier
@@ -38,6 +39,7 @@ _HTTP_CODES = {
 
 
 def error_response(status: int, message: str, code: str) -> JSONResponse:
+    exchange.note_codes([code])
     return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=status)
 
 
@@ -99,6 +101,9 @@ class LoveQGraphQL(GraphQL):
     async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
         runtime: Runtime = request.app.state.runtime
         principal, error = await authenticate(runtime.verifier, request.headers.get("authorization"))
+        current = exchange.current()
+        if current is not None and principal is not None:
+            current.user_id = principal.user_id
         return RequestContext(
             services=runtime.services, principal=principal, auth_error=error, request=request, response=response
         )
@@ -113,6 +118,8 @@ class LoveQGraphQL(GraphQL):
         sub_response: Any,
     ) -> Any:
         streamed = not isinstance(request_data, list) and self._get_stream_transport(request_data.protocol)
+        if not isinstance(request_data, list):
+            _note_request(request_data.protocol, request_data.operation_name)
         refusal = self.guard.refusal(context, sub_response)
         if refusal is not None:
             # A client that asked for a stream gets the refusal as the stream's one result
@@ -145,16 +152,24 @@ class LoveQGraphQL(GraphQL):
         for error in response.get("errors") or ():
             extensions = error.setdefault("extensions", {})
             if "code" not in extensions:
-                syntax = error.get("message", "").startswith("Syntax Error")
-                extensions["code"] = "GRAPHQL_PARSE_FAILED" if syntax else "GRAPHQL_VALIDATION_FAILED"
+                extensions["code"] = exchange.fallback_code(error.get("message", ""))
+        exchange.note_codes(exchange.codes_in(response))  # streamed results pass here one by one
         return response
 
     def encode_json(self, data: object) -> str:
         encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         if len(encoded) * 3 > self.max_response_bytes and len(encoded.encode()) > self.max_response_bytes:
             error = ResponseTooLarge(f"the response is over {self.max_response_bytes} bytes: ask for less")
+            exchange.note_codes([error.formatted["extensions"]["code"]])
             return json.dumps({"data": None, "errors": [error.formatted]}, ensure_ascii=False)
         return encoded
+
+
+def _note_request(protocol: str, operation_name: object) -> None:
+    current = exchange.current()
+    if current is not None:
+        current.note_protocol(protocol)
+        current.operation_name = operation_name[:100] if isinstance(operation_name, str) else None
 
 
 async def _single(result: ExecutionResult) -> AsyncGenerator[ExecutionResult, None]:

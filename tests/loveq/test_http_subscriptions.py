@@ -50,12 +50,13 @@ async def test_sse_headers_and_framing(live_server: LiveServer, alice: GraphQLCl
     """text/event-stream, not cached or buffered by proxies; `event: next` with one JSON line of
     data per result, then `event: complete` with an empty data line."""
     body = streams.request_body("{ viewer { id } }", None)
-    headers = {"Accept": streams.SSE_ACCEPT, **alice.headers()}
+    headers = {"Accept": streams.SSE_ACCEPT, **alice.headers(), "X-Request-Id": "client-chosen-42"}
     async with httpx.AsyncClient(timeout=30) as http:
         response = await http.post(live_server.graphql_url, json=body, headers=headers)
     assert response.status_code == 200
     assert response.headers["content-type"] == "text/event-stream"
     assert response.headers["cache-control"] == "no-cache, no-transform"
+    assert response.headers["x-request-id"] == "client-chosen-42"
     frames = response.text.split("\r\n\r\n")
     assert frames[0].startswith("event: next\r\ndata: {") and "\n" not in frames[0].split("data: ", 1)[1]
     assert frames[1] == "event: complete\r\ndata: " and frames[2:] == [""]
