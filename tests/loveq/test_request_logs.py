@@ -168,6 +168,29 @@ async def test_a_traceback_is_one_line(server: LiveServer, json_logs: io.StringI
     assert MARKER not in json_logs.getvalue()
 
 
+async def test_a_failed_stream_logs_no_text(server: LiveServer, json_logs: io.StringIO, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unexpected failure inside a streamed analysis is logged by type and frames, never by
+    its message (which may quote the user's text)."""
+    from ai.coach.local.local_engine import LocalCoachEngine
+
+    async def explode(self, request):
+        raise RuntimeError(f"engine failed on {request.message}")
+        yield  # an async generator, like the engine's
+
+    user = GraphQLClient(server.graphql_url, server.token())
+    room_id = await coach_room(user)
+    monkeypatch.setattr(LocalCoachEngine, "generate", explode)
+    streamed = await streams.over_sse(server.graphql_url, ops.ANALYZE_MESSAGE_STREAM,
+                                      {"input": {"roomId": room_id, "message": f"{MARKER}?"}}, token=user.token,
+                                      headers={"X-Request-Id": "req-stream-boom"})
+    assert streamed.results[-1]["data"]["analyzeMessage"]["code"] == "INTERNAL"
+    lines = await _logged(json_logs, '"request_id":"req-stream-boom","transport"')
+    failure = [line for line in lines if line["level"] == "ERROR" and line.get("request_id") == "req-stream-boom"]
+    assert failure and "RuntimeError" in failure[0]["message"] and "explode" in failure[0]["message"]
+    assert _request_line(lines, "req-stream-boom")["error_codes"] == ["INTERNAL"]
+    assert MARKER not in json_logs.getvalue()
+
+
 def test_text_stays_the_local_default(tmp_path: Path, database_dsn: str) -> None:
     settings = make_settings(tmp_path, database_dsn)
     assert settings.log_format == "text" and settings.service_name is None
