@@ -28,6 +28,7 @@ import asyncpg
 
 from datastore.errors import DatabaseUnavailable, RetriesExhausted, StatementTimeout
 from datastore.stores import UnitOfWork
+import telemetry
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +112,8 @@ class Database:
                         raise RetriesExhausted(f"gave up after {attempt} conflicting attempts") from exc
                     raise DatabaseUnavailable("the database connection kept failing") from exc
                 log.info("%s (attempt %d), retrying", "transaction conflict" if conflict else "connection lost", attempt)
+                if conflict:
+                    telemetry.conflict_retry()
                 await asyncio.sleep(self._backoff(attempt))
         raise AssertionError("unreachable")
 

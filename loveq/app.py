@@ -1,8 +1,10 @@
-"""The ASGI application: /graphql (HTTP and WebSocket), /healthz and /readyz."""
+"""The ASGI application: /graphql (HTTP, with subscriptions over SSE and multipart, and
+WebSocket), /healthz and /readyz."""
 
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
@@ -11,14 +13,34 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
+from strawberry.subscriptions import (
+    GRAPHQL_SSE_PROTOCOL,
+    GRAPHQL_TRANSPORT_WS_PROTOCOL,
+    GRAPHQL_WS_PROTOCOL,
+    MULTIPART_SUBSCRIPTION_PROTOCOL,
+)
 
 from datastore.database import ConnectHook
+from loveq import metrics
 from loveq.graphql_view import LoveQGraphQL
 from loveq.http_limits import BodySizeLimit
+from loveq.request_log import Finish, RequestLog, UserHasher
 from loveq.runtime import running
 from loveq.request_guard import RequestGuard
 from loveq.schema import SchemaLimits, build_schema
 from loveq.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Subscriptions over a WebSocket, and over plain HTTP where no WebSocket passes (API Gateway and
+# Lambda): GraphQL over SSE (graphql-sse, distinct connections mode, `Accept: text/event-stream`)
+# and Apollo's multipart subscriptions (`Accept: multipart/mixed;subscriptionSpec="1.0"`).
+SUBSCRIPTION_PROTOCOLS = (
+    GRAPHQL_TRANSPORT_WS_PROTOCOL,
+    GRAPHQL_WS_PROTOCOL,
+    GRAPHQL_SSE_PROTOCOL,
+    MULTIPART_SUBSCRIPTION_PROTOCOL,
+)
 
 
 async def healthz(request: Request) -> JSONResponse:
@@ -42,7 +64,9 @@ def _cors(settings: Settings) -> list[Middleware]:
             allow_origins=list(settings.cors_origins),
             allow_methods=["GET", "POST", "OPTIONS"],
             # X-Api-Key: API Gateway's usage plan key, sent by the web app with every call.
-            allow_headers=["Authorization", "Content-Type", "X-Api-Key"],
+            # X-Request-Id: the client's id for a request, answered with the id the logs use.
+            allow_headers=["Authorization", "Content-Type", "X-Api-Key", "X-Request-Id"],
+            expose_headers=["X-Request-Id"],
             max_age=600,
         )
     ]
@@ -67,13 +91,21 @@ def create_app(
         max_response_bytes=settings.guards.max_response_bytes,
         graphql_ide="graphiql" if settings.graphiql else None,
         multipart_uploads_enabled=True,
+        subscription_protocols=SUBSCRIPTION_PROTOCOLS,
     )
+    if settings.log_format == "json" and settings.log_salt is None:
+        log.warning("LOVEQ_LOG_SALT is not set: the user hashes in the logs hold for this process only")
+    finish = Finish(UserHasher(settings.log_salt))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        async with running(settings, dsn=dsn, on_connect=on_connect) as runtime:
-            app.state.runtime = runtime
-            yield
+        uninstall_metrics = metrics.install(settings.service_name)
+        try:
+            async with running(settings, dsn=dsn, on_connect=on_connect) as runtime:
+                app.state.runtime = runtime
+                yield
+        finally:
+            uninstall_metrics()
 
     return Starlette(
         routes=[
@@ -84,6 +116,7 @@ def create_app(
         ],
         middleware=[
             *_cors(settings),
+            Middleware(RequestLog, finish=finish),
             Middleware(
                 BodySizeLimit,
                 max_bytes=settings.max_request_bytes,

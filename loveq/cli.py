@@ -10,6 +10,7 @@ import signal
 import sys
 from collections.abc import Iterator
 
+from loveq.log_format import configure_logging
 from loveq.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("loveq")
@@ -55,6 +56,10 @@ def serve(settings: Settings, host: str | None, port: int | None) -> int:
             host=host or settings.host,
             port=port or settings.port,
             log_level=settings.log_level.lower(),
+            # uvicorn's records go through our handler and format (loveq/log_format.py); its access
+            # log is off: loveq/request_log.py writes each request, without its query string.
+            log_config=None,
+            access_log=False,
             ws="websockets-sansio",
             proxy_headers=True,
         )
@@ -113,8 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"loveq: configuration error: {exc}", file=sys.stderr)
         return 2
-    # Logs go to stderr so that `loveq token` prints nothing but the token on stdout.
-    logging.basicConfig(level=settings.log_level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Logs go to stderr so that `loveq token` prints nothing but the token on stdout (where the
+    # service also writes its metrics, loveq/metrics.py).
+    configure_logging(settings.log_level, settings.log_format)
     if args.command == "serve":
         return serve(settings, args.host, args.port)
     if args.command == "token":

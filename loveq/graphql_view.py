@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import AsyncGenerator, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,12 +13,15 @@ from starlette.responses import JSONResponse, Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.http.streaming import MULTIPART_SUBSCRIPTION_BOUNDARY, MultipartSubscriptionTransport
+from strawberry.subscriptions import MULTIPART_SUBSCRIPTION_PROTOCOL
 from strawberry.types import ExecutionResult
 from cross_web import HTTPException
 from strawberry.types.unset import UNSET, UnsetType
 
 from graph.context import Context
 from graph.errors import ResponseTooLarge
+from loveq import exchange
 from loveq.auth import bearer_token
 from loveq.auth.errors import AuthenticationError
 from loveq.auth.verifier import TokenVerifier
@@ -34,6 +39,7 @@ _HTTP_CODES = {
 
 
 def error_response(status: int, message: str, code: str) -> JSONResponse:
+    exchange.note_codes([code])
     return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=status)
 
 
@@ -59,8 +65,22 @@ class RequestContext(Context):
     credential_checked: bool = False  # a WebSocket's, at connection_init (loveq/ws_auth.py)
 
 
+class MultipartSubscriptions(MultipartSubscriptionTransport):
+    """Apollo's multipart subscriptions, framed as RFC 2046 multipart: every part already ends
+    with the next delimiter, so the stream closes by turning the last one into the close
+    delimiter (`--graphql--`) rather than adding another delimiter and an empty part; the
+    opening delimiter is added in `LoveQGraphQL.create_streaming_response`."""
+
+    def encode_complete(self) -> str:
+        return "--\r\n"
+
+
 class LoveQGraphQL(GraphQL):
     graphql_transport_ws_handler_class = AuthenticatedTransportWS
+    stream_transport_classes_by_protocol = {
+        **GraphQL.stream_transport_classes_by_protocol,
+        MULTIPART_SUBSCRIPTION_PROTOCOL: MultipartSubscriptions,
+    }
 
     def __init__(self, schema: Any, *, guard: RequestGuard, max_response_bytes: int, **options: Any) -> None:
         super().__init__(schema, **options)
@@ -81,6 +101,9 @@ class LoveQGraphQL(GraphQL):
     async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
         runtime: Runtime = request.app.state.runtime
         principal, error = await authenticate(runtime.verifier, request.headers.get("authorization"))
+        current = exchange.current()
+        if current is not None and principal is not None:
+            current.user_id = principal.user_id
         return RequestContext(
             services=runtime.services, principal=principal, auth_error=error, request=request, response=response
         )
@@ -94,9 +117,14 @@ class LoveQGraphQL(GraphQL):
         self, request: Any, request_adapter: Any, request_data: Any, context: RequestContext, root_value: Any,
         sub_response: Any,
     ) -> Any:
+        streamed = not isinstance(request_data, list) and self._get_stream_transport(request_data.protocol)
+        if not isinstance(request_data, list):
+            _note_request(request_data.protocol, request_data.operation_name)
         refusal = self.guard.refusal(context, sub_response)
         if refusal is not None:
-            return refusal
+            # A client that asked for a stream gets the refusal as the stream's one result
+            # (graphql-sse: errors before execution go through the accepted event stream).
+            return _single(refusal) if streamed else refusal
         return await self.guard.within_deadline(
             lambda: super(LoveQGraphQL, self).execute_operation(
                 request=request,
@@ -108,6 +136,15 @@ class LoveQGraphQL(GraphQL):
             )
         )
 
+    async def create_streaming_response(
+        self, request: Any, stream: Callable[[], AsyncGenerator[str, None]], sub_response: Any, headers: Mapping[str, str]
+    ) -> Response:
+        """A multipart subscription opens with its delimiter, so that its first part (the first
+        heartbeat) is a part and not the preamble, which RFC 2046 readers skip."""
+        if "subscriptionSpec" in headers.get("Content-Type", ""):
+            stream = _opened(stream, f"--{MULTIPART_SUBSCRIPTION_BOUNDARY}")
+        return await super().create_streaming_response(request, stream, sub_response, headers)
+
     async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
         """The last net: an error that reached here without a code (one raised by an extension
         before the error-code extension could see it, such as a parse error) gets one."""
@@ -115,13 +152,35 @@ class LoveQGraphQL(GraphQL):
         for error in response.get("errors") or ():
             extensions = error.setdefault("extensions", {})
             if "code" not in extensions:
-                syntax = error.get("message", "").startswith("Syntax Error")
-                extensions["code"] = "GRAPHQL_PARSE_FAILED" if syntax else "GRAPHQL_VALIDATION_FAILED"
+                extensions["code"] = exchange.fallback_code(error.get("message", ""))
+        exchange.note_codes(exchange.codes_in(response))  # streamed results pass here one by one
         return response
 
     def encode_json(self, data: object) -> str:
         encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         if len(encoded) * 3 > self.max_response_bytes and len(encoded.encode()) > self.max_response_bytes:
             error = ResponseTooLarge(f"the response is over {self.max_response_bytes} bytes: ask for less")
+            exchange.note_codes([error.formatted["extensions"]["code"]])
             return json.dumps({"data": None, "errors": [error.formatted]}, ensure_ascii=False)
         return encoded
+
+
+def _note_request(protocol: str, operation_name: object) -> None:
+    current = exchange.current()
+    if current is not None:
+        current.note_protocol(protocol)
+        current.operation_name = operation_name[:100] if isinstance(operation_name, str) else None
+
+
+async def _single(result: ExecutionResult) -> AsyncGenerator[ExecutionResult, None]:
+    yield result
+
+
+def _opened(stream: Callable[[], AsyncGenerator[str, None]], opening: str) -> Callable[[], AsyncGenerator[str, None]]:
+    async def opened() -> AsyncGenerator[str, None]:
+        yield opening
+        async with contextlib.aclosing(stream()) as chunks:
+            async for chunk in chunks:
+                yield chunk
+
+    return opened

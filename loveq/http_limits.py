@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 from typing import Any
 
+from loveq import exchange
 from loveq.graphql_view import error_response
 
 
@@ -113,6 +114,7 @@ async def _until_disconnect(app: Any, scope: Any, body: bytes, receive: Any, sen
         work.result()  # the app's own failure, if any, goes on up
         return
     gone.set()
+    exchange.note_client_gone()
     work.cancel()
     with contextlib.suppress(asyncio.CancelledError):
         await work

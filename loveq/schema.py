@@ -19,6 +19,7 @@ from strawberry.extensions.query_depth_limiter import IgnoreContext
 from strawberry.types import ExecutionContext
 
 from loveq.extensions import AuthenticationGate, ErrorCodes, query_cost_limit
+from loveq.operation_observer import OperationObserver
 from resolvers.mutation import Mutation
 from resolvers.query import Query
 from resolvers.subscription import Subscription
@@ -48,6 +49,8 @@ class LoveQSchema(strawberry.Schema):
 def build_schema(limits: SchemaLimits = SchemaLimits()) -> strawberry.Schema:
     # Classes and factories, never instances: every request gets extensions of its own.
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
+        # First, so that it leaves last: it reads each result after the error codes are set.
+        OperationObserver,
         lambda: ParserCache(maxsize=256),
         lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
         lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),

@@ -95,6 +95,9 @@ class Settings:
     migrate_on_start: bool = True
     sweep_interval_seconds: int = 300
     log_level: str = "INFO"
+    log_format: str = "text"  # text | json (one JSON object per line)
+    log_salt: str | None = None  # keys the user hash in logs; None: a random salt per process
+    service_name: str | None = None  # the metrics' Service dimension; None: no metrics are written
 
     @property
     def auth_mode(self) -> str:
@@ -264,4 +267,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         migrate_on_start=_flag(env, "LOVEQ_MIGRATE_ON_START", dsql is None and cognito is None),
         sweep_interval_seconds=_int(env, "LOVEQ_SWEEP_INTERVAL", 300, minimum=1),
         log_level=env.get("LOVEQ_LOG_LEVEL", "INFO").upper(),
+        log_format=_choice(env, "LOVEQ_LOG_FORMAT", "text", ("text", "json")),
+        log_salt=env.get("LOVEQ_LOG_SALT") or None,
+        service_name=env.get("LOVEQ_SERVICE_NAME") or None,
     )

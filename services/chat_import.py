@@ -31,6 +31,7 @@ from services.import_lease import ImportLease, LeaseLost, purge_dead_imports, pu
 from services.import_precheck import SourceOpener, check_limits
 from services.import_request import ImportLimits, ImportRequest
 from services.speech import SpeechService
+import telemetry
 
 __all__ = ["ChatImportService", "DedupeKeys", "ImportLimits", "ImportOutcome", "ImportRequest"]
 
@@ -59,6 +60,7 @@ class ChatImportService:
         except KakaoExportError as exc:
             raise Invalid(str(exc), reason=InvalidReason(exc.code), field=request.source) from None
         record, room = await self._import(request, open_source())
+        telemetry.imported_rows(record.messages_imported)
         partner = await self.speech.refresh_after_import(request.owner, room.partner_id, room.id)
         return ImportOutcome(record, room, partner)
 

@@ -26,6 +26,7 @@ from datastore.database import Database
 from datastore.records import AnalysisRecord, MessageRecord, PartnerRecord, UserRecord
 from services.errors import EngineFailed, Invalid, InvalidReason, NotFound, RateLimited
 from services.generation_limits import GenerationLimiter, GenerationLimitExceeded
+import telemetry
 
 RECENT_MESSAGES = 60
 # Partner messages this close together are one message in several lines.
@@ -111,6 +112,7 @@ class CoachingService:
         except GenerationLimitExceeded as exc:
             raise RateLimited(str(exc), scope=exc.scope, limit=exc.limit) from None
         except CoachError as exc:
+            telemetry.generation_failed()
             raise EngineFailed(exc.message, code=exc.code.value) from None
 
     async def prepare(
@@ -168,16 +170,20 @@ class CoachingService:
         stored unless the generation completed."""
         async with self._generation_slot(prepared.owner):
             result: CoachResult | None = None
+            clock = telemetry.generation_started()
             generation = self.engine.generate(prepared.request)
             try:
                 async for event in generation:
                     if isinstance(event, (AdviceReady, ReplyDelta)):
+                        if isinstance(event, ReplyDelta):
+                            telemetry.first_chunk(clock)
                         yield event
                     else:
                         result = event
             finally:
                 await generation.aclose()
             assert result is not None, "an engine ends with exactly one CoachResult"
+            telemetry.generation_done(clock, result.input_tokens, result.output_tokens)
             yield await self._store(prepared, result)
 
     async def _store(self, prepared: PreparedAnalysis, result: CoachResult) -> AnalysisRecord:

@@ -9,7 +9,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 # Each package's floor: a module may import its own package and packages on a higher number.
-FLOORS = {"loveq": 1, "resolvers": 2, "graph": 3, "services": 4, "datastore": 5, "ai": 5, "kakao": 5, "blobs": 5}
+FLOORS = {
+    "loveq": 1, "resolvers": 2, "graph": 3, "services": 4, "datastore": 5, "ai": 5, "kakao": 5, "blobs": 5,
+    "telemetry": 6,
+}
 
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60

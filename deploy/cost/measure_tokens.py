@@ -3,10 +3,10 @@
     .venv/bin/python -m deploy.cost.measure_tokens        # from the repository root
 
 Runs the service in-process with LOVEQ_ENGINE=bedrock pointed at the Bedrock and Comprehend
-stand-ins (tests/standins), on the embedded PostgreSQL (or DATABASE_URL), imports generated
+stand-ins (tests/support/standins), on the embedded PostgreSQL (or DATABASE_URL), imports generated
 KakaoTalk exports of several sizes into rooms, asks analyzeMessage in each, and counts what left
-for Bedrock with the code's own estimator (ai.coach.prompt.estimate_tokens, deliberately on the
-high side). Output tokens cannot be measured without the real model: it prints the estimate of
+for Bedrock with the code's own estimator (ai.coach.bedrock.prompt.estimate_tokens, deliberately on
+the high side). Output tokens cannot be measured without the real model: it prints the estimate of
 a typical three-reply answer and the engine's cap (max_tokens). Prints a Markdown table.
 """
 

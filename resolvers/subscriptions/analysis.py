@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import AsyncGenerator
 
 from strawberry.types import Info
@@ -45,8 +46,10 @@ async def analyze_message_events(
         yield AnalysisFailed(code=AnalysisErrorCode.RATE_LIMITED, message=str(exc))
     except EngineFailed as exc:
         yield AnalysisFailed(code=AnalysisErrorCode(exc.code), message=str(exc))
-    except Exception:
-        log.exception("analysis stream failed")
+    except Exception as exc:
+        # Its type and frames only: the exception's message may quote the user's text.
+        frames = "".join(traceback.format_tb(exc.__traceback__))
+        log.error("analysis stream failed: %s\n%s", type(exc).__name__, frames)
         yield AnalysisFailed(code=AnalysisErrorCode.INTERNAL, message="the analysis failed; nothing was stored")
     finally:
         await stream.aclose()

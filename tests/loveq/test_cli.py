@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -74,3 +75,42 @@ def test_serve_on_embedded_defaults(tmp_path: Path) -> None:
         server.wait(timeout=60)
     assert server.returncode == 0
     assert not (data_dir / "pgdata" / "postmaster.pid").exists(), "the embedded database must stop with the service"
+
+
+def test_serve_writes_json_logs_on_stderr_and_metrics_on_stdout(tmp_path: Path, database_dsn: str) -> None:
+    """As the AWS profiles run it (LOVEQ_LOG_FORMAT=json, LOVEQ_SERVICE_NAME): every line on
+    stderr is a JSON object — uvicorn's own included, and no access log with query strings —
+    and stdout carries the CloudWatch Embedded Metric Format lines."""
+    port = free_port()
+    env = _env(tmp_path, DATABASE_URL=database_dsn, LOVEQ_LOG_FORMAT="json", LOVEQ_SERVICE_NAME="love-q-cli-test",
+               LOVEQ_LOG_SALT="cli-salt")
+    server = subprocess.Popen([*LOVEQ, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert server.poll() is None, server.stderr.read()
+            try:
+                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "the service did not become ready"
+            time.sleep(0.3)
+        token = subprocess.run([*LOVEQ, "token", "cli@example.com"], env=_env(tmp_path), capture_output=True, text=True,
+                               check=True).stdout.strip()
+        answered = httpx.get(f"{base}/graphql", params={"query": "{ viewer { email } }", "variables": '{"secret": "비밀"}'},
+                             headers={"Authorization": f"Bearer {token}", "X-Request-Id": "cli-req-1"})
+        assert answered.status_code == 200 and answered.headers["x-request-id"] == "cli-req-1"
+        time.sleep(0.5)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        stdout, stderr = server.communicate(timeout=60)
+    logged = [json.loads(line) for line in stderr.splitlines() if line.strip()]
+    assert any(line["logger"].startswith("uvicorn") for line in logged), "uvicorn's lines go through the same format"
+    request = [line for line in logged if line.get("request_id") == "cli-req-1" and line["logger"] == "loveq.request"]
+    assert len(request) == 1 and request[0]["field"] == "viewer" and request[0]["status"] == 200
+    assert "비밀" not in stderr and "cli@example.com" not in stderr and token not in stderr
+    metrics = [json.loads(line) for line in stdout.splitlines() if line.startswith('{"_aws"')]
+    assert any(m.get("Operation") == "viewer" and m["Service"] == "love-q-cli-test" and m["Requests"] == 1 for m in metrics)

@@ -34,6 +34,7 @@ from botocore.parsers import ResponseParserError
 
 from ai.coach.bedrock.errors import BedrockErrorCode, BedrockStreamError, from_client_error
 from ai.coach.bedrock.events import StreamCompleted, StreamEvent, TextDelta
+import telemetry
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +150,8 @@ class BedrockConverseClient:
                         yield event
                 return
             except BedrockStreamError as exc:
+                if exc.code is BedrockErrorCode.THROTTLED or (exc.retryable and exc.code is BedrockErrorCode.UNAVAILABLE):
+                    telemetry.bedrock_throttled()
                 if exc.after_first_chunk or not exc.retryable or attempt == self._max_attempts:
                     log.warning(
                         "bedrock stream failed: code=%s aws_code=%s after_first_chunk=%s attempt=%d request_id=%s",
