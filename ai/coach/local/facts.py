@@ -84,7 +84,7 @@ def user_facts(situation: str | None, *, polite: bool, you: str) -> UserFacts:
             word = _OFFER_VERBS_POLITE.get(verb, _OFFER_VERBS[verb]) if polite else _OFFER_VERBS[verb]
             offers.append(to_register(f"{offer.group('body')} {word}", polite=polite))
             continue
-        if (len(sentence) < 2 or _QUESTION.search(sentence) or _META.search(sentence) or _UNFINISHED.search(sentence)
+        if (len(sentence.replace(" ", "")) < 3 or _QUESTION.search(sentence) or _META.search(sentence) or _UNFINISHED.search(sentence)
                 or _ABOUT_THEM.search(sentence)):
             continue
         sentence = _THIRD_PERSON.sub(lambda m: _you(you, m.group("particle")), sentence)

@@ -19,15 +19,28 @@ def crisis(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     worried = v.one("crisis-worry", [
         Line("{name} 씨, 그 말 들으니까 정말 걱정돼요.", "{call}그 말 들으니까 너무 걱정된다."),
         Line("{name} 씨가 그런 마음까지 들었다니 많이 걱정돼요.", "네가 그런 마음까지 들었다니 진짜 걱정돼."),
+        Line("갑자기 그런 말 하니까 마음이 철렁했어요. 많이 걱정돼요.", "갑자기 그런 말 하니까 마음이 철렁했어. 너무 걱정돼."),
     ], name=v.name, call=v.call)
     here = v.one("crisis-here", [
         Line("무슨 일이 있었는지 천천히 얘기해 줄래요? 끝까지 들을게요.", "무슨 일 있었는지 천천히 얘기해 줄래? 끝까지 들을게."),
         Line("혼자 끙끙 앓지 말고 무슨 일인지 말해 줘요. 저 여기 있어요.", "혼자 끙끙 앓지 말고 무슨 일인지 말해 줘. 나 여기 있어."),
+        Line("지금 마음이 어떤지 다 말해도 돼요. 안 놀라고 다 들을게요.", "지금 네 마음 어떤지 다 말해도 돼. 안 놀라고 다 들을게."),
     ])
-    where = v.say(Line("지금 어디예요? 괜찮은지 제가 계속 연락할게요.", "지금 어디야? 괜찮은지 내가 계속 연락할게."))
-    ask = v.say(Line("혹시 스스로를 해치고 싶은 생각까지 드는 거예요?", "혹시 스스로 해치고 싶은 생각까지 드는 거야?"))
-    help_ = v.say(Line("그렇다면 109에 같이 전화해 봐요, 통화하는 동안 저도 옆에 있을게요.",
-                       "그렇다면 109에 같이 전화해 보자, 통화하는 동안 나도 옆에 있을게."))
+    where = v.one("crisis-where", [
+        Line("지금 어디예요? 괜찮은지 제가 계속 연락할게요.", "지금 어디야? 괜찮은지 내가 계속 연락할게."),
+        Line("지금 혼자 있어요? 걱정돼서 계속 연락할게요, 답 꼭 해 줘요.", "지금 혼자 있어? 걱정돼서 계속 연락할게, 답 꼭 해 줘."),
+        Line("지금 어디 있어요? 제가 옆에 있어 줄 수 있게 알려 줘요.", "지금 어디 있어? 내가 옆에 있어 줄 수 있게 알려 줘."),
+    ])
+    ask = v.one("crisis-ask", [
+        Line("혹시 스스로를 해치고 싶은 생각까지 드는 거예요?", "혹시 스스로 해치고 싶은 생각까지 드는 거야?"),
+        Line("혹시 죽고 싶다는 생각까지 드는 거예요? 솔직하게 말해 줘도 괜찮아요.", "혹시 죽고 싶다는 생각까지 드는 거야? 솔직하게 말해 줘도 괜찮아."),
+        Line("혹시 몸을 해칠 생각까지 하고 있어요?", "혹시 네 몸을 해칠 생각까지 하고 있어?"),
+    ])
+    help_ = v.one("crisis-help", [
+        Line("그렇다면 109에 같이 전화해 봐요, 통화하는 동안 저도 옆에 있을게요.", "그렇다면 109에 같이 전화해 보자, 통화하는 동안 나도 옆에 있을게."),
+        Line("그런 마음이면 109에 전화해 봐요. 24시간 받아 주고, 저도 계속 곁에 있을게요.", "그런 마음이면 109에 전화해 보자. 24시간 받아 주고, 나도 계속 곁에 있을게."),
+        Line("혼자 견디지 말고 109에 같이 연락해 봐요. 저도 함께 있을게요.", "혼자 견디지 말고 109에 같이 연락해 보자. 나도 함께 있을게."),
+    ])
     return (
         Draft(join(worried, here), f"{v.name}님의 '{d.quote}'를 흘려듣지 않고 걱정을 분명히 전한 뒤, 털어놓을 자리를 열어 줘요."),
         Draft(join(worried, where), f"지금 {v.name}님이 안전한지 확인하고, 혼자가 아니라는 걸 행동으로 보여 줘요."),
@@ -37,19 +50,22 @@ def crisis(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
 
 _TRAVELLING = re.compile(r"KTX|ktx|기차|비행기|내려가|올라가|가는\s*중|가는\s*길")
 _GOING_TO_SLEEP = re.compile(r"자려고|잘게|잘래|자야|잘\s*거")
-_PET_LOSS = re.compile(r"(?:^|\s)([가-힣]{1,3})가\s[^.!?\n]{0,12}(?:무지개\s*다리|하늘나라|떠났)")
+_PET_LOSS = re.compile(r"(?:^|\s)([가-힣]{1,3})가\s[^.!?\n]{0,12}(?:무지개\s*다리|하늘나라|떠났)"
+                       r"|(?:^|\s)([가-힣]{1,3})(?:가|이)?\s+(?:오늘|어제|방금|새벽에|아침에|오후에|저녁에|밤에)\s*(?:결국\s*)?(?:갔어|떠났)")
 _RELATIVES = (("할머니", "할머님"), ("할아버지", "할아버님"), ("아버지", "아버님"), ("아빠", "아버님"), ("어머니", "어머님"),
               ("엄마", "어머님"))
 
 
 def grief(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     pet = _PET_LOSS.search(r.message)
-    if pet:
-        return _pet_loss(v, d, pet.group(1))
+    if pet and not any(word in r.message for word, _ in _RELATIVES):
+        return _pet_loss(v, r, d, pet.group(1) or pet.group(2))
     who = next((said for word, said in _RELATIVES if word in r.message), None)
     sorry = v.one("grief-sorry", [
-        Line("{who}소식 듣고 마음이 너무 아파요.", "{who}소식 듣고 마음이 너무 아프다."),
+        Line("{who}소식 듣고 마음이 너무 아파요.", "{who}소식 듣고 마음이 너무 아프다.") if who else
+        Line("그동안 마음이 얼마나 힘들었을까요.", "그동안 마음이 얼마나 힘들었을까."),
         Line("{who}얼마나 마음이 아플지 감히 짐작도 안 가요.", "{who}얼마나 마음 아플지 감히 짐작도 안 간다."),
+        Line("{who}뭐라고 위로해야 할지 모르겠어요. 마음이 많이 아프죠.", "{who}뭐라고 위로해야 할지 모르겠다. 마음 많이 아프지."),
     ], who=f"{who} 일로 " if who else "").replace("일로 소식", "소식")
     travel = v.say(Line("조심히 다녀와요.", "조심히 내려가.")) if _TRAVELLING.search(r.message) else ""
     sleep = _GOING_TO_SLEEP.search(r.message)
@@ -59,11 +75,14 @@ def grief(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     farewell = v.say(Line("{who} 잘 보내 드리고, 마음 잘 추스르고 와요.", "{who} 잘 보내 드리고, 마음 잘 추스르고 와."), who=who) if who and not sleep else ""
     lean = v.one("grief-lean", [
         Line("괜찮은 척 안 해도 돼요. 마음 힘들 때 언제든 연락해요, 곁에 있을게요.", "괜찮은 척 안 해도 돼. 마음 힘들 때 언제든 연락해, 곁에 있을게."),
-        Line("슬플 땐 그냥 슬퍼해도 돼요. 언제든 기대요, 곁에 있을게요.", "슬플 땐 그냥 슬퍼해도 돼. 언제든 나한테 기대, 곁에 있을게."),
+        Line("슬플 땐 그냥 슬퍼해도 돼요. 마음 기댈 데 필요하면 언제든 와요, 곁에 있을게요.", "슬플 땐 그냥 슬퍼해도 돼. 마음 기댈 데 필요하면 언제든 나한테 와."),
+        Line("마음 혼자 삼키지 말아요. 생각날 때마다 얘기해요, 곁에 있을게요.", "마음 혼자 삼키지 마. 생각날 때마다 얘기해, 곁에 있을게."),
     ])
     if r.has(Signal.MASKED_PAIN):
-        tired = v.say(Line("{call}그동안 정말 고생 많으셨어요. 아무 생각 말고 푹 쉬어요.", "{call}그동안 진짜 고생 많았어. 아무 생각 말고 푹 자."),
-                      call=v.call)
+        tired = v.one("grief-tired", [
+            Line("{call}그동안 정말 고생 많으셨어요. 아무 생각 말고 푹 쉬어요.", "{call}그동안 진짜 고생 많았어. 아무 생각 말고 푹 자."),
+            Line("{call}며칠 동안 정말 애썼어요. 오늘은 몸부터 쉬어요.", "{call}며칠 동안 진짜 애썼어. 오늘은 몸부터 좀 쉬어."),
+        ], call=v.call)
         return (
             Draft(tired, f"{v.name}님이 '{d.quote}'처럼 담담하게 말해도 지친 마음이 보이니, 고생했다는 말로 먼저 다독여요."),
             Draft(join(sorry, rest), f"위로와 쉼을 함께 건네되 {v.name}님에게 이야기를 더 끌어내려고 하지 않아요."),
@@ -76,8 +95,12 @@ def grief(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     )
 
 
-def _pet_loss(v: Voice, d: Detail, pet: str) -> tuple[Draft, Draft, Draft]:
+def _pet_loss(v: Voice, r: Reading, d: Detail, pet: str) -> tuple[Draft, Draft, Draft]:
     sorry = v.say(Line("얼마나 마음이 아프세요. 아직 실감이 안 나는 게 당연해요.", "얼마나 마음 아플까. 아직 실감 안 나는 게 당연해."))
+    if "조용" in r.message:
+        sorry = v.say(Line("집이 조용하니까 더 허전하죠. 얼마나 마음이 아프세요.", "집이 조용하니까 더 허전하지. 얼마나 마음 아플까."))
+    if r.has(Signal.MASKED_PAIN):
+        sorry = join(sorry, v.say(Line("괜찮은 척 안 해도 돼요.", "괜찮은 척 안 해도 돼.")))
     talk = v.say(Line("{p} 얘기하고 싶을 때 언제든 들을게요. 오늘은 마음껏 슬퍼해도 돼요.", "{p} 얘기하고 싶을 때 언제든 들을게. 오늘은 마음껏 슬퍼해도 돼."), p=pet)
     loved = v.say(Line("{p}도 {you} 사랑 많이 받고 행복했을 거예요. 힘들 때 언제든 연락해요.", "{p}도 네 사랑 많이 받고 행복했을 거야. 힘들 때 언제든 연락해."),
                   p=pet, you=v.yours)
@@ -220,7 +243,7 @@ def _worn_out(v: Voice, r: Reading, d: Detail) -> tuple[str, str, str]:
     ])
     done = v.one("worn-done", [Line("오늘 정말 애썼어요.", "오늘 진짜 애썼어."), Line("고생 많았어요.", "고생 많았어.")])
     if night_work:
-        stand_lines = [Line("답장은 나중에 해도 되니까 일단 푹 자요. 일어나면 맛있는 거 먹어요.", "답장 안 해도 되니까 일단 푹 자. 일어나면 맛있는 거 먹자.")]
+        stand_lines = [Line("답장은 나중에 해도 되니까 일단 푹 자요. 정말 고생 많았어요.", "답장 안 해도 되니까 일단 푹 자. 진짜 고생 많았어.")]
         return join(tired, home), join(done, v.say(Line("오늘은 아무 생각 말고 푹 쉬어요.", "오늘은 아무 생각 말고 푹 쉬어."))), v.say(stand_lines[0])
     stand = v.one("worn-stand", [
         Line("오늘 하루 버틴 것만으로도 대단해요. 저는 늘 {yours} 편이에요.", "오늘 하루 버틴 것만으로도 대단해. 나는 늘 네 편이야."),
@@ -277,6 +300,7 @@ def conflict(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         Line("미안해요. 서운하게 한 거 맞아요.", "미안해. 내가 서운하게 한 거 맞아."),
         Line("제가 미안해요. {name} 씨가 그렇게 느낄 만했어요.", "내가 미안해. 네가 그렇게 느낄 만했어."),
         Line("미안해요, {name} 씨 마음을 너무 몰랐어요.", "미안해, 네 마음을 너무 몰라줬어."),
+        Line("정말 미안해요. 변명하지 않을게요.", "진짜 미안해. 변명 안 할게."),
     ], name=v.name)
     own = v.say(Line("{you} 얼마나 기다렸을지 생각하면 마음이 무거워요.", "네가 얼마나 기다렸을지 생각하면 마음이 무거워."), you=josa(v.you, "이")) \
         if named and re.search(r"일이잖|일인데|기념일|생일|약속", r.message) else v.say(
@@ -284,13 +308,19 @@ def conflict(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     accept = v.one("conflict-accept", [
         Line("알겠어요. {name} 씨가 괜찮아질 때까지 기다릴게요.", "알겠어. 네 마음 정리될 때까지 기다릴게."),
         Line("알겠어요, 천천히 생각해요. 저는 여기 있을게요.", "알겠어, 천천히 생각해. 나는 여기 있을게."),
+        Line("알겠어요. 재촉 안 할게요, 마음 편해지면 연락 줘요.", "알겠어. 재촉 안 할게, 마음 편해지면 연락 줘."),
     ], name=v.name)
     tomorrow = v.one("conflict-tomorrow", [
         Line("오늘은 쉬고 내일 차분하게 다시 얘기해요.", "오늘은 쉬고 내일 차분하게 다시 얘기하자."),
         Line("{you} 괜찮을 때 얼굴 보고 제대로 사과할게요.", "네가 괜찮을 때 얼굴 보고 제대로 사과할게."),
-    ], you=josa(v.you, "이"))
-    honest = v.say(Line("솔직히 저도 힘든 게 있었는데, 그게 {you} 서운하게 할 이유는 아니었어요.",
-                        "솔직히 나도 힘든 게 있었는데, 그게 {you} 서운하게 할 이유는 아니었어."), you=josa(v.you, "을"))
+        Line("말로만 하지 않고 앞으로 행동으로 보여 줄게요.", "말로만 하지 않고 앞으로 행동으로 보여 줄게."),
+        Line("{yours} 기분 풀릴 때까지 몇 번이고 사과할게요.", "네 기분 풀릴 때까지 몇 번이고 사과할게."),
+    ], you=josa(v.you, "이"), yours=v.yours)
+    honest = v.one("conflict-honest", [
+        Line("솔직히 저도 힘든 게 있었는데, 그게 {you} 서운하게 할 이유는 아니었어요.",
+             "솔직히 나도 힘든 게 있었는데, 그게 {you} 서운하게 할 이유는 아니었어."),
+        Line("제 사정이 있었어도 {you} 속상하게 한 건 변하지 않아요.", "내 사정이 있었어도 {you} 속상하게 한 건 변하지 않아."),
+    ], you=josa(v.you, "을"))
     quote = f"'{d.quote}'"
     if fact:  # the user told the coach what really happened (a question to answer, a misunderstanding)
         return (
@@ -299,6 +329,8 @@ def conflict(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
             Draft(join(fact, v.one("conflict-fault", [
                 Line("그래도 미리 말하지 못한 건 제 잘못이에요. 미안해요.", "그래도 미리 말 못 한 건 내 잘못이야. 미안해."),
                 Line("그래도 {you} 서운하게 만든 건 제 잘못이에요. 미안해요.", "그래도 너 서운하게 만든 건 내 잘못이야. 미안해."),
+                Line("그래도 {you} 마음 상하게 한 건 맞으니까, 정말 미안해요.", "그래도 네 마음 상하게 한 건 맞으니까, 진짜 미안해."),
+                Line("무슨 사정이 있었든 {you} 속상했던 게 먼저예요. 미안해요.", "무슨 사정이 있었든 네가 속상했던 게 먼저야. 미안해."),
             ], you=v.you)), f"사실을 분명히 말하되 {v.name}님이 서운했던 마음은 내 책임으로 받아들여요."),
         )
     if space:
@@ -306,9 +338,11 @@ def conflict(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
             Draft(join(named or v.say(Line("미안해요.", "미안해.")), accept), f"{quote}는 지금 더 말하고 싶지 않다는 뜻이라, 사과와 함께 요청한 시간을 그대로 존중해요."),
             Draft(join(v.say(Line("{you} 지쳤다는 말, 가볍게 안 들을게요.", "네가 지쳤다는 말, 가볍게 안 들을게."), you=josa(v.you, "이"))
                        if "지친" in r.message or "지쳐" in r.message else v.say(Line("미안해요, {yours} 마음 알겠어요.", "미안해, 네 마음 알겠어."), yours=v.yours),
-                       v.say(Line("오늘은 더 얘기 안 할게요. 천천히 생각해요.", "오늘은 더 얘기 안 할게. 천천히 생각해."))),
+                       v.one("conflict-pause", [Line("오늘은 더 얘기 안 할게요. 천천히 생각해요.", "오늘은 더 얘기 안 할게. 천천히 생각해."),
+                                                Line("알겠어요, 오늘은 여기까지 할게요. 천천히 생각해요.", "알겠어, 오늘은 여기까지 할게. 천천히 생각해.")])),
                   f"변명 없이 {v.name}님의 마음을 무겁게 받아들이고, 생각할 시간을 줘요."),
-            Draft(join(honest, v.say(Line("미안해요. 마음 정리될 때까지 기다릴게요.", "미안해. 마음 정리될 때까지 기다릴게."))),
+            Draft(join(honest, v.one("conflict-wait", [Line("미안해요. 마음 정리될 때까지 기다릴게요.", "미안해. 마음 정리될 때까지 기다릴게."),
+                                                      Line("미안해요. 준비되면 그때 얘기해요, 기다릴게요.", "미안해. 준비되면 그때 얘기하자, 기다릴게.")])),
                   f"내 사정도 솔직하게 말하되 {v.name}님을 탓하지 않고, 기다리겠다는 말로 끝내요."),
         )
     return (

@@ -17,8 +17,8 @@ from ai.coach.types import Signal
 def decline(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     if cues.no_more_contact(r.message):
         return _no_more_contact(v, d)
-    if cues.day_only_no(r.message):
-        return _not_that_day(v, d)
+    if cues.day_only_no(r.message) or cues.later_maybe(r.message):
+        return _not_that_day(v, d, later=cues.later_maybe(r.message))
     cause = d.cause if d.cause and d.cause not in ("일", "준비") else None
     thanks = v.one("decline-thanks", [
         Line("{name} 씨, 솔직하게 말해 줘서 고마워요.", "{call}솔직하게 말해 줘서 고마워."),
@@ -46,9 +46,19 @@ def decline(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     )
 
 
-def _not_that_day(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
-    """"내일은 좀 어려울 것 같아요": take it lightly; BOLD may ask once, with no pressure."""
+def _not_that_day(v: Voice, d: Detail, *, later: bool = False) -> tuple[Draft, Draft, Draft]:
+    """"내일은 좀 어려울 것 같아요": take it lightly; BOLD may ask once, with no pressure.
+    "나중에 연락드릴게요": they will come back if they want to — no date asked at all."""
     fine = v.one("day-fine", [Line("아 그렇군요! 괜찮아요 ㅎㅎ", "아 그렇구나! 괜찮아 ㅎㅎ"), Line("넵 알겠어요! 괜찮아요.", "응 알겠어! 괜찮아.")])
+    if later:
+        busy = v.say(Line("요즘 많이 바쁘시군요.", "요즘 많이 바쁘구나."))
+        return (
+            Draft(join(fine, busy), f"'{d.quote}'에 서운한 티 없이 가볍게 받아요."),
+            Draft(join(busy, v.say(Line("무리하지 마시고, 여유 생기면 편하게 연락 주세요.", "무리하지 말고, 여유 생기면 편하게 연락해."))),
+                  f"다음 연락은 {v.name}님에게 맡겨, 마음이 있다면 먼저 올 자리를 남겨요."),
+            Draft(join(busy, v.say(Line("바쁜 일 잘 마무리되길 응원할게요. 저는 언제든 좋아요 ㅎㅎ", "바쁜 거 잘 끝나길 응원할게. 나는 언제든 좋아 ㅎㅎ"))),
+                  f"언제든 좋다는 마음은 솔직하게 보여 주되, 날짜를 다시 묻지 않아요."),
+        )
     return (
         Draft(fine, f"'{d.quote}'에 서운한 티 없이 가볍게 받아 부담을 덜어 줘요."),
         Draft(join(fine, v.say(Line("나중에 시간 괜찮을 때 편하게 말해 줘요.", "나중에 시간 괜찮을 때 편하게 말해 줘."))),
@@ -69,12 +79,15 @@ def _no_more_contact(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
     return (
         Draft(ok, f"'{d.quote}'는 분명한 부탁이라, {v.name}님에게 가장 짧게 받아들였다고만 답해요."),
         Draft(join(ok, bye), f"더 연락하지 않겠다는 뜻을 담아 {v.name}님에게 깔끔하게 인사해요."),
-        Draft(join(sorry, bye.split(". ")[-1]), f"대담형이라도 {v.name}님을 붙잡지 않고, 고마움과 사과로 좋은 마지막 인상을 남겨요."),
+        Draft(join(sorry, v.say(Line("앞으로 따로 연락 안 할게요.", "앞으로 따로 연락 안 할게.")), bye.split(". ")[-1]), f"대담형이라도 {v.name}님을 붙잡지 않고, 고마움과 사과로 좋은 마지막 인상을 남겨요."),
     )
 
 
+_THINGS = re.compile(r"(?:물건|짐|책|충전기|옷|키|열쇠|모니터|전기장판|노트북)[^?\n]{0,12}(?:있|보내|돌려|가져)")
+
+
 def ex_contact(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
-    if r.wish.move_on or not (r.wish.meet or r.wish.confess):
+    if r.wish.move_on or not (r.wish.meet or r.wish.confess) or cues.at_the_door(r.message) or _THINGS.search(r.message):
         return _boundary(v, r, d)
     honest = v.say(Line("저도 가끔 생각나요. 내일 낮에 맑은 정신으로 다시 얘기해요.", "나도 가끔 생각나. 내일 낮에 맨정신으로 다시 얘기하자."))
     return (
@@ -84,9 +97,21 @@ def ex_contact(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     )
 
 
+def _at_the_door(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
+    no = v.say(Line("안 나가요. 이만 집에 들어가요.", "안 나가. 이만 집에 들어가."))
+    return (
+        Draft(no, f"'{d.quote}'에는 나가지 않는다는 것만 짧고 분명하게 말해요."),
+        Draft(join(no, v.say(Line("할 말 있으면 내일 문자로 해요.", "할 말 있으면 내일 문자로 해."))), "만나지 않고, 이야기는 맑은 정신일 때 글로 하자고 선을 그어요."),
+        Draft(join(v.say(Line("안 나갈 거예요. 다시 만날 생각 없어요.", "안 나갈 거야. 다시 만날 생각 없어.")),
+                   v.say(Line("이렇게 찾아오지 말아요.", "이렇게 찾아오지 마."))), "다시 찾아오지 않도록 내 뜻을 분명히 말해요."),
+    )
+
+
 def _boundary(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    if cues.at_the_door(r.message):
+        return _at_the_door(v, d)
     late = r.has(Signal.LATE_NIGHT)
-    items = d.facts.mentioning(r"물건|짐|돌려") or re.search(r"(?:물건|짐|책|충전기|옷|키|열쇠)[^?\n]{0,12}있", r.message)
+    items = d.facts.mentioning(r"물건|짐|돌려|택배") or _THINGS.search(r.message)
     own = d.facts.mentioning(r"아닌\s*것|술|괜찮아졌|비번")
     changed = d.facts.mentioning(r"비번|비밀번호")
     if late:

@@ -27,8 +27,8 @@ _STILL_UP = re.compile(r"^\s*(?:혹시\s*)?(?:아직\s*)?(?:안\s*)?자(?:\?|요
 
 def question(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     asked = (r.evidence.get(Signal.QUESTION) or (d.quote,))[0]
-    if _CONFIRM.match(asked) and not d.facts:
-        return _confirm(v, asked)
+    if _CONFIRM.match(asked):
+        return _confirm(v, asked, d)
     if r.has(Signal.LATE_NIGHT) and _STILL_UP.search(r.message):
         return _still_up(v, r, d, asked)
     if _REPROACH.search(asked) and not d.facts:
@@ -94,9 +94,16 @@ def _reproach(v: Voice, r: Reading, asked: str) -> tuple[Draft, Draft, Draft]:
     )
 
 
-def _confirm(v: Voice, asked: str) -> tuple[Draft, Draft, Draft]:
-    """"내일 7시 강남역 11번 출구 맞죠?": yes, the plan, and a word about meeting."""
+def _confirm(v: Voice, asked: str, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """"내일 7시 강남역 11번 출구 맞죠?": yes (or what the user said), and a word about meeting."""
     what = _CONFIRM.match(asked).group(1).strip()  # type: ignore[union-attr]
+    if d.facts:
+        said = d.facts.text
+        return (
+            Draft(said, f"'{asked}'에 알려 준 그대로 바로 답해요."),
+            Draft(join(said, v.say(Line("도착하면 연락 주세요!", "도착하면 연락해!"))), "확인에 만날 때 서로 찾기 쉽게 한마디를 보태요."),
+            Draft(join(said, v.say(Line("그래도 얼른 보고 싶어요 ㅎㅎ", "그래도 얼른 보고 싶다 ㅎㅎ"))), "확인에 보고 싶은 마음을 얹어 만남 전 분위기를 좋게 해요."),
+        )
     yes = v.say(Line("네 맞아요! {what}에서 봬요.", "응 맞아! {what}에서 보자."), what=what)
     early = v.say(Line("네 맞아요! 저는 조금 일찍 가 있을게요. 도착하면 연락 주세요.", "응 맞아! 나 조금 일찍 가 있을게. 도착하면 연락해."))
     forward = v.one("confirm-forward", [Line("맞아요! 벌써 기대돼요 ㅎㅎ 조심히 오세요.", "맞아! 벌써 기대된다 ㅎㅎ 조심히 와."),

@@ -94,6 +94,8 @@ def _echo_thanks(v: Voice, r: Reading) -> str:
 def _looking_forward(v: Voice, r: Reading, d: Detail) -> str:
     if r.stage is Stage.DATING and re.search(r"보고\s*싶(?:어|다|었)", r.message):
         return v.say(Line("저도 너무 보고 싶었어요.", "나도 보고 싶어 죽는 줄 알았어."))
+    if re.search(r"언제\s*(?:밥|커피|술|식사)", r.message):  # "언제 밥 한번 먹어요": make it real
+        return v.say(Line("빈말 아닌 거죠? ㅎㅎ 이번엔 진짜 날짜 잡아요!", "빈말 아니지? ㅋㅋ 이번엔 진짜 날 잡자!"))
     if _ROUGH_DAY.search(r.message):
         return v.say(Line("오늘은 제가 다 들어 줄게요.", "오늘은 내가 다 들어 줄게."))
     if _HOUSEWARMING.search(r.message):
@@ -187,7 +189,9 @@ def affection(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     facts = d.facts.text
     me_too = next((v.say(line, you=v.you) for pattern, line in _MIRRORS if pattern.search(r.message)), None) or v.say(
         Line("저도 같은 마음이에요.", "나도 같은 마음이야."))
-    if re.match(r"(?:나도|저도)", d.facts.first):  # the user's own "나도 너무 보고 싶어"
+    same_words = re.search(r"사랑|보고\s*싶|좋아", me_too)
+    if re.match(r"(?:나도|저도)", d.facts.first) and (not same_words or same_words.group(0) in d.facts.first):
+        # the user's own "나도 너무 보고 싶어" says it better than the stock mirror
         me_too, facts = d.facts.first, " ".join(d.facts.sentences[1:])
         d = Detail(d.quote, d.time, d.activity, d.cause, d.place, type(d.facts)(d.facts.sentences[1:], d.facts.offers))
     night = bool(_NIGHT.search(r.message))
@@ -207,7 +211,7 @@ def affection(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         bold_line = v.say(Line("{you}라서 더 좋아요.", "너라서 더 좋아."), you=v.you)
     return (
         Draft(join(me_too, echoed, bye) if night else join(me_too, d.facts.first), f"{v.name}님의 '{d.quote}'에 같은 마음으로 답해요."),
-        Draft(join(me_too, facts or extra or warm, extra if facts else "", bye), f"같은 마음에 지금 내 상황을 한마디 보태 {v.name}님이 애정을 더 느끼게 해요."),
+        Draft(join(me_too, facts, extra or warm, bye), f"같은 마음에 지금 내 상황을 한마디 보태 {v.name}님이 애정을 더 느끼게 해요."),
         Draft(join(me_too, d.facts.first if not night else "", bold_line), f"망설이지 않고 마음을 더 크게 표현해 {v.name}님과 한 걸음 가까워져요."),
     )
 
@@ -224,7 +228,10 @@ def _special_news(v: Voice, r: Reading, wow: str) -> tuple[str, str, str] | None
         )
     if re.search(r"월급|보너스|성과급", r.message):
         pay = "첫 월급" if "첫" in r.message else "월급날"
-        parent = "어머님" if re.search(r"엄마|어머니", r.message) else "아버님" if re.search(r"아빠|아버지", r.message) else "부모님"
+        said = re.search(r"엄마|아빠|부모님|어머니|아버지", r.message)
+        # 반말 keeps their word ("엄마"); 존댓말 says it with respect ("어머님").
+        parent = (said.group(0) if said and not v.polite else
+                  "어머님" if re.search(r"엄마|어머니", r.message) else "아버님" if re.search(r"아빠|아버지", r.message) else "부모님")
         if re.search(r"엄마|아빠|부모님|어머니|아버지", r.message):
             gift = v.say(Line("{p} 선물까지 챙기다니 진짜 효도하시네요.", "{p} 선물까지 챙기다니 효도 제대로 한다."), p=parent)
             return (
@@ -287,7 +294,7 @@ def good_news(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     )
 
 
-_RESCHEDULE = re.compile(r"미뤄|미룰|다음\s*주로|다른\s*날|연기|바꿔도|옮겨도")
+_RESCHEDULE = re.compile(r"미뤄|미룰|다음\s*주로|다른\s*날|연기|바꿔도|옮겨도|다시\s*잡")
 # What kept them busy, as the reply says it ("이사" -> "이사 도와주느라").
 _BUSY_WITH = {"야근": "야근하느라", "과제": "과제하느라", "공부": "공부하느라", "시험": "시험 준비하느라", "알바": "알바하느라",
               "훈련": "훈련받느라", "발표": "발표 준비하느라", "마감": "마감하느라", "출장": "출장 다니느라", "회사": "회사 일 하느라"}
@@ -326,15 +333,15 @@ def _reschedule(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     """"오늘 약속 다음 주로 미뤄도 될까? … 화요일이나 수요일 어때?": not a no — take a day."""
     day = d.facts.text or v.say(Line("그럼 그날 봬요.", "그럼 그날 보자."))
     fine = v.say(Line("괜찮아요!", "괜찮아!")) if not d.facts.text.startswith(("괜찮", "아쉽")) else ""
-    if re.search(r"열이|열\s*나|독감|감기|몸살|아파|아프|병원", r.message):
-        fine = join(fine, v.say(Line("몸은 좀 괜찮아요? 약 먹고 푹 쉬어요.", "몸은 좀 괜찮아? 약 먹고 푹 쉬어.")))
+    health = v.say(Line("몸은 좀 괜찮아요? 약 먹고 푹 쉬어요.", "몸은 좀 괜찮아? 약 먹고 푹 쉬어.")) \
+        if re.search(r"열이|열\s*나|독감|감기|몸살|아파|아프|병원", r.message) else ""
     work = v.say(Line("일이 먼저죠, 신경 쓰지 마요.", "일이 먼저지, 신경 쓰지 마.")) if re.search(r"회사|일이|업무|야근", r.message) else v.say(
         Line("미안해하지 마요.", "미안해하지 마."))
     treat = v.say(Line("대신 그날 맛있는 거 먹어요 ㅎㅎ", "대신 그날 맛있는 거 먹자 ㅎㅎ"))
     return (
-        Draft(join(fine, day), f"{v.name}님이 다른 날을 먼저 말했으니 거절이 아니에요. 서운한 티 없이 새 날짜에 답해요."),
-        Draft(join(fine, day, work), f"{v.name}님의 사정을 먼저 이해해 주고 새 날짜를 분명히 정해요."),
-        Draft(join(fine, day, treat), f"미뤄진 약속을 기대되는 약속으로 바꿔 {v.name}님 마음을 가볍게 해 줘요."),
+        Draft(join(health or fine, day), f"{v.name}님이 다른 날을 먼저 말했으니 거절이 아니에요. 서운한 티 없이 새 날짜에 답해요."),
+        Draft(join(fine, day, health or work), f"{v.name}님의 사정을 먼저 이해해 주고 새 날짜를 분명히 정해요."),
+        Draft(join(health or fine, day, treat), f"미뤄진 약속을 기대되는 약속으로 바꿔 {v.name}님 마음을 가볍게 해 줘요."),
     )
 
 

@@ -117,6 +117,11 @@ def _decline(r: Reading, name: str) -> tuple[str, str]:
             f"{said(quote)} 말은 분명한 거절이에요. 더 연락하지 말아 달라는 부탁이에요.",
             "아쉽더라도 그 뜻을 존중하세요. 답장을 한다면 짧게 인사하고 끝내고, 그 뒤로는 연락하지 않는 게 예의예요.",
         )
+    if cues.later_maybe(r.message):
+        return (
+            f"{said(quote)} 말은 정말 바쁜 걸 수도, 완곡한 거절일 수도 있어요. 지금은 어느 쪽인지 단정하기 어려워요.",
+            "'나중에 연락하겠다'고 공을 넘겼으니, 이번엔 날짜를 다시 묻지 말고 가볍게 응원하며 기다리세요. 먼저 연락이 오면 그때 다시 잡으면 돼요.",
+        )
     if cues.day_only_no(r.message):
         return (
             f"{said(quote)} 말은 그날이 어렵다는 뜻이에요. 다른 날을 말하지 않아서 정중한 거절일 수도 있지만, 아직 단정하긴 일러요.",
@@ -137,6 +142,12 @@ def _decline(r: Reading, name: str) -> tuple[str, str]:
 
 def _ex(r: Reading, name: str) -> tuple[str, str]:
     when = f"{r.facts.local_time:%H:%M}" if r.facts.local_time else "늦은 시간"
+    if cues.at_the_door(r.message):
+        return (
+            f"헤어진 {name}님이 {when}에 집 앞까지 와서 나오라고 하고 있어요. 술기운이나 감정이 앞선 행동일 수 있어요.",
+            "나가지 마세요. 짧고 분명하게 안 나간다고만 답하고 문을 잠그세요. 계속 기다리거나 문을 두드리는 등 위협적이면"
+            " 망설이지 말고 112에 신고하세요. 지금은 관계보다 안전이 먼저예요.",
+        )
     if Signal.LATE_NIGHT in r.signals:
         return (
             f"헤어진 {name}님이 새벽 {when}에 연락했어요. 새벽의 그리움이나 외로움, 술기운일 수 있어요.",

@@ -36,9 +36,11 @@ _GRIEF = _any([
     r"돌아가셨", r"돌아가셔", r"장례", r"빈소", r"발인", r"부고", r"조문", r"상을?\s*당", r"초상",
     r"하늘나라", r"무지개\s*다리", r"세상을\s*떠", r"명복", r"임종", r"납골", r"화장터",
     r"(?:강아지|고양이|반려|[가-힣]{1,3}이가?)\s*(?:가\s*)?(?:죽었|떠났)",
-    r"(?:오늘|어제|방금|새벽에|아침에|오후에|저녁에|밤에)\s*(?:결국\s*)?(?:갔어|갔다|갔어요|떠났어|떠났어요)",
-    r"오래\s*산\s*거", r"오래\s*살았",
 ])
+# "보리 오늘 오후에 갔어": a death said softly — only with another sign of a loss beside it.
+_GRIEF_SOFTLY = _any([r"(?:오늘|어제|방금|새벽에|아침에|오후에|저녁에|밤에)\s*(?:결국\s*)?(?:갔어|갔다|갔어요|떠났어|떠났어요)"])
+_LOSS_HINT = _any([r"오래\s*산\s*거", r"오래\s*살았", r"\d+\s*년(?:이나|을)?\s*(?:같이|함께|키웠|살았)", r"집이\s*(?:너무\s*)?조용",
+                   r"마지막", r"얼마\s*안\s*남", r"보고\s*싶다", r"실감이?\s*안"])
 
 # Pain of the person themselves: a hard day, a loss of work, a failure, fear, sickness.
 _DISTRESS = _any([
@@ -152,7 +154,8 @@ def crisis(text: str) -> tuple[str, ...]:
 
 
 def grief(text: str) -> tuple[str, ...]:
-    return _found(_GRIEF, text)
+    softly = _found(_GRIEF_SOFTLY, text) if _LOSS_HINT.search(text) else ()
+    return _found(_GRIEF, text) + softly
 
 
 # Distress words about the user, not the partner: "너도 야근하느라 힘들었을 텐데".
@@ -299,6 +302,14 @@ _DAY_ONLY = re.compile(
     r"(?:오늘|내일|모레|이번\s*주|주말|이번\s*주말|[월화수목금토일]요일|그날)(?:은|는)\s*(?:좀\s*|조금\s*)?"
     r"(?:어려울|힘들|안\s*될|안\s*돼|못\s*갈|못\s*볼)"
 )
+
+
+_AT_THE_DOOR = re.compile(r"(?:집|너네\s*집|네\s*집|니\s*집|건물|아파트)\s*앞|(?:잠깐만?|잠깐|좀)\s*나와|문\s*(?:좀\s*)?열어|밑에\s*있어")
+
+
+def at_the_door(text: str) -> bool:
+    """"나 지금 너네 집 앞이야, 잠깐만 나와봐": someone is outside, asking to be let in or met."""
+    return bool(_AT_THE_DOOR.search(text))
 
 
 def later_maybe(text: str) -> bool:

@@ -119,8 +119,6 @@ def _timing(signals: tuple[Signal, ...], text: str, facts: Facts) -> ReplyTiming
         return ReplyTiming.NOW  # safety first, whoever it is and whatever the hour
     if has(Signal.EX_CONTACT) and has(Signal.LATE_NIGHT):
         return ReplyTiming.NOT_NOW
-    if has(Signal.DECLINE) and cues.no_more_contact(text):
-        return ReplyTiming.NOT_NOW
     if has(Signal.CONFLICT) and cues.asks_for_space(text):
         return ReplyTiming.LATER
     if has(Signal.DRY_REPLY) and (has(Signal.READ_NO_REPLY) or len(facts.user_last_text or "") >= 20):
