@@ -14,6 +14,7 @@ from starlette.routing import Route, WebSocketRoute
 
 from datastore.database import ConnectHook
 from loveq.graphql_view import LoveQGraphQL
+from loveq.http_errors import EXCEPTION_HANDLERS
 from loveq.http_limits import BodySizeLimit
 from loveq.runtime import running
 from loveq.schema import build_schema
@@ -79,4 +80,5 @@ def create_app(
             )
         ],
         lifespan=lifespan,
+        exception_handlers=EXCEPTION_HANDLERS,
     )

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from cross_web import HTTPException
@@ -17,19 +16,23 @@ from graph.context import Context
 from loveq.auth import bearer_token
 from loveq.auth.errors import AuthenticationError
 from loveq.auth.verifier import TokenVerifier
+from loveq.json_text import dumps
+from loveq.request_body import RequestBodyParsing
 from loveq.runtime import Runtime
 from services.identity import Principal
 
 _HTTP_CODES = {
     400: "BAD_REQUEST",
+    404: "NOT_FOUND",
     405: "METHOD_NOT_ALLOWED",
     413: "REQUEST_TOO_LARGE",
     415: "UNSUPPORTED_MEDIA_TYPE",
 }
 
 
-def error_response(status: int, message: str, code: str) -> JSONResponse:
-    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=status)
+def error_response(status: int, message: str, code: str) -> Response:
+    body = {"errors": [{"message": message, "extensions": {"code": code}}]}
+    return Response(dumps(body), status_code=status, media_type="application/json")
 
 
 async def authenticate(
@@ -53,7 +56,7 @@ class RequestContext(Context):
     response: Any = None
 
 
-class LoveQGraphQL(GraphQL):
+class LoveQGraphQL(RequestBodyParsing, GraphQL):
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
@@ -85,4 +88,4 @@ class LoveQGraphQL(GraphQL):
         return UNSET
 
     def encode_json(self, data: object) -> str:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        return dumps(data)
