@@ -8,9 +8,12 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.extensions.query_depth_limiter import IgnoreContext
+from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from graph.scalars import SCALARS
 from loveq.extensions import AuthenticationGate, ErrorCodes
+from loveq.literal_limits import IntLiteralLimit
 from resolvers.mutation import Mutation
 from resolvers.query import Query
 from resolvers.subscription import Subscription
@@ -33,11 +36,18 @@ def build_schema(*, max_depth: int = DEFAULT_MAX_DEPTH) -> strawberry.Schema:
     extensions: list[Any] = [
         MaxTokensLimiter(max_token_count=5000),
         MaxAliasesLimiter(max_alias_count=30),
+        IntLiteralLimit,
         QueryDepthLimiter(max_depth=max_depth, should_ignore=_is_introspection),
         AuthenticationGate,
         ErrorCodes(),
     ]
-    return LoveQSchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions)
+    return LoveQSchema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        extensions=extensions,
+        config=StrawberryConfig(scalar_map=SCALARS),
+    )
 
 
 schema = build_schema()

@@ -22,6 +22,9 @@ def check_window(start: datetime | None, end: datetime | None, zone: str) -> Non
         raise InvalidWindow(
             f"unknown time zone {zone!r} (use an IANA name like Asia/Seoul)", field="timezone"
         ) from None
+    for name, bound in (("from", start), ("to", end)):
+        if bound is not None and bound.tzinfo is None:
+            raise InvalidWindow(f"`{name}` needs a time zone offset, e.g. 2026-11-18T00:00:00+09:00", field=name)
     if start is not None and end is not None and start >= end:
         raise InvalidWindow("`from` must be before `to`", field="from")
 
