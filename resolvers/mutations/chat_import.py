@@ -49,7 +49,8 @@ async def import_chat_mutation(info: Info[Context, None], input: ImportChatInput
     room_id = problems.node_id(["roomId"], input.room_id, "ChatRoom")
     if (input.file is None) == (input.text is None):
         problems.add(["file"], "give exactly one of file or text", UserErrorCode.REQUIRED)
-    if input.text is not None and len(input.text.encode("utf-8")) > max_bytes:
+    pasted = input.text is not None and problems.unicode(["text"], input.text)
+    if pasted and len(input.text.encode("utf-8")) > max_bytes:
         problems.add(["text"], f"the text is larger than {max_bytes} bytes", UserErrorCode.TOO_LARGE)
     size = getattr(input.file, "size", None)
     if size is not None and size > max_bytes:
