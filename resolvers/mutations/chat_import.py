@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from strawberry.types import Info
 
@@ -16,6 +16,7 @@ from resolvers import input_limits as limits
 from resolvers.validation import Problems
 from services.chat_import import ImportRequest
 from services.errors import ServiceError
+from services.time_zones import ZONE_HINT, known_zone
 
 log = logging.getLogger(__name__)
 
@@ -34,11 +35,10 @@ async def _text_chunks(text: str) -> AsyncIterator[bytes]:
 
 
 def _zone(problems: Problems, name: str) -> ZoneInfo | None:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        problems.add(["timezone"], f"unknown time zone {name!r} (use an IANA name like Asia/Seoul)", UserErrorCode.INVALID_FORMAT)
-        return None
+    zone = known_zone(name)
+    if zone is None:
+        problems.add(["timezone"], f"unknown time zone ({ZONE_HINT})", UserErrorCode.INVALID_FORMAT)
+    return zone
 
 
 async def import_chat_mutation(info: Info[Context, None], input: ImportChatInput) -> ImportChatPayload:
