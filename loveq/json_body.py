@@ -1,4 +1,4 @@
-"""Strict JSON from a client (RFC 8259): UTF-8, no NaN or Infinity.
+"""Strict JSON from a client (RFC 8259): UTF-8 (a byte order mark aside), no NaN or Infinity.
 
 The standard decoder fails in several ways besides `JSONDecodeError`: `UnicodeDecodeError` for
 bytes that are not UTF-8, `RecursionError` for deeply nested arrays, a bare `ValueError` for an
@@ -27,7 +27,8 @@ def _no_constant(name: str) -> object:
 
 def loads(data: str | bytes) -> Any:
     try:
-        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        # RFC 8259 lets a parser ignore a byte order mark; other encodings are refused.
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
         return json.loads(text, parse_constant=_no_constant)
     except InvalidJSON:
         raise

@@ -60,6 +60,11 @@ async def test_json_content_type_with_parameters_is_accepted(alice: GraphQLClien
     assert response.status_code == 200 and response.json()["data"]["viewer"]["id"]
 
 
+async def test_a_utf8_byte_order_mark_is_ignored(alice: GraphQLClient) -> None:
+    response = await post_raw(alice, "\ufeff".encode() + VIEWER)
+    assert response.status_code == 200 and response.json()["data"]["viewer"]["id"]
+
+
 async def test_a_lone_surrogate_quoted_in_an_error_is_escaped(alice: GraphQLClient) -> None:
     """Error messages that quote the request (an unknown operation name, an enum value) were
     unencodable as UTF-8: a plain-text 500."""
