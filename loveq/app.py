@@ -23,6 +23,7 @@ from strawberry.subscriptions import (
 from datastore.database import ConnectHook
 from loveq import metrics
 from loveq.graphql_view import LoveQGraphQL
+from loveq.http_errors import EXCEPTION_HANDLERS
 from loveq.http_limits import BodySizeLimit
 from loveq.request_log import Finish, RequestLog, UserHasher
 from loveq.runtime import running
@@ -125,4 +126,5 @@ def create_app(
             )
         ],
         lifespan=lifespan,
+        exception_handlers=EXCEPTION_HANDLERS,
     )

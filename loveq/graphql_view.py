@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
@@ -26,21 +26,25 @@ from loveq.auth import bearer_token
 from loveq.auth.errors import AuthenticationError
 from loveq.auth.verifier import TokenVerifier
 from loveq.request_guard import RequestGuard
+from loveq.json_text import dumps
+from loveq.request_body import RequestBodyParsing
 from loveq.runtime import Runtime
 from loveq.ws_auth import AuthenticatedTransportWS, authenticate_init
 from services.identity import Principal
 
 _HTTP_CODES = {
     400: "BAD_REQUEST",
+    404: "NOT_FOUND",
     405: "METHOD_NOT_ALLOWED",
     413: "REQUEST_TOO_LARGE",
     415: "UNSUPPORTED_MEDIA_TYPE",
 }
 
 
-def error_response(status: int, message: str, code: str) -> JSONResponse:
+def error_response(status: int, message: str, code: str) -> Response:
     exchange.note_codes([code])
-    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=status)
+    body = {"errors": [{"message": message, "extensions": {"code": code}}]}
+    return Response(dumps(body), status_code=status, media_type="application/json")
 
 
 async def authenticate(
@@ -75,7 +79,7 @@ class MultipartSubscriptions(MultipartSubscriptionTransport):
         return "--\r\n"
 
 
-class LoveQGraphQL(GraphQL):
+class LoveQGraphQL(RequestBodyParsing, GraphQL):
     graphql_transport_ws_handler_class = AuthenticatedTransportWS
     stream_transport_classes_by_protocol = {
         **GraphQL.stream_transport_classes_by_protocol,
@@ -157,11 +161,11 @@ class LoveQGraphQL(GraphQL):
         return response
 
     def encode_json(self, data: object) -> str:
-        encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        encoded = dumps(data)
         if len(encoded) * 3 > self.max_response_bytes and len(encoded.encode()) > self.max_response_bytes:
             error = ResponseTooLarge(f"the response is over {self.max_response_bytes} bytes: ask for less")
             exchange.note_codes([error.formatted["extensions"]["code"]])
-            return json.dumps({"data": None, "errors": [error.formatted]}, ensure_ascii=False)
+            return dumps({"data": None, "errors": [error.formatted]})
         return encoded
 
 

@@ -16,10 +16,13 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 from strawberry.extensions.query_depth_limiter import IgnoreContext
+from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from graph.scalars import SCALARS
 from loveq.extensions import AuthenticationGate, ErrorCodes, query_cost_limit
 from loveq.operation_observer import OperationObserver
+from loveq.literal_limits import IntLiteralLimit
 from resolvers.mutation import Mutation
 from resolvers.query import Query
 from resolvers.subscription import Subscription
@@ -54,6 +57,7 @@ def build_schema(limits: SchemaLimits = SchemaLimits()) -> strawberry.Schema:
         lambda: ParserCache(maxsize=256),
         lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
         lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),
+        IntLiteralLimit,
         lambda: QueryDepthLimiter(max_depth=limits.max_depth, should_ignore=_is_introspection),
         AuthenticationGate,
         query_cost_limit(limits.max_cost, limits.max_page_size),
@@ -61,7 +65,13 @@ def build_schema(limits: SchemaLimits = SchemaLimits()) -> strawberry.Schema:
     ]
     if not limits.introspection:
         extensions.insert(0, DisableIntrospection)
-    return LoveQSchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions)
+    return LoveQSchema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        extensions=extensions,
+        config=StrawberryConfig(scalar_map=SCALARS),
+    )
 
 
 schema = build_schema()

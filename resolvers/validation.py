@@ -16,6 +16,9 @@ from services.errors import Conflict, Invalid, NotFound, QuotaExceeded, ServiceE
 
 _MBTI = re.compile(r"^[EI][NS][TF][JP](-[AT])?$")
 _CONTROL = {"Cc", "Cf"}
+# JSON can carry these ("\ud800"), but they are not characters: no UTF-8 text, no PostgreSQL
+# text column, can hold them.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def is_unset(value: Any) -> bool:
@@ -53,6 +56,8 @@ class Problems:
             if required:
                 self.add(path, f"{path[-1]} is required", UserErrorCode.REQUIRED)
             return None
+        if not self.unicode(path, value):
+            return None
         cleaned = unicodedata.normalize("NFC", value.strip())
         allowed = {"\n", "\t"} if multiline else set()
         if any(unicodedata.category(ch) in _CONTROL and ch not in allowed and ch != "\u200d" for ch in cleaned):
@@ -62,6 +67,13 @@ class Problems:
             self.add(path, f"{path[-1]} must be at most {max_length} characters", UserErrorCode.TOO_LONG)
             return None
         return cleaned
+
+    def unicode(self, path: list[str], value: str) -> bool:
+        """Whether `value` is Unicode text that can be stored (NUL aside: see `text`)."""
+        if _LONE_SURROGATE.search(value):
+            self.add(path, f"{path[-1]} is not valid Unicode text (it holds a lone surrogate)", UserErrorCode.INVALID_FORMAT)
+            return False
+        return True
 
     def int_range(self, path: list[str], value: int | None, low: int, high: int) -> int | None:
         if value is not None and not low <= value <= high:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ai.insights import ConversationInsights, conversation_insights
 from datastore.database import Database
 from services.errors import ServiceError
+from services.time_zones import ZONE_HINT, known_zone
 
 
 class InvalidWindow(ServiceError):
@@ -16,12 +16,11 @@ class InvalidWindow(ServiceError):
 
 
 def check_window(start: datetime | None, end: datetime | None, zone: str) -> None:
-    try:
-        ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidWindow(
-            f"unknown time zone {zone!r} (use an IANA name like Asia/Seoul)", field="timezone"
-        ) from None
+    if known_zone(zone) is None:
+        raise InvalidWindow(f"unknown time zone ({ZONE_HINT})", field="timezone")
+    for name, bound in (("from", start), ("to", end)):
+        if bound is not None and bound.tzinfo is None:
+            raise InvalidWindow(f"`{name}` needs a time zone offset, e.g. 2026-11-18T00:00:00+09:00", field=name)
     if start is not None and end is not None and start >= end:
         raise InvalidWindow("`from` must be before `to`", field="from")
 

@@ -9,6 +9,10 @@ from datetime import datetime
 
 from datastore.paging import Key
 from graph.errors import BadUserInput
+from graph.scalars import fits_utc
+
+# Our cursors are under 100 characters; anything much longer is not one of ours.
+MAX_CURSOR = 200
 
 
 def encode_cursor(key: Key) -> str:
@@ -18,11 +22,13 @@ def encode_cursor(key: Key) -> str:
 
 def decode_cursor(cursor: str, argument: str) -> Key:
     try:
+        if len(cursor) > MAX_CURSOR:
+            raise ValueError("too long")
         text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         at, _, key_id = text.partition("|")
         key = Key(datetime.fromisoformat(at), uuid.UUID(key_id))
-        if key.at.tzinfo is None:
-            raise ValueError("naive time")
+        if key.at.tzinfo is None or not fits_utc(key.at):
+            raise ValueError("not an instant the database can hold")
         return key
     except (binascii.Error, UnicodeDecodeError, ValueError):
         raise BadUserInput(f"`{argument}` is not a valid cursor", argument=argument) from None

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Callable
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from strawberry.types import Info
 
@@ -16,6 +16,7 @@ from resolvers import input_limits as limits
 from resolvers.validation import Problems
 from services.chat_import import ImportRequest
 from services.errors import ServiceError
+from services.time_zones import ZONE_HINT, known_zone
 
 log = logging.getLogger(__name__)
 
@@ -44,11 +45,10 @@ def _text_source(text: str) -> Callable[[], AsyncIterator[bytes]]:
 
 
 def _zone(problems: Problems, name: str) -> ZoneInfo | None:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        problems.add(["timezone"], f"unknown time zone {name!r} (use an IANA name like Asia/Seoul)", UserErrorCode.INVALID_FORMAT)
-        return None
+    zone = known_zone(name)
+    if zone is None:
+        problems.add(["timezone"], f"unknown time zone ({ZONE_HINT})", UserErrorCode.INVALID_FORMAT)
+    return zone
 
 
 async def import_chat_mutation(info: Info[Context, None], input: ImportChatInput) -> ImportChatPayload:
@@ -59,7 +59,8 @@ async def import_chat_mutation(info: Info[Context, None], input: ImportChatInput
     room_id = problems.node_id(["roomId"], input.room_id, "ChatRoom")
     if (input.file is None) == (input.text is None):
         problems.add(["file"], "give exactly one of file or text", UserErrorCode.REQUIRED)
-    if input.text is not None and len(input.text.encode("utf-8")) > max_bytes:
+    pasted = input.text is not None and problems.unicode(["text"], input.text)
+    if pasted and len(input.text.encode("utf-8")) > max_bytes:
         problems.add(["text"], f"the text is larger than {max_bytes} bytes", UserErrorCode.TOO_LARGE)
     size = getattr(input.file, "size", None)
     if size is not None and size > max_bytes:

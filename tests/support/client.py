@@ -43,9 +43,11 @@ class GraphQLClient:
         return {"Authorization": f"Bearer {self.token}"} if self.token else {}
 
     async def execute(self, query: str, variables: dict[str, Any] | None = None, *, headers: dict[str, str] | None = None) -> Result:
+        # ASCII JSON, as browsers' JSON.stringify can send: "\ud800" arrives as the escape.
+        body = json.dumps({"query": query, "variables": variables or {}})
         async with httpx.AsyncClient(timeout=60) as http:
             response = await http.post(
-                self.url, json={"query": query, "variables": variables or {}}, headers=headers or self.headers()
+                self.url, content=body, headers={"content-type": "application/json", **(headers or self.headers())}
             )
         return Result(response.status_code, response.json())
 
