@@ -83,11 +83,14 @@ def build_coach_engine(settings: Settings) -> CoachEngine:
         if coach.engine != "local"
         else None
     )
+    bedrock = coach.engine == "bedrock"
     return build_engine(
         coach.engine,  # type: ignore[arg-type]
         region=coach.region,
-        model_id=coach.bedrock_model_id,
+        model_id=coach.bedrock_model_id if bedrock else coach.openai_model,
         endpoint_url=coach.bedrock_endpoint_url,
+        base_url=coach.openai_base_url,
+        api_key=coach.openai_api_key,
         effort=coach.bedrock_effort,
         read_timeout=coach.idle_timeout_seconds,
         total_timeout=coach.total_timeout_seconds,

@@ -1,5 +1,5 @@
 """The coach: advice first, then three replies (SAFE, BALANCED, BOLD) with emotion and intent,
-from one of two engines behind one interface.
+from one of three engines behind one interface.
 
 - `types`: the one set of coach types every engine speaks (`CoachRequest`, `ReplyDelta`,
   `CoachResult`, `CoachError`, `PartnerProfile`, `ChatLine` …).
@@ -9,7 +9,7 @@ from one of two engines behind one interface.
 - `local/`: the offline engine (intent, reply composition, partner rules).
 - `llm/`: the engine on a language model (prompt, answer parser and checks, repair), over a
   small streaming-client protocol; `bedrock/` (Claude through the Anthropic Messages API on
-  Bedrock) is its client.
+  Bedrock) and `openai/` (any OpenAI-compatible server) are its clients.
 - `reply_timing`: how quickly the partner answers, for the engines' partner analyses.
 
 """

@@ -1,5 +1,6 @@
 """The coach on a language model, whichever serves it: one engine over a small streaming-client
-protocol, with Bedrock (`ai.coach.bedrock`) as a thin adapter that only speaks its wire.
+protocol, with Bedrock (`ai.coach.bedrock`) and OpenAI-compatible servers (`ai.coach.openai`) as
+thin adapters that only speak their wire.
 
 - `client`: what a model client is (`StreamingModel`) and what it is asked (`ModelRequest`);
   `events`, `errors`: what it yields and raises; `retry`: the retry policy before the first chunk.

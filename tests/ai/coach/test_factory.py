@@ -30,6 +30,8 @@ def test_local_by_default_names():
 def test_bad_kinds_and_missing_regions_are_refused():
     with pytest.raises(ValueError, match="unknown engine"):
         build_engine("gpt")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="needs a base URL"):
+        build_engine("openai")
     with pytest.raises(ValueError, match="needs a region"):
         build_engine("bedrock")
     with pytest.raises(ValueError, match="unknown emotion analyser"):
