@@ -28,7 +28,7 @@ _WISHES = (
 def describe_reading(reading: Reading) -> str:
     lines = [
         "신호: " + (" / ".join(_signal(reading, s) for s in reading.signals) or "일상 대화"),
-        f"답할 때: {reading.timing.value} ({TIMING_NAMES[reading.timing]})",
+        f"답할 때: {reading.timing.value} — {TIMING_NAMES[reading.timing]}",
         "답장 말투: " + ("존댓말(해요체)" if reading.polite else "반말") + " — 사용자가 이 상대에게 쓰는 말투",
     ]
     facts = _facts(reading.facts)

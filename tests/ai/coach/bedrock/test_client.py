@@ -211,7 +211,7 @@ async def test_stall_after_a_chunk_times_out_within_the_idle_timeout(client, bed
 
     assert received == [TextDelta("하나")]
     assert (failure.value.code, failure.value.after_first_chunk) == (ModelErrorCode.TIMEOUT, True)
-    assert READ_TIMEOUT <= time.monotonic() - started < READ_TIMEOUT + 1.0
+    assert READ_TIMEOUT <= time.monotonic() - started < READ_TIMEOUT + 3.0  # not hanging; a busy machine may add a second
     assert await bedrock.requests[0].wait_ended(2) == "disconnected"
 
 

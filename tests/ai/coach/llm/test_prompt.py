@@ -97,7 +97,7 @@ def test_the_reading_with_its_evidence_timing_register_and_rules():
     section = build_prompt(CoachRequest(message="…", partner=PARTNER), declined).user
     for expected in (
         '신호: 거절(DECLINE) "당분간" "응원할게" / 질문(QUESTION) "잘 지내죠?"',
-        "답할 때: LATER (조금 뒤에",
+        "답할 때: LATER — 조금 뒤에(내일, 또는 상대에게 시간을 준 뒤)",
         "답장 말투: 존댓말(해요체) — 사용자가 이 상대에게 쓰는 말투",
         "사용자의 메시지 2개가 14시간 동안 답을 못 받았음; 사용자가 바로 전에 만나자고 제안했음",
         "사용자: 거절당한 뒤 다시 물어볼지 고민함",
