@@ -23,6 +23,14 @@
    A number after a word ending in 로/길/동 counts only when it is not a quantity
    (자전거로 10분, 운동 30분, 버스로 3정거장 stay), and a bare ``…동 N`` needs a dash, 번지 or
    a 시/구 before it.
+7. buildings with a unit -> ``[주소]``: a building's name (…빌라, …아파트, …오피스텔, …빌딩,
+   …타워, an apartment brand such as 래미안 or 자이) with its 동, 호 or 층 (망원빌라 302호,
+   래미안 101동 1203호, 센터빌딩 3층), and a bare unit of three or four digits (302호, 1203호실;
+   not 1호선, 2호점).
+8. door and gate codes and passwords -> ``[비밀번호]``: codes with * or # (1234*, #0417,
+   *0417#); digits after a door word (공동현관 0417, 현관 비번 #0417); and what follows a
+   password word (비번, 비밀번호, 패스워드, 암호, PIN, password, pw) when it is ASCII, as
+   passwords are (비번은 qwer1234!, 와이파이 비밀번호: abc12345). 비밀번호 바꿨어 stays.
 
 Dates (2024-01-15, 2024.01.15), times (12:30), prices (12,000원), years (2024년), counts and
 ranges survive. Every pattern is compiled once, at import. The function is idempotent: the
@@ -39,8 +47,9 @@ RRN = "[주민번호]"
 CARD = "[카드번호]"
 ACCOUNT = "[계좌번호]"
 ADDRESS = "[주소]"
+PASSWORD = "[비밀번호]"
 
-PLACEHOLDERS = (PHONE, EMAIL, RRN, CARD, ACCOUNT, ADDRESS)
+PLACEHOLDERS = (PHONE, EMAIL, RRN, CARD, ACCOUNT, ADDRESS, PASSWORD)
 
 # --- e-mail ----------------------------------------------------------------------------------
 
@@ -143,6 +152,34 @@ _LOT_WITH_REGION = re.compile(
 )
 _UNIT_ONLY = re.compile(r"(?<![\d가-힣])\d{1,4}동\s*\d{1,5}호(?!\d)")
 
+# --- buildings and units ---------------------------------------------------------------------
+
+_BUILDING_NAME = (
+    r"(?:[가-힣A-Za-z0-9]{0,12}(?:빌라|아파트|오피스텔|맨션|빌딩|하우스|타워|캐슬|팰리스|하이츠|레지던스|주공|원룸|"
+    r"고시원|고시텔|기숙사|빌)|래미안|자이|푸르지오|힐스테이트|아이파크|더샵|e편한세상|센트레빌|꿈에그린|데시앙|하늘채)"
+)
+_BUILDING = re.compile(
+    rf"{_BUILDING_NAME}\s*(?:\d{{1,3}}단지\s*)?"
+    r"(?:(?:\d{1,4}\s*동\s*)?(?:지하\s*)?\d{1,3}\s*층(?:\s*\d{1,5}\s*호)?|(?:\d{1,4}\s*동\s*)?\d{1,5}\s*호|\d{1,4}\s*동)"
+    r"(?:실)?(?!\d)"
+)
+_BARE_UNIT = re.compile(r"(?<![\d가-힣\[])\d{3,4}\s*호(?:실)?(?![\d선점기차관석])")
+
+# --- door codes and passwords ----------------------------------------------------------------
+
+_SECRET = r"[A-Za-z0-9!@#$%^&*()_+\-=.,?~]"
+_AFTER_SECRET = r"(?![A-Za-z0-9]|[년월일시분초원개명살번층호])"
+_CODE_SHAPE = re.compile(r"(?<![\w*#])(?:[*#]\d{3,8}[*#]?|\d{3,8}[*#])(?![\w*#])")
+_DOOR_CODE = re.compile(
+    r"((?:공동\s*현관|현관문?|대문|도어\s*[락록]|출입문|게이트)\s*(?:비번|비밀\s*번호|번호)?\s*(?:은|는|이|:)?\s*)"
+    rf"([*#]?\d{{3,8}}[*#]?){_AFTER_SECRET}"
+)
+_PASSWORD = re.compile(
+    r"((?:비번|비밀\s*번호|패스워드|암호|핀\s*번호|(?<![A-Za-z])(?:PIN|[Pp]assword|PASSWORD|[Pp][Ww]))"
+    r"\s*(?:은|는|이|가|을|를|도|요|\s+is)?\s*[:=]?\s*(?:[가-힣]{1,5}\s+){0,2})"
+    rf"({_SECRET}{{3,64}}){_AFTER_SECRET}"
+)
+
 
 def _luhn_ok(digits: str) -> bool:
     total = 0
@@ -167,11 +204,15 @@ def _account_dashed(match: re.Match[str]) -> str:
 
 
 def mask_personal_data(text: str) -> str:
-    """``text`` with phone numbers, e-mail addresses, registration, card and account numbers and
-    street addresses replaced by placeholders (see the module docstring)."""
+    """``text`` with phone numbers, e-mail addresses, registration, card and account numbers,
+    street addresses, buildings with their units, door codes and passwords replaced by
+    placeholders (see the module docstring)."""
     if not text:
         return text
     text = _EMAIL.sub(EMAIL, text)
+    text = _PASSWORD.sub(lambda m: m.group(1) + PASSWORD, text)
+    text = _DOOR_CODE.sub(lambda m: m.group(1) + PASSWORD, text)
+    text = _CODE_SHAPE.sub(PASSWORD, text)
     text = _RRN_DASHED.sub(RRN, text)
     text = _RRN_BARE.sub(RRN, text)
     text = _CARD.sub(_card, text)
@@ -182,7 +223,9 @@ def mask_personal_data(text: str) -> str:
     text = _ROAD.sub(ADDRESS, text)
     text = _LOT_STRICT.sub(ADDRESS, text)
     text = _LOT_WITH_REGION.sub(ADDRESS, text)
+    text = _BUILDING.sub(ADDRESS, text)
     text = _UNIT_ONLY.sub(ADDRESS, text)
+    text = _BARE_UNIT.sub(ADDRESS, text)
     return text
 
 

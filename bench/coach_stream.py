@@ -2,7 +2,7 @@
 
     python -m bench.coach_stream [--sequential 50] [--concurrent 200]
 
-The Bedrock engine talks to the local ConverseStream stand-in, which answers at once (every
+The Bedrock engine talks to the local Bedrock (Messages API) stand-in, which answers at once (every
 chunk sent without delay), so what a subscriber waits for is the service: authentication,
 reading the room, building and masking the prompt, the aioboto3 request, parsing the stream
 and the WebSocket. `loveq serve` runs as one worker in a subprocess. Printed:
@@ -26,14 +26,14 @@ from bench.support import database, issuer, loveq_server, peak_rss_mb, percentil
 from tests.support.standins.bedrock_server import BedrockStandIn, Chunks
 
 ANSWER = (
-    "<intent>주말에 만나자고 돌려 말하고 있어요.</intent>"
-    '<emotion>{"sentiment": "POSITIVE", "labels": [{"label": "설렘", "score": 0.7}], "intensity": 0.6}</emotion>'
-    "<safe>아직 계획 없어요! 지민씨는 주말에 뭐 해요?</safe><safe_reason>가볍게 되물어요.</safe_reason>"
-    "<safe_confidence>0.8</safe_confidence>"
+    "<summary>주말에 만나자고 돌려 말하고 있어요.</summary><signals>INVITATION,QUESTION</signals><timing>NOW</timing>"
+    "<recommendation>비어 있다고 답하고 가고 싶은 곳을 하나 말해 보세요.</recommendation><cautions>길게 답하지 마세요.</cautions>"
+    "<safe>아직 계획 없어요! 지민씨는 주말에 뭐 해요?</safe><safe_why>가볍게 되물어요.</safe_why><safe_conf>0.8</safe_conf>"
     "<balanced>아직 비어 있어요 ㅎㅎ 요즘도 러닝 자주 해요? 같이 뛰어도 좋겠다</balanced>"
-    "<balanced_reason>관심사로 이어가요.</balanced_reason><balanced_confidence>0.7</balanced_confidence>"
+    "<balanced_why>관심사로 이어가요.</balanced_why><balanced_conf>0.7</balanced_conf>"
     "<bold>토요일에 시간 되면 저랑 카페 투어 가요! 제가 좋은 데 알아요</bold>"
-    "<bold_reason>분명하게 제안해요.</bold_reason><bold_confidence>0.6</bold_confidence>"
+    "<bold_why>분명하게 제안해요.</bold_why><bold_conf>0.6</bold_conf>"
+    '<emotion>{"sentiment":"POSITIVE","intensity":0.6,"labels":{"설렘":0.7}}</emotion>'
 )
 PIECES = [ANSWER[i : i + 6] for i in range(0, len(ANSWER), 6)]
 

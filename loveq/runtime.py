@@ -77,19 +77,24 @@ async def open_blob_store(settings: Settings) -> BlobStore:
 
 def build_coach_engine(settings: Settings) -> CoachEngine:
     coach = settings.coach
-    # Only the Bedrock engine takes an emotion analyser; the local engine has its own lexicon.
+    # The model engines take an emotion analyser; the local engine has its own lexicon.
     emotion = (
         build_emotion_analyzer(coach.emotion, region=coach.region, endpoint_url=coach.comprehend_endpoint_url)
-        if coach.engine == "bedrock"
+        if coach.engine != "local"
         else None
     )
+    bedrock = coach.engine == "bedrock"
     return build_engine(
-        coach.engine,
+        coach.engine,  # type: ignore[arg-type]
         region=coach.region,
-        model_id=coach.bedrock_model_id,
+        model_id=coach.bedrock_model_id if bedrock else coach.openai_model,
         endpoint_url=coach.bedrock_endpoint_url,
+        base_url=coach.openai_base_url,
+        api_key=coach.openai_api_key,
+        effort=coach.bedrock_effort,
         read_timeout=coach.idle_timeout_seconds,
         total_timeout=coach.total_timeout_seconds,
+        max_tokens=coach.max_tokens,
         emotion=emotion,
     )
 

@@ -41,12 +41,17 @@ class S3Settings:
 
 @dataclass(frozen=True)
 class CoachSettings:
-    engine: str = "local"  # local | bedrock
+    engine: str = "local"  # local | bedrock | openai
     emotion: str = "local"  # local | comprehend
     region: str | None = None
     bedrock_model_id: str | None = None
     bedrock_endpoint_url: str | None = None
+    bedrock_effort: str | None = None  # low | medium | high: Anthropic's effort, None leaves the model's
+    openai_base_url: str | None = None
+    openai_model: str | None = None
+    openai_api_key: str | None = None
     comprehend_endpoint_url: str | None = None
+    max_tokens: int = 2500
     idle_timeout_seconds: float = 30.0
     total_timeout_seconds: float = 90.0
     max_per_user: int = 2
@@ -201,18 +206,28 @@ def _choice(env: Mapping[str, str], name: str, default: str, allowed: tuple[str,
 
 
 def _coach(env: Mapping[str, str]) -> CoachSettings:
-    engine = _choice(env, "LOVEQ_ENGINE", "local", ("local", "bedrock"))
+    engine = _choice(env, "LOVEQ_ENGINE", "local", ("local", "bedrock", "openai"))
     emotion = _choice(env, "LOVEQ_EMOTION", "comprehend" if engine == "bedrock" else "local", ("local", "comprehend"))
     region = env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION")
     if (engine == "bedrock" or emotion == "comprehend") and not region:
         raise SettingsError("AWS_REGION is required with LOVEQ_ENGINE=bedrock or LOVEQ_EMOTION=comprehend")
+    if engine == "openai" and not (env.get("LOVEQ_OPENAI_BASE_URL") and env.get("LOVEQ_OPENAI_MODEL")):
+        raise SettingsError("LOVEQ_OPENAI_BASE_URL and LOVEQ_OPENAI_MODEL are required with LOVEQ_ENGINE=openai")
+    effort = env.get("LOVEQ_BEDROCK_EFFORT") or None
+    if effort is not None and effort not in ("low", "medium", "high"):
+        raise SettingsError(f"LOVEQ_BEDROCK_EFFORT must be one of low, medium, high, got {effort!r}")
     return CoachSettings(
         engine=engine,
         emotion=emotion,
         region=region,
         bedrock_model_id=env.get("LOVEQ_BEDROCK_MODEL_ID") or None,
         bedrock_endpoint_url=env.get("LOVEQ_BEDROCK_ENDPOINT_URL") or None,
+        bedrock_effort=effort,
+        openai_base_url=env.get("LOVEQ_OPENAI_BASE_URL") or None,
+        openai_model=env.get("LOVEQ_OPENAI_MODEL") or None,
+        openai_api_key=env.get("LOVEQ_OPENAI_API_KEY") or None,
         comprehend_endpoint_url=env.get("LOVEQ_COMPREHEND_ENDPOINT_URL") or None,
+        max_tokens=_int(env, "LOVEQ_GENERATION_MAX_TOKENS", 2500, minimum=256),
         idle_timeout_seconds=_int(env, "LOVEQ_GENERATION_IDLE_TIMEOUT", 30, minimum=1),
         total_timeout_seconds=_int(env, "LOVEQ_GENERATION_TIMEOUT", 90, minimum=1),
         max_per_user=_int(env, "LOVEQ_MAX_GENERATIONS_PER_USER", 2, minimum=1),

@@ -11,12 +11,13 @@ from ai.korean.speech_style import SpeechStyle
 
 @runtime_checkable
 class CoachEngine(Protocol):
-    name: str  # "local" | "bedrock"
-    model: str  # e.g. "loveq-local-1", a Bedrock model or inference-profile id
+    name: str  # "local" | "bedrock" | "openai"
+    model: str  # e.g. "loveq-local-1", a Bedrock model or inference-profile id, a served model's name
 
     def generate(self, request: CoachRequest) -> AsyncIterator[CoachEvent]:
-        """Stream ``ReplyDelta``s (SAFE's text first, then BALANCED's, then BOLD's, each in
-        small pieces) and end with exactly one ``CoachResult``. Failures raise ``CoachError``.
+        """Stream one ``AdviceReady`` before any reply text, then ``ReplyDelta``s (SAFE's text
+        first, then BALANCED's, then BOLD's, each in small pieces), and end with exactly one
+        ``CoachResult``. Failures raise ``CoachError``.
 
         Closing the iterator early (``aclose()``, or cancelling the task that iterates it)
         stops the generation and releases everything it held, upstream requests included.

@@ -5,9 +5,11 @@
 Runs the service in-process with LOVEQ_ENGINE=bedrock pointed at the Bedrock and Comprehend
 stand-ins (tests/support/standins), on the embedded PostgreSQL (or DATABASE_URL), imports generated
 KakaoTalk exports of several sizes into rooms, asks analyzeMessage in each, and counts what left
-for Bedrock with the code's own estimator (ai.coach.bedrock.prompt.estimate_tokens, deliberately on
-the high side). Output tokens cannot be measured without the real model: it prints the estimate of
-a typical three-reply answer and the engine's cap (max_tokens). Prints a Markdown table.
+for Bedrock with the code's own estimator (ai.coach.llm.prompt.text.estimate_tokens, deliberately
+on the high side): in all, and the part of it that is the cached system prompt (the same for every
+request; read from Bedrock's prompt cache at a tenth of the price after the first). Output tokens
+cannot be measured without the real model: it prints the estimate of a typical answer (advice and
+three replies) and the engine's cap (max_tokens). Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ai.coach.bedrock.prompt import estimate_tokens
+from ai.coach.llm.prompt.text import estimate_tokens
 from loveq.app import create_app
 from tests.support import factory
 from tests.support import operations as ops
@@ -29,12 +31,12 @@ from tests.support.standins.comprehend_server import ComprehendStandIn
 from tests.support.exports import android_export
 
 ROOM_SIZES = (30, 300, 3000, 30000)
-MAX_TOKENS = 1500  # ai.coach.factory.build_engine's default cap on a reply
+MAX_TOKENS = 2500  # ai.coach.factory.build_engine's default cap on an answer
 MESSAGE = "이번 주말에 시간 돼요? 저 보고 싶었던 전시가 있는데 같이 갈래요?"
 SITUATION = "세 번 만났고 다음 약속을 잡고 싶어요. 너무 들이대는 것 같지 않게 답하고 싶어요."
 
 
-async def _measure(url: str, bedrock: BedrockStandIn, token: str) -> list[tuple[int, int, int]]:
+async def _measure(url: str, bedrock: BedrockStandIn, token: str) -> list[tuple[int, int, int, int]]:
     client = GraphQLClient(f"{url}/graphql", token)
     rows = []
     for size in ROOM_SIZES:
@@ -49,8 +51,13 @@ async def _measure(url: str, bedrock: BedrockStandIn, token: str) -> list[tuple[
         await client.mutate(ops.ANALYZE_MESSAGE, {"roomId": room["id"], "message": MESSAGE, "situation": SITUATION}, "analyzeMessage")
         sent = bedrock.requests[before:]
         prompt_tokens = sum(_request_tokens(r.body) for r in sent)
-        rows.append((size, len(sent), prompt_tokens))
+        cached = sum(_system_tokens(r.body) for r in sent)
+        rows.append((size, len(sent), prompt_tokens, cached))
     return rows
+
+
+def _system_tokens(body: dict) -> int:
+    return sum(estimate_tokens(block.get("text", "")) for block in body.get("system", []))
 
 
 def _request_tokens(body: dict) -> int:
@@ -88,10 +95,11 @@ def main() -> None:
         if embedded is not None:
             embedded.stop()
     answer = estimate_tokens(ANSWER)
-    print("| messages in the room | Bedrock requests | prompt tokens (estimated) | output tokens: typical answer / cap |")
-    print("|---:|---:|---:|---:|")
-    for size, requests, prompt in rows:
-        print(f"| {size:,} | {requests} | {prompt:,} | {answer:,} / {MAX_TOKENS:,} |")
+    print("| messages in the room | Bedrock requests | prompt tokens (estimated) | of which the cached system prompt "
+          "| output tokens: typical answer / cap |")
+    print("|---:|---:|---:|---:|---:|")
+    for size, requests, prompt, cached in rows:
+        print(f"| {size:,} | {requests} | {prompt:,} | {cached:,} | {answer:,} / {MAX_TOKENS:,} |")
 
 
 if __name__ == "__main__":

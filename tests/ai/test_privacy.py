@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ai.privacy import ACCOUNT, ADDRESS, CARD, EMAIL, PHONE, RRN, mask_personal_data
+from ai.privacy import ACCOUNT, ADDRESS, CARD, EMAIL, PASSWORD, PHONE, RRN, mask_personal_data
 
 MASKED = [
     # phones
@@ -64,6 +64,19 @@ MASKED = [
     ("상도1동 55-3", ADDRESS),
     ("서울시 관악구 신림동 1234", ADDRESS),
     ("101동 1203호", ADDRESS),
+    # buildings with their units (issue 9)
+    ("망원빌라 302호", ADDRESS),
+    ("래미안 101동 1203호", ADDRESS),
+    ("센터빌딩 3층", ADDRESS),
+    ("망원빌라 3층 302호", ADDRESS),
+    ("한빛오피스텔 1503호", ADDRESS),
+    ("푸르지오 2단지 105동 801호", ADDRESS),
+    ("302호", ADDRESS),
+    ("1203호실", ADDRESS),
+    # door codes and passwords (issue 9)
+    ("1234*", PASSWORD),
+    ("#0417", PASSWORD),
+    ("*0417#", PASSWORD),
 ]
 
 
@@ -90,7 +103,19 @@ def test_personal_data_is_replaced_whole(text, placeholder):
         ("신림동 1234번지에 살아", "[주소]에 살아"),
         ("예전엔 신림동 1234번지 살았어", "예전엔 [주소] 살았어"),
         ("테헤란로 123 살아요", "[주소] 살아요"),
-        ("래미안 101동 1203호로 와", "래미안 [주소]로 와"),
+        ("래미안 101동 1203호로 와", "[주소]로 와"),
+        ("망원빌라 302호 앞에 두고 갈게", "[주소] 앞에 두고 갈게"),
+        ("롯데타워 3층 카페에서 봐", "[주소] 카페에서 봐"),
+        ("테헤란로 123 래미안 101동 1203호", "[주소] [주소]"),
+        ("공동현관 비밀번호 1234* 누르고 올라와", "공동현관 비밀번호 [비밀번호] 누르고 올라와"),
+        ("현관 비번 #0417 이야", "현관 비번 [비밀번호] 이야"),
+        ("공동현관 0417 누르면 돼", "공동현관 [비밀번호] 누르면 돼"),
+        ("*0417# 누르고 들어와", "[비밀번호] 누르고 들어와"),
+        ("넷플 비번은 qwer1234! 야", "넷플 비번은 [비밀번호] 야"),
+        ("와이파이 비밀번호: abc12345", "와이파이 비밀번호: [비밀번호]"),
+        ("비번 알려줄게 1234", "비번 알려줄게 [비밀번호]"),
+        ("pw: hunter22", "pw: [비밀번호]"),
+        ("my password is secret1", "my password is [비밀번호]"),
         ("혹시 테헤란로 123 알아?", "혹시 [주소] 알아?"),
         ("카드 4111 1111 1111 1111 유효기간 12/27", "카드 [카드번호] 유효기간 12/27"),
         ("주민번호 900101-1234567 맞아?", "주민번호 [주민번호] 맞아?"),
@@ -151,6 +176,12 @@ SURVIVES = [
     "100일 축하해! ❤️",
     "ㅋㅋㅋㅋ 010 아니고 011이었어",
     "1시로 12명",
+    "비밀번호 바꿨어",
+    "비밀번호 바꾸고 3시에 만나",
+    "지하철 1호선 타고 와",
+    "2호점에서 보자",
+    "우리 3층 카페 가자",
+    "2024년 5월에 비번 바꿈",
 ]
 
 
@@ -180,7 +211,7 @@ def test_a_realistic_message_with_everything():
 
 
 def test_masking_is_idempotent_and_empty_safe():
-    text = "010-1234-5678 / kim@a.io / 테헤란로 123"
+    text = "010-1234-5678 / kim@a.io / 테헤란로 123 / 망원빌라 302호 / 비번은 qwer1234! / *0417#"
     once = mask_personal_data(text)
     assert mask_personal_data(once) == once
     assert mask_personal_data("") == ""

@@ -33,7 +33,9 @@ from tests.deploy.templates import ROOT, load, resources
 
 # Where an operation's IAM action is not "<prefix>:<Operation>".
 ACTION_OF: dict[tuple[str, str], str] = {
-    # ConverseStream requires bedrock:InvokeModelWithResponseStream, Converse bedrock:InvokeModel:
+    # ConverseStream requires bedrock:InvokeModelWithResponseStream, Converse bedrock:InvokeModel
+    # (the app calls InvokeModelWithResponseStream, whose action is its own name; these stay for
+    # any code that speaks Converse again):
     # https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ConverseStream.html
     ("bedrock-runtime", "ConverseStream"): "bedrock:InvokeModelWithResponseStream",
     ("bedrock-runtime", "Converse"): "bedrock:InvokeModel",

@@ -47,11 +47,12 @@ pytestmark = pytest.mark.skipif(
 )
 
 ANSWER = (
-    "<intent>주말에 만나자고 돌려 말하고 있어요.</intent>"
-    '<emotion>{"sentiment": "POSITIVE", "labels": [{"label": "설렘", "score": 0.7}], "intensity": 0.6}</emotion>'
-    "<safe>아직 계획 없어요! 지민씨는요?</safe><safe_reason>가볍게 되물어요.</safe_reason><safe_confidence>0.8</safe_confidence>"
-    "<balanced>토요일 오후는 비어 있어요 ㅎㅎ</balanced><balanced_reason>여지를 줘요.</balanced_reason><balanced_confidence>0.7</balanced_confidence>"
-    "<bold>그럼 토요일에 영화 볼래요?</bold><bold_reason>먼저 제안해요.</bold_reason><bold_confidence>0.6</bold_confidence>"
+    "<summary>주말에 만나자고 돌려 말하고 있어요.</summary><signals>INVITATION,QUESTION</signals><timing>NOW</timing>"
+    "<recommendation>비어 있다고 답하고 하고 싶은 걸 말해 보세요.</recommendation><cautions></cautions>"
+    "<safe>아직 계획 없어요! 지민씨는요?</safe><safe_why>가볍게 되물어요.</safe_why><safe_conf>0.8</safe_conf>"
+    "<balanced>토요일 오후는 비어 있어요 ㅎㅎ</balanced><balanced_why>여지를 줘요.</balanced_why><balanced_conf>0.7</balanced_conf>"
+    "<bold>그럼 토요일에 영화 볼래요?</bold><bold_why>먼저 제안해요.</bold_why><bold_conf>0.6</bold_conf>"
+    '<emotion>{"sentiment":"POSITIVE","intensity":0.6,"labels":{"설렘":0.7}}</emotion>'
 )
 
 
@@ -137,7 +138,7 @@ def deployment(moto_server: MotoServer, tmp_path_factory: pytest.TempPathFactory
             "LOVEQ_S3_BUCKET": bucket,
             "LOVEQ_S3_ENDPOINT_URL": moto_server.endpoint_url,
             "LOVEQ_ENGINE": "bedrock",
-            "LOVEQ_BEDROCK_MODEL_ID": "global.anthropic.claude-sonnet-4-6",
+            "LOVEQ_BEDROCK_MODEL_ID": "global.anthropic.claude-sonnet-5-5",
             "LOVEQ_BEDROCK_ENDPOINT_URL": bedrock.endpoint_url,
             "LOVEQ_COMPREHEND_ENDPOINT_URL": comprehend.endpoint_url,
             "LOVEQ_GRAPHIQL": "0",
@@ -261,4 +262,4 @@ async def test_cognito_user_imports_to_s3_and_asks_bedrock(deployment: Deploymen
     analysis = (await client.mutate(ops.ANALYZE_MESSAGE, {"roomId": room["id"], "message": "이번 주말에 뭐 해요?"}, "analyzeMessage"))["analysis"]
     assert len(analysis["replies"]) == 3
     assert deployment.bedrock.requests, "the reply came from the Bedrock stand-in"
-    assert deployment.bedrock.requests[-1].model_id == "global.anthropic.claude-sonnet-4-6"
+    assert deployment.bedrock.requests[-1].model_id == "global.anthropic.claude-sonnet-5-5"

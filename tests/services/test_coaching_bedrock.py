@@ -1,5 +1,6 @@
 """The coach on the Bedrock path, end to end: the service talks to a local stand-in that speaks
-the ConverseStream wire protocol, so aioboto3 decodes real event-stream bytes."""
+the Anthropic Messages API inside Bedrock's InvokeModelWithResponseStream, so aioboto3 decodes real
+event-stream bytes."""
 
 from __future__ import annotations
 

@@ -1,18 +1,20 @@
-"""A canned Bedrock answer in the coach's tagged format, and a room to analyse."""
+"""A canned model answer in the coach's tagged format, and a room to analyse."""
 
 from __future__ import annotations
 
 from tests.support import factory
 from tests.support.client import GraphQLClient
+from tests.support.model_answers import advice_block
 
+SUMMARY = "주말에 만나자고 돌려 말하고 있어요."
 ANSWER = (
-    "<intent>주말에 만나자고 돌려 말하고 있어요.</intent>"
-    '<emotion>{"sentiment": "POSITIVE", "labels": [{"label": "설렘", "score": 0.7}], "intensity": 0.6}</emotion>'
-    "<safe>아직 계획 없어요! 지민씨는요?</safe><safe_reason>가볍게 되물어요.</safe_reason><safe_confidence>0.8</safe_confidence>"
-    "<balanced>아직 비어 있어요 ㅎㅎ 같이 러닝할래요?</balanced><balanced_reason>관심사로 이어가요.</balanced_reason>"
-    "<balanced_confidence>0.7</balanced_confidence>"
-    "<bold>토요일에 시간 되면 저랑 카페 투어 가요!</bold><bold_reason>분명하게 제안해요.</bold_reason>"
-    "<bold_confidence>0.6</bold_confidence>"
+    advice_block(summary=SUMMARY)
+    + "<safe>아직 계획 없어요! 지민씨는요?</safe><safe_why>가볍게 되물어요.</safe_why><safe_conf>0.8</safe_conf>"
+    "<balanced>아직 비어 있어요 ㅎㅎ 같이 러닝할래요?</balanced><balanced_why>관심사로 이어가요.</balanced_why>"
+    "<balanced_conf>0.7</balanced_conf>"
+    "<bold>토요일에 시간 되면 저랑 카페 투어 가요!</bold><bold_why>분명하게 제안해요.</bold_why>"
+    "<bold_conf>0.6</bold_conf>"
+    '<emotion>{"sentiment":"POSITIVE","intensity":0.6,"labels":{"설렘":0.7}}</emotion>'
 )
 
 

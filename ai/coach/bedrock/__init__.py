@@ -1,8 +1,6 @@
-"""The production engine: Claude on Amazon Bedrock.
+"""Claude on Amazon Bedrock: a `StreamingModel` for `ai.coach.llm.engine.ModelCoachEngine`.
 
-- `client`: a streaming Converse client with our retry and timeout policy (`errors`, `events`:
-  what it raises and yields).
-- `bedrock_engine`: `BedrockCoachEngine`, streaming, parsing, checking and repairing answers.
-- `prompt`, `partner_prompt`: the Korean prompts. `output_parser`: the tagged answer format.
-- `model_emotion`: the model's own emotion reading, merged with the measured one.
+- `client`: ``invoke_model_with_response_stream`` with the Anthropic Messages body.
+- `messages`: that body (prompt caching on the stable prefix), and the streamed events read back.
+- `errors`: AWS failures as `ModelStreamError`, retryable or not.
 """

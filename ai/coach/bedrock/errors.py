@@ -1,75 +1,40 @@
-"""The Bedrock client's one error type, and how AWS failures map onto it.
+"""How Bedrock's failures map onto `ModelStreamError`.
 
-Error messages carry AWS's own wording and codes, never prompt or reply text; callers may log
-``code``, ``aws_code`` and ``after_first_chunk`` freely.
+Retried before the first chunk, as AWS documents them transient: throttling, an unavailable
+service or model, an internal server error and a model stream error ("An internal server error
+occurred. Retry your request." / "An error occurred while streaming the response. Retry your
+request.": https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ResponseStream.html
+and API_runtime_InvokeModelWithResponseStream.html; for 500s "retries with exponential backoff
+and random jitter": https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html),
+and any other 5xx. Not retried: a quota, access, a missing model, a validation error, a model
+error or timeout (the same request would fail the same way, or take as long again).
 """
 
 from __future__ import annotations
 
-import enum
-
 from botocore.exceptions import ClientError
 
+from ai.coach.llm.errors import ModelErrorCode, ModelStreamError
 
-class BedrockErrorCode(enum.StrEnum):
-    THROTTLED = "THROTTLED"
-    TIMEOUT = "TIMEOUT"
-    MODEL_ERROR = "MODEL_ERROR"
-    UNAVAILABLE = "UNAVAILABLE"
-    INVALID_RESPONSE = "INVALID_RESPONSE"
-
-
-class BedrockStreamError(Exception):
-    """A generation that did not complete.
-
-    ``after_first_chunk`` says whether text had already been yielded (and so may have reached
-    the user): such a failure is never retried. ``retryable`` marks the failures our policy
-    retries when they happen before the first chunk.
-    """
-
-    def __init__(
-        self,
-        code: BedrockErrorCode | str,
-        message: str,
-        after_first_chunk: bool = False,
-        *,
-        retryable: bool = False,
-        aws_code: str | None = None,
-        request_id: str | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.code = BedrockErrorCode(code)
-        self.message = message
-        self.after_first_chunk = after_first_chunk
-        self.retryable = retryable
-        self.aws_code = aws_code
-        self.request_id = request_id
-
-    def __str__(self) -> str:
-        where = "after the first chunk" if self.after_first_chunk else "before the first chunk"
-        aws = f" [{self.aws_code}]" if self.aws_code else ""
-        return f"{self.code.value}{aws} {where}: {self.message}"
-
-
-# AWS error codes (rest-json responses use UpperCamel, exception events lowerCamel; we compare
+# AWS error codes (rest-json responses use UpperCamel, exception events lowerCamel; compared
 # case-insensitively) -> (our code, retried before the first chunk?).
-_AWS_CODES: dict[str, tuple[BedrockErrorCode, bool]] = {
-    "throttlingexception": (BedrockErrorCode.THROTTLED, True),
-    "servicequotaexceededexception": (BedrockErrorCode.THROTTLED, False),
-    "serviceunavailableexception": (BedrockErrorCode.UNAVAILABLE, True),
-    # "The model is not ready to serve inference requests": AWS documents it as retryable.
-    "modelnotreadyexception": (BedrockErrorCode.UNAVAILABLE, True),
-    "internalserverexception": (BedrockErrorCode.UNAVAILABLE, False),
-    "accessdeniedexception": (BedrockErrorCode.UNAVAILABLE, False),
-    "resourcenotfoundexception": (BedrockErrorCode.UNAVAILABLE, False),
-    "modeltimeoutexception": (BedrockErrorCode.TIMEOUT, False),
-    "modelerrorexception": (BedrockErrorCode.MODEL_ERROR, False),
-    "modelstreamerrorexception": (BedrockErrorCode.MODEL_ERROR, False),
-    "validationexception": (BedrockErrorCode.MODEL_ERROR, False),
+_AWS_CODES: dict[str, tuple[ModelErrorCode, bool]] = {
+    "throttlingexception": (ModelErrorCode.THROTTLED, True),
+    "servicequotaexceededexception": (ModelErrorCode.THROTTLED, False),
+    "serviceunavailableexception": (ModelErrorCode.UNAVAILABLE, True),
+    # "The model is not ready to serve inference requests": documented as retryable.
+    "modelnotreadyexception": (ModelErrorCode.UNAVAILABLE, True),
+    "internalserverexception": (ModelErrorCode.UNAVAILABLE, True),
+    "modelstreamerrorexception": (ModelErrorCode.MODEL_ERROR, True),
+    "accessdeniedexception": (ModelErrorCode.UNAVAILABLE, False),
+    "resourcenotfoundexception": (ModelErrorCode.UNAVAILABLE, False),
+    "modeltimeoutexception": (ModelErrorCode.TIMEOUT, False),
+    "modelerrorexception": (ModelErrorCode.MODEL_ERROR, False),
+    "validationexception": (ModelErrorCode.MODEL_ERROR, False),
 }
 
 
-def from_client_error(exc: ClientError, *, after_first_chunk: bool) -> BedrockStreamError:
+def from_client_error(exc: ClientError, *, after_first_chunk: bool) -> ModelStreamError:
     """Classify a botocore ClientError (an HTTP error response or an exception event)."""
     error = exc.response.get("Error", {})
     metadata = exc.response.get("ResponseMetadata", {})
@@ -79,18 +44,16 @@ def from_client_error(exc: ClientError, *, after_first_chunk: bool) -> BedrockSt
     if known is not None:
         code, retryable = known
     elif status == 429:
-        code, retryable = BedrockErrorCode.THROTTLED, True
-    elif status == 503:
-        code, retryable = BedrockErrorCode.UNAVAILABLE, True
+        code, retryable = ModelErrorCode.THROTTLED, True
     elif isinstance(status, int) and status >= 500:
-        code, retryable = BedrockErrorCode.UNAVAILABLE, False
+        code, retryable = ModelErrorCode.UNAVAILABLE, True
     else:
-        code, retryable = BedrockErrorCode.MODEL_ERROR, False
-    return BedrockStreamError(
+        code, retryable = ModelErrorCode.MODEL_ERROR, False
+    return ModelStreamError(
         code,
         str(error.get("Message") or aws_code or "Bedrock returned an error"),
         after_first_chunk,
-        retryable=retryable and not after_first_chunk,
-        aws_code=aws_code or None,
+        retryable=retryable,
+        provider_code=aws_code or None,
         request_id=metadata.get("RequestId"),
     )

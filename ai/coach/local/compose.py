@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ai.coach.local import scenes_care, scenes_no, scenes_talk, scenes_yes
+from ai.coach.local import scenes_care, scenes_news, scenes_no, scenes_talk, scenes_yes
 from ai.coach.local.drafts import Detail, Draft, detail_of
 from ai.coach.local.facts import UserFacts, user_facts
 from ai.coach.local.voice import Voice, join, voice_for
@@ -34,9 +34,9 @@ SCENES: dict[Signal, Scene] = {
     Signal.RELATIONSHIP_TALK: scenes_yes.relationship,
     Signal.INVITATION: scenes_yes.invitation,
     Signal.AFFECTION: scenes_yes.affection,
-    Signal.GOOD_NEWS: scenes_yes.good_news,
+    Signal.GOOD_NEWS: scenes_news.good_news,
     Signal.APOLOGY: scenes_yes.apology,
-    Signal.THANKS: scenes_yes.thanks,
+    Signal.THANKS: scenes_news.thanks,
     Signal.JOKING: scenes_talk.joking,
     Signal.QUESTION: scenes_talk.question,
     Signal.LATE_NIGHT: scenes_talk.late_night,
@@ -55,7 +55,7 @@ def compose_replies(request: CoachRequest, reading: Reading) -> tuple[ReplyOptio
     voice = voice_for(reading.polite, request.partner.name, seed=f"{request.message}|{request.situation or ''}", my_lines=mine)
     facts = user_facts(request.situation, polite=reading.polite, you=voice.you)
     lead = lead_signal(reading)
-    drafts = SCENES[lead](voice, reading, detail_of(reading, facts))
+    drafts = SCENES[lead](voice, reading, detail_of(reading, facts, request.partner.interests))
     if lead is not Signal.CRISIS:
         drafts = _with_facts(drafts, facts)
     drafts = _with_laughter(drafts, reading, lead)

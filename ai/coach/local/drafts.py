@@ -28,6 +28,7 @@ class Detail:
     cause: str | None  # why they feel as they do: "시험", "야근"
     place: str | None  # where, when the message names it: "합정", "강남역"
     facts: UserFacts  # what the user told the coach to say
+    outing: str | None = None  # something the partner likes doing, as "going to": "러닝하러", "영화 보러"
 
 
 # Why the partner feels as they do, most telling first ("2차 준비 … 시험 잘 보고" is the exam).
@@ -35,7 +36,26 @@ _CAUSES = ("시험", "면접", "야근", "훈련", "과제", "발표", "마감",
            "출근", "근무", "알바", "준비")
 
 
-def detail_of(reading: Reading, facts: UserFacts) -> Detail:
+# How an activity goes with 가다 ("러닝하러 갈래?", "영화 보러 갈래?", "카페 갈래?").
+_GOING = {"보": "보러", "하": "하러", "먹": "먹으러", "마시": "마시러", "치": "치러", "타": "타러", "읽": "읽으러",
+          "뛰": "뛰러", "걷": "걸으러", "가": ""}
+
+
+def outing_for(interests: tuple[str, ...]) -> str | None:
+    """The first of the partner's interests that two people can go and do together."""
+    for interest in interests:
+        activity = ACTIVITIES.get(interest.strip()) or next(
+            (a for key, a in ACTIVITIES.items() if len(key) >= 2 and key in interest), None)
+        if activity is None:
+            continue
+        going = _GOING.get(activity.verb, "하러")
+        if not going:
+            return activity.object
+        return f"{activity.object}{going}" if activity.attached else f"{activity.object} {going}"
+    return None
+
+
+def detail_of(reading: Reading, facts: UserFacts, interests: tuple[str, ...] = ()) -> Detail:
     found = extract_details(reading.message)
     cause = next((word for word in _CAUSES if word in reading.message), None)
     return Detail(
@@ -44,6 +64,7 @@ def detail_of(reading: Reading, facts: UserFacts) -> Detail:
         activity=found.activity.key if found.activity else _named_activity(reading.message),
         cause=cause or (found.causes[0] if found.causes else None),
         place=find_place(reading.message),
+        outing=outing_for(interests),
         facts=facts,
     )
 

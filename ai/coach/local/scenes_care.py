@@ -293,22 +293,12 @@ def _breakup(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
 def conflict(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     if _BREAKUP.search(r.message):
         return _breakup(v, d)
-    space = cues.asks_for_space(r.message)
-    fact = d.facts.text if d.facts else ""
     named = _grievance(v, r)
     sorry = named or v.one("conflict-sorry", [
         Line("미안해요. 서운하게 한 거 맞아요.", "미안해. 내가 서운하게 한 거 맞아."),
         Line("제가 미안해요. {name} 씨가 그렇게 느낄 만했어요.", "내가 미안해. 네가 그렇게 느낄 만했어."),
         Line("미안해요, {name} 씨 마음을 너무 몰랐어요.", "미안해, 네 마음을 너무 몰라줬어."),
         Line("정말 미안해요. 변명하지 않을게요.", "진짜 미안해. 변명 안 할게."),
-    ], name=v.name)
-    own = v.say(Line("{you} 얼마나 기다렸을지 생각하면 마음이 무거워요.", "네가 얼마나 기다렸을지 생각하면 마음이 무거워."), you=josa(v.you, "이")) \
-        if named and re.search(r"일이잖|일인데|기념일|생일|약속", r.message) else v.say(
-        Line("제 상황만 생각하느라 {yours} 마음을 먼저 못 챙겼어요.", "내 상황만 생각하느라 {yours} 마음을 먼저 못 챙겼어."), yours=v.yours)
-    accept = v.one("conflict-accept", [
-        Line("알겠어요. {name} 씨가 괜찮아질 때까지 기다릴게요.", "알겠어. 네 마음 정리될 때까지 기다릴게."),
-        Line("알겠어요, 천천히 생각해요. 저는 여기 있을게요.", "알겠어, 천천히 생각해. 나는 여기 있을게."),
-        Line("알겠어요. 재촉 안 할게요, 마음 편해지면 연락 줘요.", "알겠어. 재촉 안 할게, 마음 편해지면 연락 줘."),
     ], name=v.name)
     tomorrow = v.one("conflict-tomorrow", [
         Line("오늘은 쉬고 내일 차분하게 다시 얘기해요.", "오늘은 쉬고 내일 차분하게 다시 얘기하자."),
@@ -321,34 +311,53 @@ def conflict(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
              "솔직히 나도 힘든 게 있었는데, 그게 {you} 서운하게 할 이유는 아니었어."),
         Line("제 사정이 있었어도 {you} 속상하게 한 건 변하지 않아요.", "내 사정이 있었어도 {you} 속상하게 한 건 변하지 않아."),
     ], you=josa(v.you, "을"))
-    quote = f"'{d.quote}'"
-    if fact:  # the user told the coach what really happened (a question to answer, a misunderstanding)
-        return (
-            Draft(join(sorry.split(". ")[0] + ".", fact), f"{quote}에 사과부터 하고, 오해였던 부분은 알려 준 사실 그대로 짧게 답해요."),
-            Draft(join(fact, sorry, tomorrow), f"{v.name}님이 물은 것에 먼저 답하고 사과를 덧붙여, 숨기는 게 없다는 걸 보여 줘요."),
-            Draft(join(fact, v.one("conflict-fault", [
-                Line("그래도 미리 말하지 못한 건 제 잘못이에요. 미안해요.", "그래도 미리 말 못 한 건 내 잘못이야. 미안해."),
-                Line("그래도 {you} 서운하게 만든 건 제 잘못이에요. 미안해요.", "그래도 너 서운하게 만든 건 내 잘못이야. 미안해."),
-                Line("그래도 {you} 마음 상하게 한 건 맞으니까, 정말 미안해요.", "그래도 네 마음 상하게 한 건 맞으니까, 진짜 미안해."),
-                Line("무슨 사정이 있었든 {you} 속상했던 게 먼저예요. 미안해요.", "무슨 사정이 있었든 네가 속상했던 게 먼저야. 미안해."),
-            ], you=v.you)), f"사실을 분명히 말하되 {v.name}님이 서운했던 마음은 내 책임으로 받아들여요."),
-        )
-    if space:
-        return (
-            Draft(join(named or v.say(Line("미안해요.", "미안해.")), accept), f"{quote}는 지금 더 말하고 싶지 않다는 뜻이라, 사과와 함께 요청한 시간을 그대로 존중해요."),
-            Draft(join(v.say(Line("{you} 지쳤다는 말, 가볍게 안 들을게요.", "네가 지쳤다는 말, 가볍게 안 들을게."), you=josa(v.you, "이"))
-                       if "지친" in r.message or "지쳐" in r.message else v.say(Line("미안해요, {yours} 마음 알겠어요.", "미안해, 네 마음 알겠어."), yours=v.yours),
-                       v.one("conflict-pause", [Line("오늘은 더 얘기 안 할게요. 천천히 생각해요.", "오늘은 더 얘기 안 할게. 천천히 생각해."),
-                                                Line("알겠어요, 오늘은 여기까지 할게요. 천천히 생각해요.", "알겠어, 오늘은 여기까지 할게. 천천히 생각해.")])),
-                  f"변명 없이 {v.name}님의 마음을 무겁게 받아들이고, 생각할 시간을 줘요."),
-            Draft(join(honest, v.one("conflict-wait", [Line("미안해요. 마음 정리될 때까지 기다릴게요.", "미안해. 마음 정리될 때까지 기다릴게."),
-                                                      Line("미안해요. 준비되면 그때 얘기해요, 기다릴게요.", "미안해. 준비되면 그때 얘기하자, 기다릴게.")])),
-                  f"내 사정도 솔직하게 말하되 {v.name}님을 탓하지 않고, 기다리겠다는 말로 끝내요."),
-        )
+    if d.facts:  # the user told the coach what really happened (a question to answer, a misunderstanding)
+        return _explained(v, d, sorry, tomorrow)
+    if cues.asks_for_space(r.message):
+        return _given_space(v, r, d, named, honest)
+    own = v.say(Line("{you} 얼마나 기다렸을지 생각하면 마음이 무거워요.", "네가 얼마나 기다렸을지 생각하면 마음이 무거워."), you=josa(v.you, "이")) \
+        if named and re.search(r"일이잖|일인데|기념일|생일|약속", r.message) else v.say(
+        Line("제 상황만 생각하느라 {yours} 마음을 먼저 못 챙겼어요.", "내 상황만 생각하느라 {yours} 마음을 먼저 못 챙겼어."), yours=v.yours)
     return (
-        Draft(join(sorry, own), f"{quote}에 변명보다 사과를 먼저 해서 {v.name}님의 서운함을 인정해요."),
+        Draft(join(sorry, own), f"'{d.quote}'에 변명보다 사과를 먼저 해서 {v.name}님의 서운함을 인정해요."),
         Draft(join(sorry, tomorrow), f"사과를 먼저 하고 차분해진 뒤 다시 얘기하자고 해서 {v.name}님과의 싸움이 커지지 않게 해요."),
         Draft(join(honest, v.say(Line("미안해요.", "미안해."))) if not named else join(named, v.say(
             Line("앞으로는 제가 먼저 챙길게요.", "앞으로는 내가 먼저 챙길게.")), tomorrow),
               f"변명하지 않고 책임을 내 쪽에서 지고, 앞으로 어떻게 할지까지 말해 {v.name}님을 안심시켜요."),
+    )
+
+
+def _explained(v: Voice, d: Detail, sorry: str, tomorrow: str) -> tuple[Draft, Draft, Draft]:
+    """Sorry first, then what really happened, as the user told it."""
+    fact = d.facts.text
+    fault = v.one("conflict-fault", [
+        Line("그래도 미리 말하지 못한 건 제 잘못이에요. 미안해요.", "그래도 미리 말 못 한 건 내 잘못이야. 미안해."),
+        Line("그래도 {you} 서운하게 만든 건 제 잘못이에요. 미안해요.", "그래도 너 서운하게 만든 건 내 잘못이야. 미안해."),
+        Line("그래도 {you} 마음 상하게 한 건 맞으니까, 정말 미안해요.", "그래도 네 마음 상하게 한 건 맞으니까, 진짜 미안해."),
+        Line("무슨 사정이 있었든 {you} 속상했던 게 먼저예요. 미안해요.", "무슨 사정이 있었든 네가 속상했던 게 먼저야. 미안해."),
+    ], you=v.you)
+    return (
+        Draft(join(sorry.split(". ")[0] + ".", fact), f"'{d.quote}'에 사과부터 하고, 오해였던 부분은 알려 준 사실 그대로 짧게 답해요."),
+        Draft(join(fact, sorry, tomorrow), f"{v.name}님이 물은 것에 먼저 답하고 사과를 덧붙여, 숨기는 게 없다는 걸 보여 줘요."),
+        Draft(join(fact, fault), f"사실을 분명히 말하되 {v.name}님이 서운했던 마음은 내 책임으로 받아들여요."),
+    )
+
+
+def _given_space(v: Voice, r: Reading, d: Detail, named: str, honest: str) -> tuple[Draft, Draft, Draft]:
+    """"오늘은 얘기 그만하자", "생각할 시간 갖자": a short sorry, and the time they asked for."""
+    accept = v.one("conflict-accept", [
+        Line("알겠어요. {name} 씨가 괜찮아질 때까지 기다릴게요.", "알겠어. 네 마음 정리될 때까지 기다릴게."),
+        Line("알겠어요, 천천히 생각해요. 저는 여기 있을게요.", "알겠어, 천천히 생각해. 나는 여기 있을게."),
+        Line("알겠어요. 재촉 안 할게요, 마음 편해지면 연락 줘요.", "알겠어. 재촉 안 할게, 마음 편해지면 연락 줘."),
+    ], name=v.name)
+    heard = v.say(Line("{you} 지쳤다는 말, 가볍게 안 들을게요.", "네가 지쳤다는 말, 가볍게 안 들을게."), you=josa(v.you, "이")) \
+        if re.search(r"지친|지쳐|지쳤", r.message) else v.say(Line("미안해요, {yours} 마음 알겠어요.", "미안해, 네 마음 알겠어."), yours=v.yours)
+    pause = v.one("conflict-pause", [Line("오늘은 더 얘기 안 할게요. 천천히 생각해요.", "오늘은 더 얘기 안 할게. 천천히 생각해."),
+                                     Line("알겠어요, 오늘은 여기까지 할게요. 천천히 생각해요.", "알겠어, 오늘은 여기까지 할게. 천천히 생각해.")])
+    wait = v.one("conflict-wait", [Line("미안해요. 마음 정리될 때까지 기다릴게요.", "미안해. 마음 정리될 때까지 기다릴게."),
+                                   Line("미안해요. 준비되면 그때 얘기해요, 기다릴게요.", "미안해. 준비되면 그때 얘기하자, 기다릴게.")])
+    return (
+        Draft(join(named or v.say(Line("미안해요.", "미안해.")), accept), f"'{d.quote}'는 지금 더 말하고 싶지 않다는 뜻이라, 사과와 함께 요청한 시간을 그대로 존중해요."),
+        Draft(join(heard, pause), f"변명 없이 {v.name}님의 마음을 무겁게 받아들이고, 생각할 시간을 줘요."),
+        Draft(join(honest, wait), f"내 사정도 솔직하게 말하되 {v.name}님을 탓하지 않고, 기다리겠다는 말로 끝내요."),
     )

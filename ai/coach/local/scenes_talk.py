@@ -196,7 +196,7 @@ def _going_away(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         Draft(join(wow, chance), f"{v.name}님의 소식에 놀란 마음과 응원을 함께 전해요."),
         Draft(join(wow, v.say(Line("준비하느라 정신없겠어요. 언제 출발해요?", "준비하느라 정신없겠다. 언제 가?"))),
               f"{v.name}님이 꺼낸 소식을 더 들을 수 있게 구체적으로 물어요."),
-        Draft(join(wow, miss), f"아쉬운 마음을 솔직하게 말하고, 떠나기 전에 보자고 한 걸음 다가가요."),
+        Draft(join(wow, miss), "아쉬운 마음을 솔직하게 말하고, 떠나기 전에 보자고 한 걸음 다가가요."),
     )
 
 

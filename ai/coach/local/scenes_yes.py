@@ -12,7 +12,6 @@ from ai.coach.local.voice import Line, Voice, join
 from ai.coach.reading import cues
 from ai.coach.reading.model import Reading
 from ai.coach.types import Signal, Stage
-from ai.korean.particles import josa
 
 _YES_WORDS = re.compile(r"^(?:좋아|좋지|좋은데|좋긴|완전\s*좋|당연|콜|오케이|ㅇㅋ|무조건|그래|(?:저도|나도)\s*좋)")
 _CANT = re.compile(r"못\s*(?:가|갈|나가|볼)|안\s*돼|어려울|힘들\s*것\s*같|안\s*될")
@@ -116,8 +115,12 @@ def _veiled(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     back = v.say(Line("{name} 씨는요?", "너는?"), name=v.name)
     curious = v.say(Line("왜요, 재밌는 거 있어요?", "왜, 뭐 재밌는 거 있어?"))
     alone = "혼자" in r.message
-    propose = v.say(Line("그럼 저랑 같이 가요!", "그럼 나랑 같이 가자!")) if alone else v.say(
-        Line("시간 되면 같이 뭐 할래요?", "시간 되면 같이 뭐 할래?"))
+    if alone:
+        propose = v.say(Line("그럼 저랑 같이 가요!", "그럼 나랑 같이 가자!"))
+    elif d.outing:  # what the partner likes doing ("러닝 좋아한다고 했잖아요")
+        propose = v.say(Line("시간 되면 같이 {o} 갈래요?", "시간 되면 같이 {o} 갈래?"), o=d.outing).replace("  ", " ")
+    else:
+        propose = v.say(Line("시간 되면 같이 뭐 할래요?", "시간 되면 같이 뭐 할래?"))
     return (
         Draft(join(free, back if not alone else curious), f"{v.name}님이 던진 '{d.quote}'에 먼저 답해서, 상대가 제안할 틈을 열어 둬요."),
         Draft(join(free, curious if not alone else v.say(Line("언제 가 보실 생각이에요?", "언제 가 볼 생각이야?"))),
@@ -193,7 +196,7 @@ def affection(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     if re.match(r"(?:나도|저도)", d.facts.first) and (not same_words or same_words.group(0) in d.facts.first):
         # the user's own "나도 너무 보고 싶어" says it better than the stock mirror
         me_too, facts = d.facts.first, " ".join(d.facts.sentences[1:])
-        d = Detail(d.quote, d.time, d.activity, d.cause, d.place, type(d.facts)(d.facts.sentences[1:], d.facts.offers))
+        d = Detail(d.quote, d.time, d.activity, d.cause, d.place, type(d.facts)(d.facts.sentences[1:], d.facts.offers), d.outing)
     night = bool(_NIGHT.search(r.message))
     bye = v.one("affection-bye", [Line("잘 자요!", "잘 자!"), Line("푹 자요!", "푹 자!")]) if night else ""
     extra = next((v.say(line) for pattern, line in _THANKED_FOR if pattern.search(r.message)), "")
@@ -213,84 +216,6 @@ def affection(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         Draft(join(me_too, echoed, bye) if night else join(me_too, d.facts.first), f"{v.name}님의 '{d.quote}'에 같은 마음으로 답해요."),
         Draft(join(me_too, facts, extra or warm, bye), f"같은 마음에 지금 내 상황을 한마디 보태 {v.name}님이 애정을 더 느끼게 해요."),
         Draft(join(me_too, d.facts.first if not night else "", bold_line), f"망설이지 않고 마음을 더 크게 표현해 {v.name}님과 한 걸음 가까워져요."),
-    )
-
-
-_NEWS = (("합격", "합격"), ("붙었", "합격"), ("팀장 됐", "승진"), ("팀장이 됐", "승진"), ("승진", "승진"), ("취업", "취업"), ("입사", "입사"), ("통과", "통과"),
-         ("당첨", "당첨"), ("수상", "수상"))
-def _special_news(v: Voice, r: Reading, wow: str) -> tuple[str, str, str] | None:
-    """A wedding or a first pay day: news with its own words."""
-    if re.search(r"결혼", r.message):
-        return (
-            join(v.say(Line("와 결혼 진짜 축하해요!!", "와 결혼 진짜 축하해!!")), v.say(Line("너무 잘됐다 ㅎㅎ", "드디어 가는구나 ㅋㅋ"))),
-            join(v.say(Line("결혼 진짜 축하해요!!", "결혼 진짜 축하해!!")), v.say(Line("날짜 정해지면 꼭 알려 줘요, 무조건 갈게요!", "날짜 언제야? 무조건 갈게!"))),
-            join(v.say(Line("결혼 진짜 축하해요!!", "결혼 진짜 축하해!!")), v.say(Line("준비하다 도움 필요하면 언제든 불러요.", "준비하다 도움 필요하면 언제든 불러."))),
-        )
-    if re.search(r"월급|보너스|성과급", r.message):
-        pay = "첫 월급" if "첫" in r.message else "월급날"
-        said = re.search(r"엄마|아빠|부모님|어머니|아버지", r.message)
-        # 반말 keeps their word ("엄마"); 존댓말 says it with respect ("어머님").
-        parent = (said.group(0) if said and not v.polite else
-                  "어머님" if re.search(r"엄마|어머니", r.message) else "아버님" if re.search(r"아빠|아버지", r.message) else "부모님")
-        if re.search(r"엄마|아빠|부모님|어머니|아버지", r.message):
-            gift = v.say(Line("{p} 선물까지 챙기다니 진짜 효도하시네요.", "{p} 선물까지 챙기다니 효도 제대로 한다."), p=parent)
-            return (
-                join(v.say(Line("{p} 축하해요!!", "{p} 축하해!!"), p=pay), gift),
-                join(v.say(Line("{p} 축하해요!! 그동안 고생 많았어요.", "{p} 축하해!! 그동안 고생 많았어."), p=pay),
-                     v.say(Line("{p} 엄청 좋아하시겠어요.", "{p} 엄청 좋아하시겠다."), p=josa(parent, "이"))),
-                join(v.say(Line("{p} 축하해요!!", "{p} 축하해!!"), p=pay), gift,
-                     v.say(Line("다음엔 {you} 선물도 꼭 챙겨요 ㅎㅎ", "다음엔 너한테도 선물 하나 해 ㅋㅋ"), you=v.you)),
-            )
-        treat = re.search(r"사\s*줄게|쏠게|살게", r.message)
-        return (
-            join(v.say(Line("{p} 축하해요!! 그동안 고생 많았어요.", "{p} 축하해!! 그동안 고생 많았어."), p=pay)),
-            join(v.say(Line("{p} 축하해요!!", "{p} 축하해!!"), p=pay), v.say(
-                Line("사 준다니 완전 좋아요 ㅎㅎ 뭐 먹을까요?", "사 준다니 완전 좋아 ㅋㅋ 뭐 먹을까?") if treat else Line("어디에 쓸 거예요? ㅎㅎ", "어디에 쓸 거야? ㅋㅋ"))),
-            join(v.say(Line("{p} 축하해요!!", "{p} 축하해!!"), p=pay), v.say(
-                Line("그럼 디저트는 제가 살게요!", "그럼 디저트는 내가 쏠게!") if treat else Line("축하하는 의미로 제가 맛있는 거 살게요!", "축하 기념으로 내가 맛있는 거 쏠게!"))),
-        )
-    return None
-
-
-_CREDITS_ME = re.compile(r"덕분|응원해\s*(?:줘서|주셔서)|도와\s*(?:줘서|주셔서)")
-
-
-def good_news(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
-    news = next((said for word, said in _NEWS if word in r.message), None)
-    wow = v.one("news-wow", [
-        Line("와 {n}진짜 축하해요!!", "와 {n}진짜 축하해!!"), Line("대박, {n}축하해요!", "대박 {n}축하해!!"), Line("헐 {n}완전 축하해요!", "헐 {n}완전 축하해!"),
-    ], n=f"{news} " if news else "")
-    special = _special_news(v, r, wow)
-    if special:
-        return tuple(Draft(text, why) for text, why in zip(special, (
-            f"{v.name}님의 '{d.quote}'에는 누구보다 먼저 크게 기뻐해 주는 게 최고의 답이에요.",
-            f"축하에 한마디를 더해 {v.name}님이 마음껏 이야기할 자리를 만들어 줘요.",
-            f"{v.name}님의 기쁜 일을 함께 챙기겠다는 마음을 행동으로 보여 줘요.",
-        )))  # type: ignore[return-value]
-    if _CREDITS_ME.search(r.message):  # "자료 덕분에 잘 됐다", "응원해 주셔서 감사해요"
-        if not news:
-            wow = v.say(Line("칭찬까지 받았다니 대박이에요! 잘 돼서 진짜 다행이에요.", "칭찬까지 받았다니 대박! 잘 돼서 진짜 다행이다.")) if "칭찬" in r.message else v.say(
-                Line("잘 됐다니 진짜 다행이에요!", "잘 됐다니 진짜 다행이다!"))
-        earned = v.say(Line("제가 한 건 별로 없어요, 다 {you} 잘해서 그런 거예요.", "내가 한 게 뭐 있어, 다 네가 잘해서 그런 거야."),
-                       you=josa(v.you, "이"))
-    else:
-        earned = v.one("news-earned", [
-            Line("그동안 고생한 보람이 있네요.", "그동안 고생한 보람이 있다."),
-            Line("{name} 씨가 얼마나 애썼는지 아니까 더 기뻐요.", "네가 얼마나 애썼는지 아니까 내가 다 기쁘다."),
-            Line("역시 {name} 씨는 해낼 줄 알았어요.", "역시 해낼 줄 알았어."),
-        ], name=v.name)
-    how = v.one("news-how", [
-        Line("어떻게 된 거예요? 자세히 얘기해 줘요!", "어떻게 된 거야? 자세히 얘기해 줘!"),
-        Line("지금 기분 어때요? 다 듣고 싶어요!", "지금 기분 어때? 다 듣고 싶다!"),
-    ])
-    treat = v.one("news-treat", [
-        Line("축하하는 의미로 맛있는 거 사 드릴게요, 먹고 싶은 거 골라요!", "축하 기념으로 내가 맛있는 거 쏠게, 먹고 싶은 거 골라!"),
-        Line("이번 주에 축하 자리 꼭 만들어요, 제가 쏠게요!", "이번 주에 축하 파티 하자, 내가 쏠게!"),
-    ])
-    return (
-        Draft(join(wow, earned), f"{v.name}님의 '{d.quote}'에는 누구보다 먼저 크게 기뻐해 주는 게 최고의 답이에요."),
-        Draft(join(wow, how), f"축하에 질문을 더해 {v.name}님이 마음껏 자랑할 자리를 만들어 줘요."),
-        Draft(join(wow, treat), f"{v.name}님의 기쁜 날을 함께 보내자고 제안해 축하를 행동으로 옮겨요."),
     )
 
 
@@ -357,44 +282,4 @@ def _make_up(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         Draft(join(thanks, v.say(Line("저도 미안해요.", "나도 미안해."))), f"{v.name}님이 먼저 사과한 용기를 알아주고 나도 사과해 화해를 마무리해요."),
         Draft(join(thanks, me_too), f"내 잘못도 함께 인정하면 {v.name}님과 서로 탓하지 않고 넘어갈 수 있어요."),
         Draft(join(thanks, honest), f"{v.name}님을 탓하지 않고 '나'의 감정으로 솔직하게 말해, 같은 일이 반복되지 않게 해요."),
-    )
-
-
-_LISTENED = re.compile(r"들어\s*(?:줘서|주셔서|준)|위로|얘기\s*들어")
-_TIME_TOGETHER = re.compile(r"즐거웠|재밌었|재미있었|좋았|맛있었|잘\s*먹었")
-
-
-def thanks(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
-    facts, first = d.facts.text, d.facts.first
-    if not _TIME_TOGETHER.search(r.message):  # thanks for listening, for help, for a tip
-        listened = bool(_LISTENED.search(r.message))
-        glad = v.one("thanks-listened", [
-            Line("다행이에요! 조금이라도 나아졌다니 제가 더 좋네요.", "다행이다! 조금이라도 나아졌다니 내가 더 좋다."),
-            Line("별말씀을요, 도움이 됐다니 다행이에요.", "별말을, 도움이 됐다니 다행이다."),
-        ])
-        return (
-            Draft(join(glad, first), f"{v.name}님의 '{d.quote}'에 고마움을 편하게 받아 주고 나아졌다는 말에 같이 기뻐해요."),
-            Draft(join(glad, v.say(Line("또 얘기하고 싶을 때 언제든 편하게 연락해요.", "또 얘기하고 싶을 때 언제든 연락해.")) if listened
-                       else v.say(Line("다음에도 필요한 거 있으면 말해요 ㅎㅎ", "다음에도 필요한 거 있으면 말해 ㅎㅎ"))),
-                  f"언제든 기대도 된다고 말해 {v.name}님이 다음에도 편하게 연락하게 해요."),
-            Draft(join(v.say(Line("{name} 씨 얘기라면 언제든 들을게요.", "네 얘기라면 언제든 들을게."), name=v.name) if listened
-                       else v.say(Line("{name} 씨한테 도움이 됐다니 제가 다 뿌듯하네요.", "너한테 도움이 됐다니 내가 다 뿌듯하다."), name=v.name),
-                       v.say(Line("오늘은 기분 좋게 보내요.", "오늘은 기분 좋게 보내."))),
-                  f"{v.name}님 편이 되어 주겠다는 마음을 한 걸음 더 분명하게 보여 줘요."),
-        )
-    me_too = first or v.one("thanks-me-too", [
-        Line("저도 정말 즐거웠어요!", "나도 진짜 즐거웠어!"), Line("제가 더 즐거웠어요!", "내가 더 즐거웠어!"),
-    ])
-    if re.search(r"잘\s*들어가(?:셨|갔|셨어요|갔어)", r.message):
-        home = v.say(Line("저는 잘 들어왔어요! {you}도 잘 들어가셨죠?", "나 잘 들어왔어! 너도 잘 들어갔지?"), you=v.you)
-    elif re.search(r"조심히\s*들어가|잘\s*들어가", r.message):
-        home = v.say(Line("{you}도 조심히 들어가세요!", "너도 조심히 들어가!"), you=v.you)
-    else:
-        home = ""
-    glad = v.say(Line("{name} 씨 덕분에 시간 가는 줄 몰랐어요.", "너랑 있으니까 시간 가는 줄 몰랐어."), name=v.name)
-    next_time = v.say(Line("다음엔 제가 맛있는 데 찾아 둘게요.", "다음엔 내가 좋은 데 찾아 둘게."))
-    return (
-        Draft(join(me_too, home), f"{v.name}님의 '{d.quote}'에 같은 마음으로 답해 좋은 분위기를 이어가요."),
-        Draft(join(me_too, glad), f"고마움을 받아 주면서 {v.name}님과의 시간이 좋았다는 걸 하나 더 말해요."),
-        Draft(join(facts or me_too, next_time), f"좋았던 마음을 {v.name}님과의 다음 만남으로 자연스럽게 이어 한 걸음 더 다가가요."),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ai.coach.bedrock.partner_prompt import InsightValidationError, build_partner_prompt, parse_insight
+from ai.coach.llm.partner_prompt import InsightValidationError, build_partner_prompt, parse_insight
 from ai.coach.types import PartnerProfile
 
 

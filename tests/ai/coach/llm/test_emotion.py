@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ai.coach.bedrock.model_emotion import ModelEmotion, combine_with_model, from_model_only, label_score
+from ai.coach.llm.answer.emotion import ModelEmotion, combine_with_model, from_model_only, label_score
 from ai.emotion.types import EmotionLabelScore, EmotionResult, Sentiment
 
 MEASURED = EmotionResult(

@@ -1,6 +1,7 @@
 """The model's own emotion reading (``<emotion>`` in its answer), and how it meets the measured one.
 
-`parse_model_emotion` reads the ``<emotion>`` JSON leniently. `combine_with_model` merges a
+`parse_model_emotion` reads the ``<emotion>`` JSON leniently: ``labels`` as an object of Korean
+label to score (the compact form the prompt asks for) or as a list of ``{"label", "score"}``. `combine_with_model` merges a
 measured result (`ai.emotion`) with it: the sentiment and its scores stay the measured ones (a
 calibrated distribution, which the model does not give); the domain labels are the mean of both
 sources' scores (a label only one source saw counts 0 in the other), renormalised over the
@@ -102,7 +103,10 @@ def parse_model_emotion(raw: str) -> ModelEmotion | None:
     if raw_sentiment in Sentiment.__members__:
         sentiment = Sentiment(raw_sentiment)
     labels: list[tuple[str, float]] = []
-    for item in data.get("labels") or ():
+    raw_labels = data.get("labels") or ()
+    if isinstance(raw_labels, dict):
+        raw_labels = [{"label": key, "score": value} for key, value in raw_labels.items()]
+    for item in raw_labels:
         if isinstance(item, dict) and isinstance(item.get("label"), str):
             score = _unit(item.get("score"))
             if item["label"].strip() and score is not None:
