@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ai.coach.local import scenes_care, scenes_news, scenes_no, scenes_talk, scenes_yes
+from ai.coach.local import scenes_care, scenes_hurt, scenes_news, scenes_no, scenes_talk, scenes_yes
 from ai.coach.local.drafts import Detail, Draft, detail_of
 from ai.coach.local.facts import UserFacts, user_facts
 from ai.coach.local.voice import Voice, join, voice_for
@@ -24,8 +24,8 @@ Scene = Callable[[Voice, Reading, Detail], tuple[Draft, Draft, Draft]]
 SCENES: dict[Signal, Scene] = {
     Signal.CRISIS: scenes_care.crisis,
     Signal.GRIEF: scenes_care.grief,
-    Signal.DISTRESS: scenes_care.distress,
-    Signal.MASKED_PAIN: scenes_care.distress,
+    Signal.DISTRESS: scenes_hurt.distress,
+    Signal.MASKED_PAIN: scenes_hurt.distress,
     Signal.CONFLICT: scenes_care.conflict,
     Signal.DECLINE: scenes_no.decline,
     Signal.EX_CONTACT: scenes_no.ex_contact,
@@ -53,7 +53,7 @@ _SERIOUS = {
 def compose_replies(request: CoachRequest, reading: Reading) -> tuple[ReplyOption, ReplyOption, ReplyOption]:
     mine = [line.text for line in request.history() if line.sender == Sender.ME][-8:]
     voice = voice_for(reading.polite, request.partner.name, seed=f"{request.message}|{request.situation or ''}", my_lines=mine)
-    facts = user_facts(request.situation, polite=reading.polite, you=voice.you)
+    facts = user_facts(request.situation, polite=reading.polite, you=voice.you, name=voice.name)
     lead = lead_signal(reading)
     drafts = SCENES[lead](voice, reading, detail_of(reading, facts, request.partner.interests))
     if lead is not Signal.CRISIS:
@@ -75,9 +75,16 @@ def _with_facts(drafts: tuple[Draft, Draft, Draft], facts: UserFacts) -> tuple[D
     out = []
     for index, draft in enumerate(drafts):
         text = draft.text
-        if facts and not _mentions(text, facts.first):
+        if draft.told:
+            out.append(draft)
+            continue
+        # SAFE takes the gist; the others all of it, when it fits in a message.
+        told = facts.text if index and len(text) + len(facts.text) <= 110 else facts.first
+        if facts and not _mentions(text, told):
+            if _mentions(text, facts.first):
+                told = " ".join(s for s in facts.sentences if not _mentions(text, s))
             # "너무 놀랐어요" opens a reply; "8시쯤 약 사 갈게" closes it.
-            text = join(facts.first, text) if _FEELING.search(facts.first) else join(text, facts.first)
+            text = join(told, text) if _FEELING.search(told) else join(text, told)
         if index == 2 and facts.offers and not _mentions(text, facts.offers[0]):
             text = join(text, facts.offers[0])
         out.append(Draft(text, draft.why))

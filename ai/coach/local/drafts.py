@@ -16,6 +16,7 @@ from ai.privacy import mask_personal_data
 class Draft:
     text: str
     why: str  # Korean: why this reply, for this conversation
+    told: bool = False  # the scene already put the user's own words, its own way: add nothing
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,9 +28,10 @@ _META = re.compile(
     r"|하고\s*싶(?:은데|어요|어|다)?\s*$|무섭|무서워|걱정|할까\s*봐|할까봐|서운해할|오해하|싫어할|어떡|모르겠|헷갈|"
     r"(?:헤어진\s*지|사귄\s*지)\s*\d|이제\s*겨우|다시\s*엮|무시|이렇게\s*왔|답이\s*왔|거절당|고\s*싶은데"
     r"|(?<!보고\s)(?<!가고\s)(?<!먹고\s)(?<!보고)(?<!가고)(?<!먹고)싶(?:어|어요|다|진|지|은)|않게요?\s*$|읽씹|답도\s*없|이렇게만\s*왔"
-    r"|무서운데|답을?\s*해야|핑계|나\s*봐요?\s*$|던\s*사람"
+    r"|무서운데|답을?\s*해야|핑계|나\s*봐요?\s*$|던\s*사람|려고요?\s*$|려고\s*해요?\s*$|곤란하|해\s*버려서|해버려서|다고는?\s*했|(?:대|래)요?\s*$"
 )
 # The partner's doings told to the coach ("이 사람은 안 믿어요"): about them, not for them.
+_THEIR_HARDSHIP = re.compile(r"느라\s[^.!?]*못\s*(?:잤|쉬|먹)|지쳐\s*보|힘들어\s*보|힘들어해|아파\s*보")
 _ABOUT_THEM = re.compile(r"(?<![가-힣])이\s*(?:분|사람)\s*(?:은|는|이|가)?\s*(?:\S+\s+)?(?:안|못|화|삐지|삐졌|서운|싫어하|의심|오해|자꾸|맨날)")
 # The partner, named in the third person as the user talks to the coach, with its particle.
 # ("그 사람" is as often someone else: only "이 분" / "이 사람" are taken to mean the partner.)
@@ -42,7 +43,7 @@ _FINISHABLE = re.compile(r"(었|았|였|겠|있|없)는데\s*$")
 
 
 # "일요일에 공항으로 데리러 간다고 할까요?": a step the user is weighing, sendable as "…데리러 갈게".
-_OFFER = re.compile(r"^(?P<body>.+?)\s*(?P<verb>간|온|한|본|준|산|갈|하자|보자|가자)(?:다)?고\s*(?:할까|해도|말할까|얘기할까)")
+_OFFER = re.compile(r"^(?P<body>.+?)\s*(?P<verb>간|온|한|본|준|산|갈|하자|보자|가자)(?:다)?고\s*(?:할까|해도|하면|말할까|얘기할까)")
 _OFFER_VERBS = {"간": "갈게", "갈": "갈게", "온": "올게", "한": "할게", "본": "볼게", "준": "줄게", "산": "살게",
                 "하자": "하자", "보자": "보자", "가자": "가자"}
 _OFFER_VERBS_POLITE = {"하자": "해요", "보자": "봐요", "가자": "가요"}
@@ -71,8 +72,9 @@ class UserFacts:
         return next((s for s in self.sentences if re.search(pattern, s)), None)
 
 
-def user_facts(situation: str | None, *, polite: bool, you: str) -> UserFacts:
-    """`you`: how the reply calls the partner ("서하 씨", "너")."""
+def user_facts(situation: str | None, *, polite: bool, you: str, name: str | None = None) -> UserFacts:
+    """`you`: how the reply calls the partner ("서하 씨", "너"); `name`: their given name, as the
+    user may write it to the coach ("소희가 불안해하는 건 이해돼요" -> "네가 불안해하는 건 이해돼")."""
     if not situation:
         return UserFacts(())
     kept: list[str] = []
@@ -85,11 +87,23 @@ def user_facts(situation: str | None, *, polite: bool, you: str) -> UserFacts:
             offers.append(to_register(f"{offer.group('body')} {word}", polite=polite))
             continue
         if (len(sentence.replace(" ", "")) < 3 or _QUESTION.search(sentence) or _META.search(sentence) or _UNFINISHED.search(sentence)
-                or _ABOUT_THEM.search(sentence)):
+                or _ABOUT_THEM.search(sentence) or _THEIR_HARDSHIP.search(sentence)):
             continue
+        if name and _named(name).search(sentence):
+            if _DESCRIBES.search(sentence):  # "보리는 수빈씨 고양이예요": for the coach, not for them
+                continue
+            sentence = _named(name).sub(lambda m: _you(you, m.group("particle")), sentence)
         sentence = _THIRD_PERSON.sub(lambda m: _you(you, m.group("particle")), sentence)
         kept.append(to_register(sentence, polite=polite))
     return UserFacts(tuple(kept), tuple(offers))
+
+
+# A sentence that tells the coach who or what something is ("…고양이예요", "…동기야").
+_DESCRIBES = re.compile(r"(?:이에요|예요|이야|야|입니다)\s*[.!]?\s*$")
+
+
+def _named(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![가-힣]){re.escape(name)}(?:\s*씨|님|이)?(?P<particle>은|는|이|가|을|를|만|도|한테|랑|이랑|과|와)?(?![가-힣])")
 
 
 def _you(you: str, particle: str | None) -> str:

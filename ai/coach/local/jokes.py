@@ -15,11 +15,14 @@ _ATE = re.compile(r"([가-힣]{1,5})(?:\s*한\s*(?:판|통|봉지|마리|그릇)
 _STREAK = re.compile(r"(\d+)\s*연패")
 _LOSING = re.compile(r"또\s*졌|졌어|졌다|패배|털렸")
 _OVERTIME = re.compile(r"야근|철야|주말\s*출근|특근")
-_NOT_FOOD = frozenset({"진짜", "너무", "오늘", "그냥", "다", "또", "나", "저", "차에", "일"})
+_NOT_FOOD = frozenset({"진짜", "너무", "오늘", "그냥", "다", "또", "나", "저", "차에", "일", "못", "안", "아침도", "밥도", "아무것도"})
+_STOCKS = re.compile(r"주식|코인|마이너스|-\s*\d+\s*%|물렸|떡락|한강\s*(?:라면|가)")
 
 
 def lines_for(v: Voice, message: str) -> tuple[str, str, str]:
     """(the laugh, BALANCED's addition, BOLD's addition)."""
+    if _STOCKS.search(message):
+        return _stocks(v)
     craving = _food(_CRAVING, message)
     if craving:
         return _craving(v, craving, bool(_OVERTIME.search(message)))
@@ -35,7 +38,7 @@ def lines_for(v: Voice, message: str) -> tuple[str, str, str]:
 def _food(pattern: re.Pattern[str], message: str) -> str | None:
     for found in pattern.finditer(message):
         word = found.group(1)
-        if word not in _NOT_FOOD and not word.endswith(("차에", "에서")):
+        if word not in _NOT_FOOD and len(word) >= 2 and not word.endswith(("차에", "에서", "도")):
             return word
     return None
 
@@ -61,6 +64,14 @@ def _indulged(v: Voice, food: str) -> tuple[str, str, str]:
     return laugh, middle, bold
 
 
+def _stocks(v: Voice) -> tuple[str, str, str]:
+    return (
+        v.say(Line("ㅋㅋㅋ 한강 라면은 너무 갔어요", "ㅋㅋㅋ 한강 라면은 너무 갔다")),
+        v.say(Line("오늘 저녁은 제가 살게요, 기운 내요.", "오늘 저녁은 내가 살게, 기운 내.")),
+        v.say(Line("오늘은 제가 쏠게요. 대신 밥 먹을 땐 주식 얘기 금지예요 ㅋㅋ", "오늘은 내가 쏜다. 대신 밥 먹을 땐 주식 얘기 금지 ㅋㅋ")),
+    )
+
+
 def _losing(v: Voice, streak: str | None) -> tuple[str, str, str]:
     laugh = v.say(Line("ㅋㅋㅋ {n}연패면 오늘은 운이 없는 날이네요", "ㅋㅋㅋ {n}연패는 레전드다"), n=streak) if streak else v.say(
         Line("ㅋㅋㅋ 아 또요?", "ㅋㅋㅋ 아 또?"))
@@ -73,8 +84,12 @@ def _generic(v: Voice, overtime: bool) -> tuple[str, str, str]:
     laugh = v.one("joke-laugh", [
         Line("아 진짜 웃프네요 ㅋㅋ", "아 진짜 웃프다 ㅋㅋ"), Line("ㅋㅋㅋ 어떡해요", "ㅋㅋㅋ 어떡해"),
     ])
-    middle = v.say(Line("야근까지 하느라 진짜 고생했어요.", "야근까지 하느라 진짜 고생했다.")) if overtime else v.say(
-        Line("그래도 그게 {you} 매력이에요.", "그래도 그게 네 매력이야."), you=v.yours)
-    bold = v.say(Line("다음엔 좋은 일만 있을 거예요, 제가 장담해요.", "다음엔 좋은 일만 있을 거야, 내가 장담해."))
+    middle = v.say(Line("야근까지 하느라 진짜 고생했어요.", "야근까지 하느라 진짜 고생했다.")) if overtime else v.one("joke-middle", [
+        Line("아침부터 고생 많았네요 ㅋㅋ", "아침부터 고생 많았네 ㅋㅋ"), Line("그래도 오늘 하루 화이팅이에요!", "그래도 오늘 하루 화이팅!"),
+    ])
+    bold = v.one("joke-bold", [
+        Line("이따 맛있는 거 먹고 기분 풀어요!", "이따 맛있는 거 먹고 기분 풀자!"),
+        Line("오늘은 제가 커피 살게요 ㅋㅋ", "오늘은 내가 커피 쏜다 ㅋㅋ"),
+    ])
     return laugh, middle, bold
 

@@ -61,6 +61,9 @@ def grief(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     if pet and not any(word in r.message for word, _ in _RELATIVES):
         return _pet_loss(v, r, d, pet.group(1) or pet.group(2))
     who = next((said for word, said in _RELATIVES if word in r.message), None)
+    relayed = _RELAYED.search(r.message)
+    if relayed and relayed.group(1) != v.name:  # a friend telling the news for them
+        return _relayed(v, d, who)
     sorry = v.one("grief-sorry", [
         Line("{who}소식 듣고 마음이 너무 아파요.", "{who}소식 듣고 마음이 너무 아프다.") if who else
         Line("그동안 마음이 얼마나 힘들었을까요.", "그동안 마음이 얼마나 힘들었을까."),
@@ -95,6 +98,21 @@ def grief(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     )
 
 
+# "지수 외할머니께서 새벽에 돌아가셨어요": someone else's loss, passed on by the partner.
+_RELAYED = re.compile(r"(?:^|\s)([가-힣]{2,3})\s*(?:네\s*)?(?:외)?(?:할머니|할아버지|어머니|아버지|아버님|어머님)(?:께서|가|이)")
+
+
+def _relayed(v: Voice, d: Detail, who: str | None) -> tuple[Draft, Draft, Draft]:
+    thanks = v.say(Line("알려 주셔서 정말 감사해요.", "알려 줘서 정말 고마워."))
+    return (
+        Draft(join(thanks, v.say(Line("마음이 너무 아프네요.", "마음이 너무 아프다."))), f"소식을 대신 전해 준 {v.name}님에게 먼저 고마움을 전해요."),
+        Draft(join(thanks, v.say(Line("지금 많이 힘들 텐데, 제가 어떻게 하면 좋을지 알려 주세요.", "지금 많이 힘들 텐데, 내가 어떻게 하면 좋을지 알려 줘."))),
+              "상심한 사람을 위해 내가 할 수 있는 일을 조심스럽게 물어요."),
+        Draft(join(thanks, v.say(Line("곁에 있어 주셔서 다행이에요. 저도 마음으로 함께할게요.", "곁에 있어 줘서 다행이다. 나도 마음으로 함께할게."))),
+              f"슬픔을 함께 나누는 {v.name}님에게도 고마운 마음과 애도를 함께 전해요."),
+    )
+
+
 def _pet_loss(v: Voice, r: Reading, d: Detail, pet: str) -> tuple[Draft, Draft, Draft]:
     sorry = v.say(Line("얼마나 마음이 아프세요. 아직 실감이 안 나는 게 당연해요.", "얼마나 마음 아플까. 아직 실감 안 나는 게 당연해."))
     if "조용" in r.message:
@@ -111,151 +129,8 @@ def _pet_loss(v: Voice, r: Reading, d: Detail, pet: str) -> tuple[Draft, Draft, 
     )
 
 
-def _family(r: Reading) -> str | None:
-    """Who the partner is with, when a family emergency is the news."""
-    for word, who in (("엄마", "어머님"), ("어머니", "어머님"), ("아빠", "아버님"), ("아버지", "아버님"), ("할머니", "할머님"),
-                      ("할아버지", "할아버님"), ("동생", "동생"), ("가족", "가족")):
-        if word in r.message:
-            return who
-    return "가족" if any(w in r.message for w in ("응급실", "입원", "병원")) else None
-
-
-_EMERGENCY = re.compile(r"응급실|쓰러지|쓰러졌|사고|입원|수술|구급차|다치셨")
-_JOB_LOSS = re.compile(r"잘렸|짤렸|구조조정|해고|권고사직|계약\s*종료")
-_FAILED = re.compile(r"떨어졌|떨어짐|불합격|탈락|낙방")
-_BODY = re.compile(r"(발|손|다리|허리|어깨|무릎|몸)[^.!?\n]{0,4}(?:까지|까졌|다쳤|아파|아프|쑤시|물집)")
-_YEARS = re.compile(r"(\d+)\s*년\s*(?:동안|간|을)?")
-_TRIES = re.compile(r"(\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두|열세)\s*번째")
-
-
-def distress(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
-    """Who is hurting and why decides the words: a family emergency, a lost job, a failed
-    exam or interview, or being worn out."""
-    if _EMERGENCY.search(r.message):
-        safe, balanced, bold = _emergency(v, r)
-    elif _LOW_MOOD.search(r.message):
-        safe, balanced, bold = _low(v)
-    elif _SICK.search(r.message):
-        safe, balanced, bold = _sick(v)
-    elif _DEADLINE.search(r.message):
-        safe, balanced, bold = _deadline(v)
-    elif _JOB_LOSS.search(r.message):
-        safe, balanced, bold = _lost_job(v, r)
-    elif _FAILED.search(r.message):
-        safe, balanced, bold = _failed(v, r)
-    else:
-        safe, balanced, bold = _worn_out(v, r, d)
-    masked = r.has(Signal.MASKED_PAIN)
-    first_why = (f"{v.name}님이 웃음으로 넘기려 해도 '{d.quote}'에서 속상함이 보이니, 가볍게 받지 않고 먼저 알아줘요." if masked
-                 else f"{v.name}님의 '{d.quote}'에는 해결책보다 힘들었겠다는 공감이 먼저예요.")
-    return (
-        Draft(safe, first_why),
-        Draft(balanced, f"들을 준비가 되어 있다고 말하되, 털어놓을지 말지는 {v.name}님이 정하게 해요."),
-        Draft(bold, f"조언이나 만남 제안 대신, 힘든 순간의 {v.name}님 편이 되어 주겠다는 마음을 분명히 전해요."),
-    )
-
-
-_SICK = re.compile(r"감기|몸살|열\s*(?:나|이\s*나)|두통|머리\s*아|목\s*아|배\s*아|배탈|장염|아파(?!트)|아프|병원")
-_LOW_MOOD = re.compile(r"우울|아무것도\s*하기\s*싫|무기력|의욕이\s*없|공허|외로워|외롭|사는\s*게\s*재미")
-_DEADLINE = re.compile(r"마감|과제|내일까지|밤새|제출")
-
-
-def _sick(v: Voice) -> tuple[str, str, str]:
-    return (
-        v.say(Line("헐 괜찮아요? 많이 아프죠? 약은 먹었어요?", "헐 괜찮아? 많이 아프지? 약은 먹었어?")),
-        v.say(Line("아프면 마음도 더 힘들죠. 따뜻한 물 많이 마시고 오늘은 일찍 쉬어요.", "아프면 마음도 더 힘들지. 따뜻한 물 많이 마시고 오늘은 일찍 자.")),
-        v.say(Line("혼자 아프지 말고 필요한 거 있으면 말해요, 약이든 죽이든 갖다줄게요.", "혼자 아프지 말고 필요한 거 있으면 말해, 약이든 죽이든 갖다줄게.")),
-    )
-
-
-def _low(v: Voice) -> tuple[str, str, str]:
-    return (
-        v.say(Line("요즘 많이 힘들었군요. 말해 줘서 고마워요.", "요즘 많이 힘들었구나. 말해 줘서 고마워.")),
-        v.say(Line("무슨 일 있었는지 천천히 얘기해 줄래요? 다 들을게요.", "무슨 일 있었는지 천천히 얘기해 줄래? 다 들을게.")),
-        v.say(Line("혼자 끙끙 앓지 말아요. 저 여기 있어요, 언제든 연락해요.", "혼자 끙끙 앓지 마. 나 여기 있어, 언제든 연락해.")),
-    )
-
-
-def _deadline(v: Voice) -> tuple[str, str, str]:
-    return (
-        v.say(Line("헐 오늘 밤새야겠네요.. 많이 막막하죠.", "헐 오늘 밤새야겠네.. 많이 막막하겠다.")),
-        v.say(Line("하나씩 하다 보면 끝나 있을 거예요. 중간에 밥은 꼭 챙겨 먹어요.", "하나씩 하다 보면 끝나 있을 거야. 중간에 밥은 꼭 챙겨 먹어.")),
-        v.say(Line("끝나면 맛있는 거 살게요, 조금만 힘내요!", "끝나면 맛있는 거 사 줄게, 조금만 힘내!")),
-    )
-
-
-def _emergency(v: Voice, r: Reading) -> tuple[str, str, str]:
-    who = _family(r) or "가족"
-    shocked = v.say(Line("많이 놀랐겠어요.", "많이 놀랐겠다."))
-    release = v.say(Line("약속은 신경 쓰지 마세요. 지금은 {who} 곁에만 있어요.", "약속은 신경 쓰지 마. 지금은 {who} 곁에만 있어."), who=who) \
-        if cues.cancelled_plan(r.message) else v.say(Line("지금은 {who} 곁에만 있어요.", "지금은 {who} 곁에만 있어."), who=who)
-    hope = v.say(Line("{who} 괜찮으시길 저도 바랄게요.", "{who} 괜찮으시길 나도 기도할게."), who=josa(who, "이") if who == "가족" else who)
-    need = v.say(Line("필요한 거 있으면 언제든 연락 주세요, 바로 도울게요.", "필요한 거 있으면 언제든 연락해, 바로 달려갈게."))
-    return join(shocked, release), join(shocked, hope, v.say(Line("답장은 신경 쓰지 마세요.", "답장은 신경 쓰지 마."))), join(hope, need)
-
-
-def _lost_job(v: Voice, r: Reading) -> tuple[str, str, str]:
-    years = _YEARS.search(r.message)
-    worked = v.say(Line("{n}년 동안 그렇게 열심히 했는데 진짜 허탈하겠어요.", "{n}년 동안 그렇게 열심히 했는데 진짜 허탈하겠다."), n=years.group(1)) \
-        if years else v.say(Line("갑자기 그런 일을 겪다니 진짜 허탈하겠어요.", "갑자기 그런 일 겪어서 진짜 허탈하겠다."))
-    no_pretend = v.say(Line("괜찮은 척 안 해도 돼요.", "괜찮은 척 안 해도 돼."))
-    not_you = v.say(Line("{you} 잘못이 아니에요.", "네 잘못 아니야."), you=v.yours)
-    listen = v.say(Line("오늘은 그냥 속상해해도 돼요. 얘기하고 싶으면 언제든 연락해요.", "오늘은 그냥 속상해해도 돼. 얘기하고 싶으면 언제든 전화해."))
-    stand = v.say(Line("{you}는 어디 가서든 잘할 사람이에요. 저는 늘 {yours} 편이에요.", "너는 어디 가서든 잘할 사람이야. 나는 늘 네 편이야."),
-                  you=v.you, yours=v.yours)
-    return join(worked, no_pretend), join(not_you, listen), stand
-
-
-def _failed(v: Voice, r: Reading) -> tuple[str, str, str]:
-    tries = _TRIES.search(r.message)
-    if tries:
-        sore = v.say(Line("{n} 번이나 도전한 것 자체가 대단한 거예요. 익숙해질 리가 없죠, 속상한 거 당연해요.",
-                          "{n} 번이나 도전한 것 자체가 대단한 거야. 익숙해질 리가 없지, 속상한 거 당연해."), n=tries.group(1))
-    elif "또" in r.message:
-        sore = v.say(Line("또 그렇게 돼서 정말 속상하겠어요.", "또 그렇게 돼서 진짜 속상하겠다."))
-    else:
-        sore = v.say(Line("많이 속상하죠. 그동안 얼마나 열심히 준비했는지 알아요.", "많이 속상하지. 그동안 얼마나 열심히 준비했는지 알아."))
-    no_pretend = v.one("failed-pretend", [
-        Line("웃으면서 말해도 {yours} 마음 다 보여요.", "웃으면서 말해도 네 마음 다 보여."),
-        Line("괜찮은 척 안 해도 돼요.", "괜찮은 척 안 해도 돼."),
-    ], yours=v.yours)
-    listen = v.say(Line("오늘은 맛있는 거 먹고 푹 쉬어요. 얘기하고 싶으면 언제든 들을게요.", "오늘은 맛있는 거 먹고 푹 쉬어. 얘기하고 싶으면 언제든 들을게."))
-    stand = v.say(Line("이번엔 운이 안 따라 준 거예요. 누가 뭐래도 저는 {yours} 편이에요.", "이번엔 운이 안 따라 준 거야. 누가 뭐래도 나는 네 편이야."),
-                  yours=v.yours)
-    return join(sore, no_pretend), join(sore.split(". ")[0] if tries else "", listen), stand
-
-
-def _worn_out(v: Voice, r: Reading, d: Detail) -> tuple[str, str, str]:
-    body = _BODY.search(r.message)
-    hurt = v.say(Line("{part} 좀 괜찮아요? 약 꼭 발라요.", "{part} 좀 괜찮아? 약 꼭 발라."), part=josa(body.group(1), "은")) if body else ""
-    cause = d.cause if d.cause and d.cause not in ("일", "준비") else None
-    night_work = bool(re.search(r"나이트|야간|밤샘|밤새|당직|오프", r.message))
-    morning = not night_work and r.facts.local_time is not None and 5 <= r.facts.local_time.hour < 11
-    tired = v.one("worn-tired", [
-        Line("{c}진짜 힘들었겠어요.", "{c}진짜 힘들었겠다."),
-        Line("{c}많이 지치고 힘들었겠어요.", "{c}많이 지치고 힘들었겠다."),
-    ], c="밤새 일하느라 " if night_work else "아침부터 " if morning else (f"{cause}하느라 " if cause in ("야근", "훈련", "공부", "과제") else "오늘 "))
-    home = v.say(Line("얼른 씻고 푹 자요.", "얼른 씻고 푹 자.")) if r.has(Signal.LATE_NIGHT) or night_work or "퇴근" in r.message else v.say(
-        Line("오늘은 무리하지 말아요.", "오늘은 무리하지 마."))
-    listen = v.one("worn-listen", [
-        Line("무슨 일 있었는지 마음 편하게 털어놔요. 다 들을게요.", "무슨 일 있었는지 마음 편하게 털어놔. 다 들을게."),
-        Line("마음 무거운 거 있으면 언제든 연락해요, 밤늦게라도 괜찮아요.", "마음 무거운 거 있으면 언제든 연락해, 밤늦게라도 괜찮아."),
-    ])
-    done = v.one("worn-done", [Line("오늘 정말 애썼어요.", "오늘 진짜 애썼어."), Line("고생 많았어요.", "고생 많았어.")])
-    if night_work:
-        stand_lines = [Line("답장은 나중에 해도 되니까 일단 푹 자요. 정말 고생 많았어요.", "답장 안 해도 되니까 일단 푹 자. 진짜 고생 많았어.")]
-        return join(tired, home), join(done, v.say(Line("오늘은 아무 생각 말고 푹 쉬어요.", "오늘은 아무 생각 말고 푹 쉬어."))), v.say(stand_lines[0])
-    stand = v.one("worn-stand", [
-        Line("오늘 하루 버틴 것만으로도 대단해요. 저는 늘 {yours} 편이에요.", "오늘 하루 버틴 것만으로도 대단해. 나는 늘 네 편이야."),
-        Line("혼자 버티지 말아요. 힘들 땐 저한테 기대요, 곁에 있을게요.", "혼자 버티지 마. 힘들 땐 나한테 기대, 곁에 있을게."),
-    ], yours=v.yours)
-    arrived = v.say(Line("이제 들어왔군요.", "이제 들어왔구나.")) if re.search(r"집\s*(?:옴|왔|도착)", r.message) else ""
-    safe = join(tired, hurt) if hurt else join(arrived, tired, home)
-    return safe, join(done, listen), stand
-
-
-# What the partner is hurt about, as the apology names it.
 _GRIEVANCES = (
+    (re.compile(r"(\d+)\s*분\s*째|기다리는\s*중"), Line("{x} 기다리게 해서 정말 미안해요.", "{x} 기다리게 해서 진짜 미안해.")),
     (re.compile(r"(\d+)\s*일이잖|(\d+)\s*일인데|기념일"), Line("{x} 못 챙긴 거 정말 미안해요.", "{x} 못 챙긴 거 진짜 미안해.")),
     (re.compile(r"생일"), Line("생일 못 챙긴 거 정말 미안해요.", "생일 못 챙긴 거 진짜 미안해.")),
     (re.compile(r"나는\s*안\s*힘들|나도\s*힘들|나도\s*오늘"), Line("{you}도 힘들었을 텐데 제 얘기만 했네요. 미안해요.", "너도 힘들었을 텐데 내 얘기만 했네. 미안해.")),
@@ -268,8 +143,10 @@ def _grievance(v: Voice, r: Reading) -> str:
     for pattern, line in _GRIEVANCES:
         found = pattern.search(r.message)
         if found:
-            days = next((g for g in found.groups() if g), None)
-            return v.say(line, x=f"{days}일" if days else "기념일", you=v.you)
+            number = next((g for g in found.groups() if g), None)
+            if "분" in pattern.pattern and "째" in pattern.pattern:
+                return v.say(line, x=f"{number}분이나" if number else "오래")
+            return v.say(line, x=f"{number}일" if number else "기념일", you=v.you)
     return ""
 
 
@@ -302,9 +179,9 @@ def conflict(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     ], name=v.name)
     tomorrow = v.one("conflict-tomorrow", [
         Line("오늘은 쉬고 내일 차분하게 다시 얘기해요.", "오늘은 쉬고 내일 차분하게 다시 얘기하자."),
-        Line("{you} 괜찮을 때 얼굴 보고 제대로 사과할게요.", "네가 괜찮을 때 얼굴 보고 제대로 사과할게."),
-        Line("말로만 하지 않고 앞으로 행동으로 보여 줄게요.", "말로만 하지 않고 앞으로 행동으로 보여 줄게."),
-        Line("{yours} 기분 풀릴 때까지 몇 번이고 사과할게요.", "네 기분 풀릴 때까지 몇 번이고 사과할게."),
+        Line("내일 {you} 괜찮을 때 얼굴 보고 제대로 사과할게요.", "내일 네가 괜찮을 때 얼굴 보고 제대로 사과할게."),
+        Line("말로만 하지 않고 내일부터 행동으로 보여 줄게요.", "말로만 하지 않고 내일부터 행동으로 보여 줄게."),
+        Line("내일 만나서 {yours} 얘기 제대로 들을게요.", "내일 만나서 네 얘기 제대로 들을게."),
     ], you=josa(v.you, "이"), yours=v.yours)
     honest = v.one("conflict-honest", [
         Line("솔직히 저도 힘든 게 있었는데, 그게 {you} 서운하게 할 이유는 아니었어요.",

@@ -35,8 +35,8 @@ def decline(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         Line("{c}힘내요, 멀리서 응원할게요.", "{c}힘내, 멀리서 응원할게."),
     ], c=f"{cause} " if cause else "")
     honest = v.one("decline-honest", [
-        Line("사실 많이 아쉽긴 한데, {name} 씨 마음이 제일 중요하죠.", "사실 많이 아쉽긴 한데, 네 마음이 제일 중요하지."),
-        Line("아쉬운 마음이 큰 건 솔직히 맞아요. 그래도 {name} 씨 뜻 존중할게요.", "솔직히 아쉬운 마음은 커. 그래도 네 뜻 존중할게."),
+        Line("사실 많이 아쉽긴 한데, 솔직하게 말해 줘서 고마워요.", "사실 많이 아쉽긴 한데, 솔직하게 말해 줘서 고마워."),
+        Line("아쉬운 마음이 큰 건 솔직히 맞아요. 그래도 말해 줘서 고맙고, {name} 씨 뜻 존중할게요.", "솔직히 아쉬운 마음은 커. 그래도 말해 줘서 고맙고, 네 뜻 존중할게."),
     ], name=v.name)
     quote = f"'{d.quote}'"
     return (
@@ -118,11 +118,14 @@ def _boundary(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         short = v.say(Line("늦었어요, 얼른 자요.", "늦었다, 얼른 자."))
     elif items:  # answer what they asked, without meeting
         short = join(v.say(Line("네, 있어요.", "응, 있어.")), changed or "", v.say(Line("경비실에 맡겨 둘게요.", "경비실에 맡겨 둘게.")))
+    elif r.has(Signal.GOOD_NEWS):  # "나 다음 달에 결혼해": wish them well, briefly
+        short = v.say(Line("진심으로 축하해요. 직접 말해 줘서 고마워요.", "진심으로 축하해. 직접 말해 줘서 고마워."))
     elif "축하" in r.message:
         short = v.say(Line("축하해 줘서 고마워요. 잘 지내요.", "축하해 줘서 고마워. 잘 지내."))
     else:
         short = v.say(Line("네, 잘 지내요.", "응, 잘 지내."))
-    middle = v.say(Line("물건은 택배로 보낼게요. 받을 주소만 알려 줘요.", "물건은 택배로 보낼게. 받을 주소만 알려 줘.")) if items else v.one(
+    middle = v.say(Line("물건은 택배로 보낼게요. 받을 주소만 알려 줘요.", "물건은 택배로 보낼게. 받을 주소만 알려 줘.")) if items else v.say(
+        Line("축하해요. 행복하게 잘 지내요.", "축하해. 행복하게 잘 지내.")) if r.has(Signal.GOOD_NEWS) else v.one(
         "ex-middle", [
             Line("저는 잘 지내고 있어요. {name} 씨도 잘 지내요.", "나는 잘 지내고 있어. 너도 잘 지내."),
             Line("연락 고마워요. 그래도 이제 각자 잘 지내요.", "연락 고마워. 그래도 이제 각자 잘 지내자."),
@@ -132,6 +135,8 @@ def _boundary(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     line = v.say(Line("물건 보내고 나면 정리된 걸로 할게요.", "물건 보내고 나면 정리된 걸로 할게.")) if items else own if own and "비번" not in own else v.say(
         Line("이렇게 연락하는 건 서로한테 좋지 않은 것 같아요.", "이렇게 연락하는 건 서로한테 안 좋은 것 같아."))
     boundary = join(line, v.say(Line("앞으로는 연락 안 했으면 해요.", "앞으로는 연락 안 했으면 좋겠어.")))
+    if r.has(Signal.GOOD_NEWS):
+        boundary = v.say(Line("축하해요. 좋은 사람 만났다니 다행이에요. 행복하세요.", "축하해. 좋은 사람 만났다니 다행이다. 행복해."))
     return (
         Draft(short, f"{v.name}님의 '{d.quote}'에는 짧게만 답하거나 아예 답하지 않아도 돼요." if late
               else f"{v.name}님에게 용건 이상으로 대화를 늘리지 않아요."),
@@ -152,6 +157,8 @@ def distance(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         return _after_silence(v, d)
     if _LEAVES_IT_TO_ME.search(r.message) and r.facts.user_invited:
         return _left_to_me(v, d)
+    if len(mine) >= 30 and r.facts.user_apologized:
+        return _after_apology(v, d)
     if len(mine) >= 30 and _SINCERE.search(mine) and "?" not in mine:
         return _after_heartfelt(v, r, d)
     if re.search(r"늦을|늦어|바빠|바쁨|바쁠|야근|끝나|정신없", r.message):
@@ -209,6 +216,15 @@ def _left_to_me(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
         Draft(join(v.say(Line("혹시 속상한 거 있으면 편하게 말해요.", "혹시 속상한 거 있으면 편하게 말해 줘.")),
                    v.say(Line("계획은 천천히 정해도 돼요.", "계획은 천천히 정해도 돼."))),
               f"계획보다 {v.name}님의 기분을 먼저 챙겨, 무슨 일이 있다면 말할 자리를 만들어 줘요."),
+    )
+
+
+def _after_apology(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """"ㅇㅋ" to a long apology: still upset, or done talking — give room, don't chase."""
+    return (
+        Draft(v.say(Line("응, 천천히 생각해요.", "응, 천천히 생각해.")), f"'{d.quote}'처럼 짧은 답에는 더 설명하지 않고 시간을 줘요."),
+        Draft(v.say(Line("알겠어요. 마음 풀릴 때까지 기다릴게요.", "알겠어. 마음 풀릴 때까지 기다릴게.")), "사과는 이미 했으니, 재촉하지 않고 기다리겠다고만 말해요."),
+        Draft(v.say(Line("다시 한번 미안해요. 말로만 안 하고 보여 줄게요.", "다시 한번 미안해. 말로만 안 하고 보여 줄게.")), "진심을 한 번 더 짧게 전하고, 행동으로 보이겠다고 약속해요."),
     )
 
 

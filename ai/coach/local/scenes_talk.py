@@ -33,13 +33,18 @@ def question(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         return _still_up(v, r, d, asked)
     if _REPROACH.search(asked) and not d.facts:
         return _reproach(v, r, asked)
+    if _TEASE.search(asked) and not d.facts:
+        return _tease(v, asked)
     own = _OWN_ANSWER.search(r.message.split("?")[-1]) if "?" in r.message else None
+    told_own = own or any(_OWN_ANSWER.search(line) or re.match(r"\s*(?:저는|전|나는|난)\s", line)
+                          for line in r.message.splitlines() if line.strip() and line.strip() != asked)
     # An MBTI is not echoed back: naming the partner's type reads as labelling them.
     ack = v.say(Line("오 {x}시구나!", "오 {x}구나!"), x=own.group(1)) if own and not _MBTI.fullmatch(own.group(1)) else ""
     answer = d.facts.text or _vague_answer(v, asked)
     first = d.facts.first or answer
-    back = v.say(Line("{name} 씨 얘기도 더 듣고 싶어요.", "네 얘기도 더 듣고 싶다."), name=v.name) if own else _ask_back(v, asked)
-    step = v.say(Line("챙겨 줘서 고마워요 ㅎㅎ", "챙겨 줘서 고마워 ㅎㅎ")) if _CARING.search(asked) else v.one("question-step", [
+    back = v.say(Line("{name} 씨 얘기도 더 듣고 싶어요.", "네 얘기도 더 듣고 싶다."), name=v.name) if told_own else _ask_back(v, asked)
+    step = v.say(Line("챙겨 줘서 고마워요 ㅎㅎ", "챙겨 줘서 고마워 ㅎㅎ")) if _CARING.search(asked) else v.say(
+        Line("음… 지금 얘기하고 있는 사람 같은 스타일? ㅎㅎ", "음… 지금 나랑 톡하는 사람 같은 스타일? ㅋㅋ")) if _IDEAL.search(asked) else v.one("question-step", [
         Line("다음에 만나면 더 자세히 얘기해 줄게요.", "다음에 만나면 더 자세히 얘기해 줄게."),
         Line("이런 얘기 {name} 씨랑 더 나누고 싶어요.", "이런 얘기 너랑 더 하고 싶어."),
         Line("{name} 씨가 물어봐 주니까 괜히 좋네요.", "네가 물어봐 주니까 괜히 좋다."),
@@ -61,11 +66,27 @@ def _ask_back(v: Voice, asked: str) -> str:
     """The partner's own question, turned to them: "점심 뭐 먹었어?" -> "너는 점심 뭐 먹었어?"."""
     you = f"{v.name} 씨는" if v.polite and not v.title else josa(v.you, "는")
     question = _LEAD_IN.sub("", asked.strip())
+    question = re.sub(r"^(?:너는|넌|저는|전|나는|난|[가-힣]{2,3}\s*(?:님|씨)(?:은|는)?)\s*", "", question)
+    question = re.split(r"(?<=[?？])", question)[0].strip()
+    question = re.sub(r"[?？]{2,}", "?", question)
     if " vs " in question or "아니면" in question:
         return v.say(Line("{you} 어느 쪽이 더 끌려요?", "{you} 어느 쪽이 더 끌려?"), you=you)
     if _OPEN_QUESTION.search(question) and len(question) <= 25 and not re.search(r"저|제가|나|내가|우리", question):
         return f"{you} {to_register(question, polite=v.polite)}"
     return v.say(Line("{you}요?", "{you}?"), you=you)
+
+
+_TEASE = re.compile(r"완전\s*너\s*아님|너\s*아니야\?|이거\s*너|너\s*같(?:음|아|지)|너잖아")
+_IDEAL = re.compile(r"이상형|어떤\s*사람\s*(?:좋아|만나)|스타일이?\s*뭐")
+
+
+def _tease(v: Voice, asked: str) -> tuple[Draft, Draft, Draft]:
+    """"이거 완전 너 아님?? ㅋㅋㅋ": they thought of you — play along."""
+    return (
+        Draft(v.say(Line("ㅋㅋㅋ 아니거든요", "ㅋㅋㅋ 아니거든")), f"'{asked}' 같은 장난에는 같이 장난으로 받아요."),
+        Draft(v.say(Line("ㅋㅋㅋ 살짝 인정이요. 이거 어디서 찾았어요?", "ㅋㅋㅋ 살짝 인정. 이거 어디서 찾았어?")), "웃으며 받아 주고 질문 하나로 대화를 이어가요."),
+        Draft(v.say(Line("ㅋㅋㅋ 이거 보고 제 생각 났어요? 좋네요 ㅎㅎ", "ㅋㅋㅋ 이거 보고 내 생각 났어? 좋다 ㅎㅎ")), "상대가 나를 떠올렸다는 게 반갑다는 마음을 살짝 드러내요."),
+    )
 
 
 _REPROACH = re.compile(r"뜸하|연락\s*(?:좀|이\s*없|이\s*안)|왜\s*(?:이렇게\s*)?연락|잠수|바쁜가\s*봐|나\s*잊")
@@ -250,6 +271,12 @@ def _pet_name(text: str) -> str | None:
 
 def joking(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     laugh, middle, bold = jokes.lines_for(v, r.message)
+    if d.facts:  # the user knows what they want to say: laugh along, then say it
+        return (
+            Draft(join(laugh, d.facts.first), f"{v.name}님의 '{d.quote}'는 장난스러운 투정이라 같이 웃으며 받아 주면 돼요.", told=True),
+            Draft(join(laugh, middle, d.facts.text), "웃어 주면서 하고 싶은 말을 가볍게 덧붙여요.", told=True),
+            Draft(join(laugh, bold), f"투정에 귀엽게 맞장구치며 {v.name}님을 챙기는 마음을 살짝 보여 줘요.", told=True),
+        )
     return (
         Draft(laugh, f"{v.name}님의 '{d.quote}'는 장난스러운 투정이라 같이 웃으며 받아 주면 돼요."),
         Draft(join(laugh, middle), f"웃어 주면서 {v.name}님 편을 들어 줘 투정을 기분 좋게 받아 줘요."),

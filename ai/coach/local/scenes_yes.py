@@ -12,9 +12,12 @@ from ai.coach.local.voice import Line, Voice, join
 from ai.coach.reading import cues
 from ai.coach.reading.model import Reading
 from ai.coach.types import Signal, Stage
+from ai.korean.particles import josa
 
 _YES_WORDS = re.compile(r"^(?:좋아|좋지|좋은데|좋긴|완전\s*좋|당연|콜|오케이|ㅇㅋ|무조건|그래|(?:저도|나도)\s*좋)")
-_CANT = re.compile(r"못\s*(?:가|갈|나가|볼)|안\s*돼|어려울|힘들\s*것\s*같|안\s*될")
+_CANT = re.compile(r"못\s*(?:가|갈|나가|볼)|(?<!밖에\s)안\s*돼|어려울|힘들\s*것\s*같|(?<!밖에\s)안\s*될")
+# The user does not want to go at all ("둘이 드라이브는 부담돼", "이성으로는 아니라서").
+_NOT_GOING = re.compile(r"부담|이성으로는|아니라서|안\s*갈\s*거|가기\s*싫|별로\s*안\s*내켜")
 _CLOCK = re.compile(r"\d+\s*시")
 _FAVOUR = re.compile(r"예약하겠|예약할게|예약해|제가\s*살게|내가\s*살게|쏠게|사\s*줄게|데리러")
 _ROUGH_DAY = re.compile(r"깨져|깨졌|혼났|스트레스|짜증|우울|빡쳐|힘들어서")
@@ -24,10 +27,14 @@ _HOUSEWARMING = re.compile(r"집들이|이사")
 def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     if r.has(Signal.APOLOGY) and _RESCHEDULE.search(r.message):
         return _reschedule(v, r, d)
+    facts, first = d.facts.text, d.facts.first
+    if facts and _NOT_GOING.search(facts):
+        return _kind_no(v, d)
+    if re.search(r"(?:오면|올\s*때)\s*연락", r.message):
+        return _drop_by(v, d)
     if not cues.explicit_ask(r.message):
         return _veiled(v, r, d)
-    facts, first = d.facts.text, d.facts.first
-    if facts and _CANT.search(facts):
+    if facts and (_CANT.search(facts) or _other_day(r.message, facts)):
         return _counter_offer(v, r, d)
     yes = "" if _YES_WORDS.match(facts) else v.one("invite-yes", [
         Line("좋아요!", "좋아!"), Line("완전 좋아요!", "완전 좋아!"), Line("오 좋아요!", "오 좋지!"),
@@ -38,6 +45,8 @@ def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     timed = bool(_CLOCK.search(r.message) or _CLOCK.search(plan))
     if _HOUSEWARMING.search(r.message):
         detail = v.say(Line("뭐 사 갈까요? 필요한 거 있으면 말해요!", "뭐 사 갈까? 필요한 거 있으면 말해!"))
+    elif re.search(r"예매|예약\s*(?:했|해\s*놨|해놨)", r.message):
+        detail = v.say(Line("예매까지 해 주다니 고마워요!", "예매까지 해 주다니 고마워!"))
     elif "퇴근" in r.message and not timed:
         detail = v.say(Line("몇 시에 끝나요? 제가 그쪽으로 갈게요.", "몇 시에 끝나? 내가 그쪽으로 갈게."))
     elif re.search(r"이나|아니면", plan):
@@ -61,13 +70,51 @@ def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     )
 
 
+_DAY = re.compile(r"[월화수목금토일]요일")
+
+
+def _other_day(message: str, facts: str) -> bool:
+    """The invitation names a day and the user names another ("토요일 어때?" — "일요일 오후면 괜찮아요")."""
+    asked, offered = set(_DAY.findall(message)), set(_DAY.findall(facts))
+    return bool(asked and offered and not asked & offered)
+
+
+def _drop_by(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """"주말에 이쪽 오면 연락해요": take the open door with the day the user will be there."""
+    when = d.facts.first or v.say(Line("다음에 그쪽 가면 꼭 연락드릴게요!", "다음에 그쪽 가면 꼭 연락할게!"))
+    return (
+        Draft(join(when, v.say(Line("그때 연락드려도 돼요? ㅎㅎ", "그때 연락해도 돼? ㅎㅎ"))), "빈말로 넘기지 않고, 실제로 갈 날을 말해 반가운 마음을 보여 줘요."),
+        Draft(join(when, v.say(Line("맛집 추천 기대할게요 ㅎㅎ", "맛집 추천 기대할게 ㅋㅋ"))), "가볍게 기대를 표현해 부담 없이 약속으로 이어지게 해요."),
+        Draft(join(when, v.say(Line("끝나고 시간 괜찮으시면 같이 맛있는 거 먹어요!", "끝나고 시간 되면 같이 맛있는 거 먹자!"))), "상대가 연 문을 내가 한 걸음 더 열어, 만남을 분명히 제안해요."),
+    )
+
+
+def _kind_no(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """The user would rather not go: thank them, say no kindly, leave no false hope."""
+    thanks = v.say(Line("말해 줘서 고마워요.", "말해 줘서 고마워."))
+    no = v.say(Line("근데 이번엔 어려울 것 같아요. 미안해요.", "근데 이번엔 어려울 것 같아. 미안해."))
+    return (
+        Draft(join(thanks, no), "고마운 마음은 전하되, 다음을 기약하지 않고 짧게 거절해요.", told=True),
+        Draft(join(v.say(Line("생각해 줘서 고마워요.", "생각해 줘서 고마워.")), v.say(
+            Line("그래도 둘이 가는 건 좀 부담스러워요. 이해해 줘요.", "그래도 둘이 가는 건 좀 부담돼. 이해해 줘."))), "왜 어려운지 부드럽게 말해 오해가 남지 않게 해요.", told=True),
+        Draft(join(thanks, d.facts.text), "솔직한 내 마음을 그대로 전해 애매하게 기대를 남기지 않아요."),
+    )
+
+
 def _counter_offer(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
-    """The user wants to, but cannot then ("오늘은 9시반까지 회의라 못 가… 금요일 저녁은 돼")."""
+    """The user wants to, but cannot then ("오늘은 9시반까지 회의라 못 가… 금요일 저녁은 돼"), or
+    only on another day ("토요일은 어렵고 일요일 오후면 괜찮아요")."""
     facts = d.facts.text
-    sorry = v.say(Line("아 너무 아쉬워요 ㅠㅠ", "아 완전 아쉽다 ㅠㅠ"))
+    asked = _DAY.findall(r.message)
+    if asked and not _CANT.search(facts) and _other_day(r.message, facts):
+        facts = join(v.say(Line("{d}은 좀 어려워요.", "{d}은 좀 어려워."), d=asked[0]), facts)
+    if "밖에" in facts:  # "목요일 저녁밖에 안 돼": a yes, for that one day
+        facts = join(v.say(Line("좋아요!", "좋아!")), facts)
+    sorry = v.say(Line("아 너무 아쉬워요 ㅠㅠ", "아 완전 아쉽다 ㅠㅠ")) if _CANT.search(facts) else v.say(Line("오 좋아요!", "오 좋지!"))
     return (
         Draft(join(sorry, facts), f"{v.name}님의 제안을 반기면서 안 되는 이유와 되는 날을 같이 말해, 거절로 들리지 않게 해요."),
-        Draft(join(facts, v.say(Line("다음엔 꼭 같이 가요!", "다음엔 꼭 같이 가자!"))), f"다른 날을 분명히 말해 {v.name}님과의 약속을 이어가요."),
+        Draft(join(facts, v.say(Line("다음엔 꼭 같이 가요!", "다음엔 꼭 같이 가자!")) if _CANT.search(facts) else v.say(
+            Line("그럼 그날 봬요!", "그럼 그날 보자!"))), f"다른 날을 분명히 말해 {v.name}님과의 약속을 이어가요."),
         Draft(join(sorry, facts, v.say(Line("{you}가 먼저 말해 줘서 좋았어요.", "먼저 말해 줘서 좋았어, 그날은 내가 쏠게!"), you=v.you)),
               f"못 가는 아쉬움보다 {v.name}님과 만나고 싶은 마음을 더 크게 보여 줘요."),
     )
@@ -186,7 +233,25 @@ _THANKED_FOR = (
 )
 
 
+_TIPSY = re.compile(r"술|취했|취함|택시\s*탔|회식|2차|헤헤|[가-힣]뉴\b|했는뎅")
+
+
+def _tipsy(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """Affection after a few drinks, late at night: get them home safe; the real answer can wait."""
+    home = v.say(Line("ㅋㅋ 택시 탔으면 조심히 들어가요. 집 도착하면 연락 줘요.", "ㅋㅋ 택시 탔으면 조심히 들어가. 집 도착하면 연락 줘."))
+    return (
+        Draft(home, f"'{d.quote}'는 술기운에 한 말일 수 있어서, 지금은 무사히 들어가는지만 챙겨요."),
+        Draft(v.say(Line("집에 가서 물 많이 마시고 푹 자요. 얘기는 내일 해요.", "집에 가서 물 많이 마시고 푹 자. 얘기는 내일 하자.")),
+              "대답은 맑은 정신일 때로 미루고 오늘은 가볍게 챙겨 줘요."),
+        Draft(join(v.say(Line("저도 오늘 {you} 못 봐서 아쉬웠어요.", "나도 오늘 너 못 봐서 아쉬웠어."), you=josa(v.you, "을")),
+                   v.say(Line("일단 조심히 들어가요!", "일단 조심히 들어가!"))),
+              "아쉬운 마음만 살짝 비치고, 고백은 다음 날 맨정신일 때로 남겨 둬요."),
+    )
+
+
 def affection(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    if r.has(Signal.LATE_NIGHT) and _TIPSY.search(r.message) and r.stage is not Stage.DATING:
+        return _tipsy(v, d)
     if cues.confession(r.message) and not r.stage is Stage.DATING:
         return relationship(v, r, d)
     facts = d.facts.text
@@ -197,6 +262,8 @@ def affection(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         # the user's own "나도 너무 보고 싶어" says it better than the stock mirror
         me_too, facts = d.facts.first, " ".join(d.facts.sentences[1:])
         d = Detail(d.quote, d.time, d.activity, d.cause, d.place, type(d.facts)(d.facts.sentences[1:], d.facts.offers), d.outing)
+    if re.search(r"(?:불러도|해도|가도|봐도)\s*(?:돼|될까|되나)", r.message):  # "자기야라고 불러도 돼?"
+        me_too = join(v.say(Line("당연하죠!", "당연하지!")), me_too)
     night = bool(_NIGHT.search(r.message))
     bye = v.one("affection-bye", [Line("잘 자요!", "잘 자!"), Line("푹 자요!", "푹 자!")]) if night else ""
     extra = next((v.say(line) for pattern, line in _THANKED_FOR if pattern.search(r.message)), "")
@@ -206,12 +273,22 @@ def affection(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         Line("그 말 들으니까 하루 피로가 다 풀려요.", "그 말 들으니까 하루 피로가 다 풀린다."),
         Line("오늘 하루 중에 제일 좋은 말이에요.", "오늘 들은 말 중에 제일 좋다."),
     ])
+    if r.has(Signal.THANKS) and re.search(r"선물|도착|받았|취향", r.message):  # a gift that arrived
+        glad = v.say(Line("마음에 든다니 다행이에요 ㅎㅎ", "마음에 든다니 다행이다 ㅎㅎ"))
+        return (
+            Draft(join(glad, d.facts.first), f"{v.name}님이 선물을 반가워한 마음에 먼저 기뻐해요."),
+            Draft(join(me_too, facts or warm), f"'{d.quote}'에 같은 마음으로 답하고 물은 것에도 답해요."),
+            Draft(join(me_too, v.say(Line("빨리 보고 싶어요. 그거 하고 나온 모습 꼭 보여 줘요.", "빨리 보고 싶다. 그거 하고 나온 모습 꼭 보여 줘."))),
+                  f"멀리 있는 {v.name}님에게 보고 싶은 마음을 숨기지 않고 말해요."),
+        )
     if night:
         bold_line = v.say(Line("꿈에서 만나요.", "꿈에서 보자."))
     elif miss:
         bold_line = v.say(Line("만나면 꼭 안아 줄게요.", "만나면 꽉 안아 줄게."))
     else:
-        bold_line = v.say(Line("{you}라서 더 좋아요.", "너라서 더 좋아."), you=v.you)
+        bold_line = v.one("affection-bold", [
+            Line("{you}라서 더 좋아요.", "너라서 더 좋아."), Line("빨리 보고 싶어요.", "빨리 보고 싶다."),
+        ], you=v.you) if not r.has(Signal.THANKS) else v.say(Line("빨리 보고 싶어요.", "빨리 보고 싶다."))
     return (
         Draft(join(me_too, echoed, bye) if night else join(me_too, d.facts.first), f"{v.name}님의 '{d.quote}'에 같은 마음으로 답해요."),
         Draft(join(me_too, facts, extra or warm, bye), f"같은 마음에 지금 내 상황을 한마디 보태 {v.name}님이 애정을 더 느끼게 해요."),
@@ -235,7 +312,9 @@ def apology(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     fine = v.say(Line("괜찮아요! {c} 많이 바빴겠어요.", "괜찮아! {c} 많이 바빴겠다."), c=busy) if busy else v.one("apology-fine", [
         Line("전혀 괜찮아요, 신경 쓰지 마요.", "전혀 괜찮아, 신경 쓰지 마."), Line("괜찮아요 ㅎㅎ 미안해하지 마요.", "괜찮아 ㅎㅎ 미안해하지 마."),
     ])
-    tired = v.say(Line("{c} 고생했어요.", "{c} 고생했어."), c=busy) if busy else v.say(Line("이제 좀 여유 생겼어요?", "이제 좀 여유 생겼어?"))
+    tired = v.say(Line("{c} 고생했어요.", "{c} 고생했어."), c=busy) if busy else v.one("apology-thanks", [
+        Line("연락 줘서 고마워요.", "연락 줘서 고마워."), Line("답해 줘서 고마워요 ㅎㅎ", "답해 줘서 고마워 ㅎㅎ"),
+    ])
     back = v.say(Line("{name} 씨는 잘 지냈어요?", "너는 잘 지냈어?"), name=v.name)
     glad = v.one("apology-glad", [
         Line("괜찮아요, 연락 와서 반가워요.", "괜찮아, 연락 와서 반갑다 ㅎㅎ"), Line("전혀 괜찮아요, 이렇게 연락 주니까 좋네요.", "전혀 괜찮아, 이렇게 연락 주니까 좋다."),
@@ -275,9 +354,16 @@ def _make_up(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     thanks = v.one("makeup-thanks", [
         Line("먼저 말해 줘서 고마워요.", "먼저 말해 줘서 고마워."), Line("사과해 줘서 고마워요.", "사과해 줘서 고마워."),
     ])
-    me_too = v.say(Line("저도 미안해요. 그때 제 말도 심했어요.", "나도 미안해. 나도 어제 말이 심했어."))
+    me_too = v.say(Line("저도 미안해요. 그때 제 말도 심했어요.", "나도 미안해. 그때 나도 말이 심했어."))
     honest = v.say(Line("솔직히 저도 좀 서운했는데, 먼저 말해 주니까 마음이 풀려요.", "솔직히 나도 좀 서운했는데, 먼저 말해 주니까 마음이 풀린다.")) if hurt else v.say(
         Line("우리 다음엔 힘든 거 있으면 바로 얘기해요.", "우리 다음엔 힘든 거 있으면 바로 얘기하자."))
+    if "미안" in d.facts.text:  # the user's own apology says it better
+        own = d.facts.text
+        return (
+            Draft(join(thanks, d.facts.first), f"{v.name}님이 먼저 사과한 용기를 알아주고 내 사과로 화해를 마무리해요.", told=True),
+            Draft(join(thanks, own), f"내 잘못도 함께 인정하고 앞으로 어떻게 할지까지 말해 {v.name}님을 안심시켜요.", told=True),
+            Draft(join(thanks, own, honest), "내 마음도 솔직하게 말해, 같은 일이 반복되지 않게 해요.", told=True),
+        )
     return (
         Draft(join(thanks, v.say(Line("저도 미안해요.", "나도 미안해."))), f"{v.name}님이 먼저 사과한 용기를 알아주고 나도 사과해 화해를 마무리해요."),
         Draft(join(thanks, me_too), f"내 잘못도 함께 인정하면 {v.name}님과 서로 탓하지 않고 넘어갈 수 있어요."),

@@ -66,10 +66,13 @@ class Voice:
 _TITLE = re.compile(r"^\s*(선배님?|오빠|언니|형|누나|쌤|선생님|팀장님|대리님|과장님|자기야?)(?=[\s,!~.]|$)")
 
 
+_TITLE_ANYWHERE = re.compile(r"(?<![가-힣])(선배님|선배|오빠|누나|언니|팀장님|대리님|과장님)(?=님?(?:이|가|께서|은|는|도|한테|,|\s|$))")
+
+
 def voice_for(polite: bool, partner_name: str | None, seed: str, my_lines: Sequence[str] = ()) -> Voice:
     """`my_lines`: the user's own recent messages, where they show how they call the partner."""
     name = given_name(partner_name) or (partner_name or "").strip() or "그쪽"
-    title = next((m.group(1) for line in reversed(my_lines) if (m := _TITLE.match(line))), None)
+    title = next((m.group(1) for line in reversed(my_lines) if (m := _TITLE.match(line) or _TITLE_ANYWHERE.search(line))), None)
     return Voice(polite=polite, name=name, seed=seed, title=title.removesuffix("야") if title else None)
 
 

@@ -57,6 +57,8 @@ def _pain(text: str, found: Evidence) -> None:
     good = cues.good_news(text)
     if good and not (crisis or grief or cues.strong_distress(text)):
         distress = ()  # "힘들었는데 드디어 합격": the hard part is over
+    if distress and cues.apology(text) and cues.mild_worry_only(distress):
+        distress = ()  # "미안해 … 근데 나도 연락 없으면 불안한 건 사실이야": making up, with a need said
     for signal, evidence in ((Signal.CRISIS, crisis), (Signal.GRIEF, grief), (Signal.DISTRESS, distress or crisis)):
         if evidence:
             found[signal] = evidence

@@ -437,6 +437,12 @@ def test_accepting_the_partners_invitation_is_not_a_new_one() -> None:
     assert not check_text("no_new_invitation", "좋아! 내일 7시에 먹자", _case("decline_polite_after_blind_date"))[0]
 
 
+def test_only_one_day_is_still_a_yes() -> None:
+    pasta = _case("invite_pasta_tomorrow_some")
+    assert check_text("accepts_invitation", "좋아! 근데 이번 주는 목요일 저녁밖에 안 돼", pasta)[0]
+    assert not check_text("accepts_invitation", "미안 이번 주는 안 돼", pasta)[0]
+
+
 # --------------------------------------------------------------------------- reference outcomes
 #
 # One hand-written outcome per case: what a careful Korean coach could answer. They prove that

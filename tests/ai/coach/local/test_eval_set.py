@@ -13,6 +13,7 @@ from tests.support.coach_eval import check, reused_sentences
 from tests.support.coach_harness import cases_in, outcome_of, run_case
 
 CASES = cases_in("tests/ai/coach/eval_cases")
+_FAMILY = {"ai.coach.local.scenes_hurt": "ai.coach.local.scenes_care", "ai.coach.local.scenes_news": "ai.coach.local.scenes_yes"}
 
 
 @pytest.fixture(scope="module")
@@ -43,9 +44,11 @@ async def test_case_passes(case, outcomes):
 
 async def test_no_sentence_is_shared_by_unrelated_conversations(outcomes):
     """Two fights may both say "미안해, 변명 안 할게"; a fight and a joke must not share a line. Cases
-    are related when the scene that answers their lead signal is the same (care, a no, a yes, talk)."""
+    are related when the scenes that answer their lead signals are of one family: someone hurting
+    (care, hurt), a no, a yes (yes, news), talk."""
     by_case = {case_id: outcome for case_id, (outcome, _) in outcomes.items()}
-    family = {case_id: SCENES[Signal(outcome["signals"][0])].__module__ for case_id, outcome in by_case.items()}
+    family = {case_id: _FAMILY.get(module := SCENES[Signal(outcome["signals"][0])].__module__, module)
+              for case_id, outcome in by_case.items()}
 
     unrelated = {sentence: ids for sentence, ids in reused_sentences(by_case).items() if len({family[i] for i in ids}) > 1}
 
