@@ -39,7 +39,7 @@ from ai.korean.speech_style import analyze_speech
 from tests.support.model_answers import BALANCED, BOLD, SAFE, SUMMARY, answer, pieces
 from tests.support.standins.bedrock_server import BedrockStandIn, Chunks, FailAfter, Stall, Throttle
 
-READ_TIMEOUT = 0.4
+READ_TIMEOUT = 1.0  # long enough for a loaded CI machine to answer; the stall tests wait this long
 
 class FixedEmotion:
     name = "fixed"

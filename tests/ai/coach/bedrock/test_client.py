@@ -33,7 +33,7 @@ from tests.support.standins.bedrock_server import (
 )
 from tests.support.standins.eventstream import encode_exception
 
-READ_TIMEOUT = 0.4
+READ_TIMEOUT = 1.0  # long enough for a loaded CI machine to answer; the stall tests wait this long
 REQUEST = ModelRequest(
     system="너는 연애 대화 코치야. 세 가지 답장을 제안해.",
     turns=(Turn("user", "상대: 주말에 뭐 해요? 😊"), Turn("assistant", "<summary>…</summary>"), Turn("user", "다시 써 줘")),

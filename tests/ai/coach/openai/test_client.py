@@ -27,7 +27,7 @@ from tests.support.standins.openai_server import (
     Unavailable,
 )
 
-READ_TIMEOUT = 0.4
+READ_TIMEOUT = 1.0  # long enough for a loaded CI machine to answer; the stall tests wait this long
 REQUEST = ModelRequest(
     system="너는 연애 대화 코치야.",
     turns=(Turn("user", "상대: 주말에 뭐 해요? 😊"), Turn("assistant", "<summary>…"), Turn("user", "다시")),
