@@ -46,6 +46,7 @@ async def open_database(settings: Settings, *, dsn: str | None = None, on_connec
             on_connect=on_connect,
             retry_attempts=settings.db_retry_attempts,
             statement_timeout=settings.guards.statement_timeout_seconds,
+            max_connection_age=settings.db_max_connection_age_seconds,
         )
     dsn = dsn or settings.database_url
     if dsn is None:
@@ -57,6 +58,7 @@ async def open_database(settings: Settings, *, dsn: str | None = None, on_connec
         on_connect=on_connect,
         retry_attempts=settings.db_retry_attempts,
         statement_timeout=settings.guards.statement_timeout_seconds,
+        max_connection_age=settings.db_max_connection_age_seconds,
     )
 
 

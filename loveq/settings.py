@@ -79,6 +79,8 @@ class Settings:
     db_pool_min: int = 1
     db_pool_max: int = 10
     db_retry_attempts: int = 8
+    # Below Aurora DSQL's 60-minute connection limit (see datastore/database.py).
+    db_max_connection_age_seconds: int = 3000
     max_request_bytes: int = 1_000_000
     max_page_size: int = 100
     max_query_depth: int = 12
@@ -228,6 +230,14 @@ def _guards(env: Mapping[str, str]) -> GuardSettings:
     )
 
 
+def _max_connection_age(env: Mapping[str, str], dsql: DsqlSettings | None) -> int:
+    age = _int(env, "LOVEQ_DB_MAX_CONNECTION_AGE", 3000, minimum=1)
+    if dsql is not None and age >= 3600:
+        # DSQL closes a connection after 60 minutes: it must be retired before that.
+        raise SettingsError(f"LOVEQ_DB_MAX_CONNECTION_AGE must be below 3600 with Aurora DSQL, got {age}")
+    return age
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     env = os.environ if env is None else env
     dsql = _dsql(env)
@@ -246,6 +256,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         db_pool_min=_int(env, "LOVEQ_DB_POOL_MIN", 1),
         db_pool_max=_int(env, "LOVEQ_DB_POOL_MAX", 10, minimum=1),
         db_retry_attempts=_int(env, "LOVEQ_DB_RETRY_ATTEMPTS", 8, minimum=1),
+        db_max_connection_age_seconds=_max_connection_age(env, dsql),
         max_request_bytes=_int(env, "LOVEQ_MAX_REQUEST_BYTES", 1_000_000, minimum=1024),
         max_page_size=_int(env, "LOVEQ_MAX_PAGE_SIZE", 100, minimum=1),
         max_query_depth=_int(env, "LOVEQ_MAX_QUERY_DEPTH", 12, minimum=2),
