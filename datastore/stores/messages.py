@@ -7,7 +7,7 @@ from datetime import datetime
 
 import asyncpg
 
-from datastore.ids import new_id
+from datastore.ids import message_ids
 from datastore.paging import Listing, Page, PageRequest, pages_by_parent
 from datastore.stores.insights import signals_sql
 from datastore.stores.sql import affected, prefixed
@@ -96,7 +96,7 @@ class MessageStore:
             room_id,
             self._owner,
             import_id,
-            [new_id() for _ in messages],
+            message_ids(room_id, len(messages)),
             [m.sender for m in messages],
             [m.sender_name for m in messages],
             [m.text for m in messages],
