@@ -51,6 +51,8 @@ class CoachSettings:
     total_timeout_seconds: float = 90.0
     max_per_user: int = 2
     max_total: int = 64
+    # A generation's slot (counted across instances) lapses this long after its last renewal.
+    lease_seconds: int = 60
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,8 @@ class Settings:
     guards: GuardSettings = field(default_factory=GuardSettings)
     migrate_on_start: bool = True
     sweep_interval_seconds: int = 300
+    # One instance sweeps; another takes over within this long of its death.
+    sweeper_lease_seconds: int = 60
     log_level: str = "INFO"
 
     @property
@@ -216,6 +220,7 @@ def _coach(env: Mapping[str, str]) -> CoachSettings:
         total_timeout_seconds=_int(env, "LOVEQ_GENERATION_TIMEOUT", 90, minimum=1),
         max_per_user=_int(env, "LOVEQ_MAX_GENERATIONS_PER_USER", 2, minimum=1),
         max_total=_int(env, "LOVEQ_MAX_GENERATIONS", 64, minimum=1),
+        lease_seconds=_int(env, "LOVEQ_GENERATION_LEASE_SECONDS", 60, minimum=3),
     )
 
 
@@ -274,5 +279,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         # Local mode migrates at start-up; production runs `loveq migrate` as a release step.
         migrate_on_start=_flag(env, "LOVEQ_MIGRATE_ON_START", dsql is None and cognito is None),
         sweep_interval_seconds=_int(env, "LOVEQ_SWEEP_INTERVAL", 300, minimum=1),
+        sweeper_lease_seconds=_int(env, "LOVEQ_SWEEPER_LEASE_SECONDS", 60, minimum=3),
         log_level=env.get("LOVEQ_LOG_LEVEL", "INFO").upper(),
     )
