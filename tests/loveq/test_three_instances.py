@@ -226,7 +226,9 @@ async def test_exactly_one_instance_sweeps_and_another_takes_over_when_it_is_kil
     took = await _wait_for(
         lambda: any(len(fleet.instances[i].sweeps()) > n for i, n in others.items()), timeout=3 * LEASE_SECONDS
     )
-    assert took <= LEASE_SECONDS, f"taken over {took:.1f} s after the kill (lease period {LEASE_SECONDS} s)"
+    # By design within one lease period (expiry at most 2/3 of it after the last renewal, a poll
+    # every 1/3); half a second more for three busy processes to be scheduled and log.
+    assert took <= LEASE_SECONDS + 0.5, f"taken over {took:.1f} s after the kill (lease period {LEASE_SECONDS} s)"
     await asyncio.sleep(LEASE_SECONDS)
     after = {index: len(fleet.instances[index].sweeps()) - n for index, n in others.items()}
     assert sorted(1 if n else 0 for n in after.values()) == [0, 1], f"new sweeps per instance: {after}"
