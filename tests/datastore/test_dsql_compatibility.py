@@ -25,7 +25,7 @@ import datastore.stores.analyses
 import datastore.stores.partners
 import datastore.stores.users
 from datastore.database import Database, Dialect
-from datastore.migrate import for_dialect, load_migrations, migrate
+from datastore.migrate import MIGRATION_TIMEOUT, for_dialect, load_migrations, migrate
 from datastore.paging import Key, PageRequest
 from datastore.stores import NewMessage, UnitOfWork
 from tests.support.dsql_sql import DDL, problems, statement_of
@@ -43,12 +43,14 @@ class Recorder:
 
     def __init__(self, dialect: Dialect = Dialect.POSTGRES) -> None:
         self.statements: list[str] = []
+        self.timeouts: dict[str, float | None] = {}
         self.transactions: list[list[str]] = []
         self._open: list[str] | None = None
         self.dialect = dialect
 
-    def _record(self, sql: str) -> None:
+    def _record(self, sql: str, timeout: float | None = None) -> None:
         self.statements.append(sql)
+        self.timeouts[sql] = timeout
         if self._open is not None:
             self._open.append(sql)
 
@@ -57,7 +59,7 @@ class Recorder:
         return "UPDATE 0"
 
     async def fetch(self, sql: str, *args: Any, **kw: Any) -> list[Any]:
-        self._record(sql)
+        self._record(sql, kw.get("timeout"))
         if self.dialect is Dialect.DSQL and " INDEX ASYNC " in sql:
             return [{"job_id": "job-1"}]
         return []
@@ -66,7 +68,7 @@ class Recorder:
         self._record(sql)
 
     async def fetchval(self, sql: str, *args: Any, **kw: Any) -> Any:
-        self._record(sql)
+        self._record(sql, kw.get("timeout"))
         return True if "wait_for_job" in sql else None
 
     @contextlib.asynccontextmanager
@@ -221,6 +223,8 @@ async def test_the_migrator_runs_one_ddl_per_transaction_and_locks_only_on_postg
         if dialect is Dialect.DSQL:
             assert locks == [], "DSQL has no advisory locks, and the migrator sets nothing there"
             assert any("sys.wait_for_job" in sql for sql in outside), "index jobs are waited for"
+            slow = [sql for sql in conn.statements if " INDEX ASYNC " in sql or "wait_for_job" in sql]
+            assert {conn.timeouts[sql] for sql in slow} == {MIGRATION_TIMEOUT}, "not the pool's statement deadline"
         else:
             assert len(locks) == 3, locks  # SET statement_timeout, lock, unlock: PostgreSQL only
         for sql in conn.statements:
