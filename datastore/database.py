@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 import asyncpg
 
 from datastore.errors import DatabaseUnavailable, RetriesExhausted
-from datastore.faults import CONNECTION_LOST, is_retryable, statement_errors
+from datastore.faults import CONNECTION_LOST, connection_gone, is_retryable, statement_errors
 from datastore.session import Session
 from datastore.stores import UnitOfWork
 
@@ -157,14 +157,15 @@ class Database:
         return conn
 
     async def _checkin(self, conn: asyncpg.Connection) -> None:
-        with contextlib.suppress(Exception):
-            if self._too_old(conn):
-                self.retired += 1
+        if self._too_old(conn):
+            self.retired += 1
+            with contextlib.suppress(Exception):  # closing hands the holder back to the pool
                 await conn.close(timeout=5)
+        with contextlib.suppress(Exception):  # a no-op for a connection already handed back
             await self.pool.release(conn)
 
     def _too_old(self, conn: asyncpg.Connection) -> bool:
-        if self.max_connection_age is None or conn.is_closed():
+        if self.max_connection_age is None or connection_gone(conn):
             return False
         opened_at = getattr(conn, "opened_at", None)
         if opened_at is None:
