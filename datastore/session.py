@@ -23,7 +23,7 @@ from typing import Any
 
 import asyncpg
 
-from datastore.faults import CONNECTION_LOST, statement_errors
+from datastore.faults import CONNECTION_LOST, connection_gone, statement_errors
 
 Checkout = Callable[[], Awaitable[Any]]
 Checkin = Callable[[Any], Awaitable[None]]
@@ -83,7 +83,8 @@ class Session:
                 self._holder = None
                 # A connection left mid-transaction (its unit of work was cancelled while rolling
                 # back) is not reused as is: the pool's release rolls it back.
-                if self._closed or (self._conn is not None and self._conn.is_in_transaction()):
+                conn = self._conn
+                if self._closed or (conn is not None and (connection_gone(conn) or conn.is_in_transaction())):
                     await self._drop()
                 else:
                     self._start_timer()
