@@ -207,7 +207,7 @@ class Database:
                 raise
             try:
                 await transaction.commit()
-            except (*CONNECTION_LOST, asyncpg.exceptions.InterfaceError) as exc:
+            except (*CONNECTION_LOST, asyncpg.exceptions.InterfaceError, asyncpg.exceptions.InternalClientError) as exc:
                 raise _CommitUncertain() from exc
             return result
 

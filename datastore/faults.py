@@ -54,14 +54,21 @@ def connection_gone(conn: asyncpg.Connection) -> bool:
 @contextlib.contextmanager
 def statement_errors(conn: asyncpg.Connection) -> Iterator[None]:
     """A statement cancelled for its deadline leaves as `StatementTimeout`; one that finds its
-    connection closed under it (the server ended the session: asyncpg then answers "connection
-    has been released back to the pool") as `ConnectionLost`."""
+    connection closed under it as `ConnectionLost`. The server ending a session shows in two
+    ways: asyncpg answers "connection has been released back to the pool" once it has seen the
+    socket close, or — when the server's FATAL message came first — refuses the next statement
+    before sending it ("another operation is in progress"); that connection cannot be used again
+    and is terminated, and the statement never reached the server."""
     try:
         yield
     except asyncpg.exceptions.InterfaceError as exc:
         if connection_gone(conn):
             raise ConnectionLost("the connection was closed") from exc
         raise
+    except asyncpg.exceptions.InternalClientError as exc:
+        with contextlib.suppress(Exception):
+            conn.terminate()
+        raise ConnectionLost("the connection is no longer usable") from exc
     except asyncio.TimeoutError as exc:  # asyncpg's command_timeout: it cancelled the statement
         raise StatementTimeout("a statement ran past its deadline") from exc
     except asyncpg.exceptions.QueryCanceledError as exc:  # the server's statement_timeout
