@@ -40,8 +40,10 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-# How long a request's connection stays with it unused before going back to the pool.
-SESSION_LINGER = 0.05
+# How long a request's connection stays with it unused before going back to the pool: longer
+# than the gaps between an operation's statements (its DataLoaders' rounds, scoring in Python)
+# even on a busy machine, much shorter than what an operation may wait on (a generation).
+SESSION_LINGER = 0.5
 
 RetryHook = Callable[[str, int], None]
 
