@@ -25,7 +25,7 @@ from datetime import datetime, timedelta, timezone
 from ai.insights import conversation_insights
 from bench.support import database
 from datastore.database import Database, connect_postgres
-from datastore.ids import new_id
+from datastore.ids import message_ids
 from datastore.migrate import migrate
 from datastore.stores.insights import InsightStore, signals_sql
 
@@ -81,7 +81,7 @@ def generate_room(count: int, seed: int, start: datetime) -> Iterator[tuple[str,
 def _records(room_id: uuid.UUID, owner: uuid.UUID, import_id: uuid.UUID, rows, created: datetime):
     for sender, body, kind, sent_at in rows:
         name = "나" if sender == "ME" else "지민"
-        yield (new_id(), room_id, owner, sender, name, body, kind, sent_at, import_id, created)
+        yield (message_ids(room_id, 1)[0], room_id, owner, sender, name, body, kind, sent_at, import_id, created)
 
 
 async def _fill(db: Database, owner: uuid.UUID, count: int, seed: int) -> tuple[uuid.UUID, float]:

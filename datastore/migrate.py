@@ -84,7 +84,9 @@ async def _execute_ddl(conn: asyncpg.Connection, statement: str, dialect: Dialec
 async def migrate(db: Database) -> list[int]:
     """Apply what is missing; returns the versions applied now."""
     applied_now: list[int] = []
-    async with db.connection() as conn:
+    # The connection changes session state (the lock, the statement deadline): it is closed
+    # afterwards rather than returned to the pool, whose reset leaves session state alone.
+    async with db.connection(discard=True) as conn:
         if db.dialect is Dialect.POSTGRES:
             # The pool's statement deadline is for requests; an index build may take longer.
             await conn.execute("SET statement_timeout = 0")

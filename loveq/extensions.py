@@ -56,24 +56,26 @@ class AuthenticationGate(SchemaExtension):
 
     async def on_execute(self) -> AsyncIterator[None]:
         ctx = self.execution_context.context
-        if ctx.principal is not None:
-            try:
-                await admit(ctx)
-            except tuple(_FIXED) as exc:  # the database failed us before anything ran
-                code, message = _FIXED[type(exc)]
-                self.execution_context.result = GraphQLExecutionResult(data=None, errors=[ApiError(message, code=code)])
+        # One pooled connection for all of the operation's statements (datastore/session.py).
+        async with ctx.services.db.session():
+            if ctx.principal is not None:
+                try:
+                    await admit(ctx)
+                except tuple(_FIXED) as exc:  # the database failed us before anything ran
+                    code, message = _FIXED[type(exc)]
+                    self.execution_context.result = GraphQLExecutionResult(data=None, errors=[ApiError(message, code=code)])
+                    yield
+                    return
+                if ctx.principal is None:  # the account was deleted after this token's sign-in
+                    self.execution_context.result = GraphQLExecutionResult(data=None, errors=[unauthenticated(ctx.auth_error)])
+            if ctx.principal is None:
                 yield
                 return
-            if ctx.principal is None:  # the account was deleted after this token's sign-in
-                self.execution_context.result = GraphQLExecutionResult(data=None, errors=[unauthenticated(ctx.auth_error)])
-        if ctx.principal is None:
-            yield
-            return
-        token = ctx.open_operation_scope()
-        try:
-            yield
-        finally:
-            ctx.close_operation_scope(token)
+            token = ctx.open_operation_scope()
+            try:
+                yield
+            finally:
+                ctx.close_operation_scope(token)
 
 
 def query_cost_limit(limit: int, max_page_size: int) -> Callable[[], SchemaExtension]:

@@ -1,8 +1,10 @@
 """Requests per caller: a token bucket per key (the user, or the address of an anonymous
 caller), refilled at a steady rate up to a burst.
 
-This is the process's own guard. Across instances the limit is enforced at the edge (see
-README, "Limits"); a bucket here keeps one worker from being flooded by one caller.
+This is the process's own guard. Across instances the limit is enforced at the edge: AWS WAF
+rate-based rules in front of every instance (deploy/templates/shared.yaml says why there and
+not in the database); a bucket here keeps one worker from being flooded by one caller, and
+bounds the bursts a one-minute window cannot.
 """
 
 from __future__ import annotations

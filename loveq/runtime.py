@@ -6,6 +6,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import socket
+import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -32,6 +35,12 @@ class Runtime:
     db: Database
     verifier: TokenVerifier
     services: Services
+    instance: str
+
+
+def instance_name() -> str:
+    """This process among the service's instances (it holds leases under this name)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
 async def open_database(settings: Settings, *, dsn: str | None = None, on_connect: ConnectHook | None = None) -> Database:
@@ -46,6 +55,7 @@ async def open_database(settings: Settings, *, dsn: str | None = None, on_connec
             on_connect=on_connect,
             retry_attempts=settings.db_retry_attempts,
             statement_timeout=settings.guards.statement_timeout_seconds,
+            max_connection_age=settings.db_max_connection_age_seconds,
         )
     dsn = dsn or settings.database_url
     if dsn is None:
@@ -57,6 +67,7 @@ async def open_database(settings: Settings, *, dsn: str | None = None, on_connec
         on_connect=on_connect,
         retry_attempts=settings.db_retry_attempts,
         statement_timeout=settings.guards.statement_timeout_seconds,
+        max_connection_age=settings.db_max_connection_age_seconds,
     )
 
 
@@ -99,7 +110,9 @@ def build_coach_engine(settings: Settings) -> CoachEngine:
     )
 
 
-def build_services(settings: Settings, db: Database, blobs: BlobStore, engine: CoachEngine) -> Services:
+def build_services(
+    settings: Settings, db: Database, blobs: BlobStore, engine: CoachEngine, *, instance: str = "local"
+) -> Services:
     limits = Limits(
         max_page_size=settings.max_page_size,
         imports=ImportLimits(
@@ -109,7 +122,13 @@ def build_services(settings: Settings, db: Database, blobs: BlobStore, engine: C
             lease=timedelta(seconds=settings.import_lease_seconds),
         ),
     )
-    generations = GenerationLimiter(per_user=settings.coach.max_per_user, global_limit=settings.coach.max_total)
+    generations = GenerationLimiter(
+        per_user=settings.coach.max_per_user,
+        global_limit=settings.coach.max_total,
+        db=db,
+        lease=timedelta(seconds=settings.coach.lease_seconds),
+        holder=instance,
+    )
     return Services(db, blobs, engine, generations, limits)
 
 
@@ -118,6 +137,7 @@ async def running(
     settings: Settings, *, dsn: str | None = None, on_connect: ConnectHook | None = None
 ) -> AsyncIterator[Runtime]:
     db = await open_database(settings, dsn=dsn, on_connect=on_connect)
+    instance = instance_name()
     verifier = build_verifier(settings)
     sweeper: asyncio.Task | None = None
     blobs: BlobStore | None = None
@@ -126,6 +146,10 @@ async def running(
         if settings.migrate_on_start:
             await migrate(db)
         blobs = await open_blob_store(settings)
+        engine = build_coach_engine(settings)
+        # Loading the Korean analyser holds the GIL for a second or two: do it before serving,
+        # and before the sweeper starts (its lease could not be renewed meanwhile).
+        await engine.warm_up()
         sweeper = asyncio.create_task(
             sweep_forever(
                 db,
@@ -133,12 +157,11 @@ async def running(
                 interval=settings.sweep_interval_seconds,
                 retention=timedelta(days=settings.raw_retention_days),
                 stale_after=timedelta(seconds=settings.import_lease_seconds),
+                holder=instance,
+                lease_period=timedelta(seconds=settings.sweeper_lease_seconds),
             )
         )
-        engine = build_coach_engine(settings)
-        # Loading the Korean analyser holds the GIL for a second or two: do it before serving.
-        await engine.warm_up()
-        yield Runtime(settings, db, verifier, build_services(settings, db, blobs, engine))
+        yield Runtime(settings, db, verifier, build_services(settings, db, blobs, engine, instance=instance), instance)
     finally:
         if sweeper is not None:
             sweeper.cancel()

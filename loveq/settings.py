@@ -56,6 +56,8 @@ class CoachSettings:
     total_timeout_seconds: float = 90.0
     max_per_user: int = 2
     max_total: int = 64
+    # A generation's slot (counted across instances) lapses this long after its last renewal.
+    lease_seconds: int = 60
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ class Settings:
     db_pool_min: int = 1
     db_pool_max: int = 10
     db_retry_attempts: int = 8
+    # Below Aurora DSQL's 60-minute connection limit (see datastore/database.py).
+    db_max_connection_age_seconds: int = 3000
     max_request_bytes: int = 1_000_000
     max_page_size: int = 100
     max_query_depth: int = 12
@@ -99,6 +103,8 @@ class Settings:
     guards: GuardSettings = field(default_factory=GuardSettings)
     migrate_on_start: bool = True
     sweep_interval_seconds: int = 300
+    # One instance sweeps; another takes over within this long of its death.
+    sweeper_lease_seconds: int = 60
     log_level: str = "INFO"
     log_format: str = "text"  # text | json (one JSON object per line)
     log_salt: str | None = None  # keys the user hash in logs; None: a random salt per process
@@ -232,6 +238,7 @@ def _coach(env: Mapping[str, str]) -> CoachSettings:
         total_timeout_seconds=_int(env, "LOVEQ_GENERATION_TIMEOUT", 90, minimum=1),
         max_per_user=_int(env, "LOVEQ_MAX_GENERATIONS_PER_USER", 2, minimum=1),
         max_total=_int(env, "LOVEQ_MAX_GENERATIONS", 64, minimum=1),
+        lease_seconds=_int(env, "LOVEQ_GENERATION_LEASE_SECONDS", 60, minimum=3),
     )
 
 
@@ -244,6 +251,14 @@ def _guards(env: Mapping[str, str]) -> GuardSettings:
         rate_per_minute=_int(env, "LOVEQ_RATE_LIMIT", 300, minimum=1),
         rate_burst=_int(env, "LOVEQ_RATE_LIMIT_BURST", 60, minimum=1),
     )
+
+
+def _max_connection_age(env: Mapping[str, str], dsql: DsqlSettings | None) -> int:
+    age = _int(env, "LOVEQ_DB_MAX_CONNECTION_AGE", 3000, minimum=1)
+    if dsql is not None and age >= 3600:
+        # DSQL closes a connection after 60 minutes: it must be retired before that.
+        raise SettingsError(f"LOVEQ_DB_MAX_CONNECTION_AGE must be below 3600 with Aurora DSQL, got {age}")
+    return age
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -264,6 +279,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         db_pool_min=_int(env, "LOVEQ_DB_POOL_MIN", 1),
         db_pool_max=_int(env, "LOVEQ_DB_POOL_MAX", 10, minimum=1),
         db_retry_attempts=_int(env, "LOVEQ_DB_RETRY_ATTEMPTS", 8, minimum=1),
+        db_max_connection_age_seconds=_max_connection_age(env, dsql),
         max_request_bytes=_int(env, "LOVEQ_MAX_REQUEST_BYTES", 1_000_000, minimum=1024),
         max_page_size=_int(env, "LOVEQ_MAX_PAGE_SIZE", 100, minimum=1),
         max_query_depth=_int(env, "LOVEQ_MAX_QUERY_DEPTH", 12, minimum=2),
@@ -281,6 +297,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         # Local mode migrates at start-up; production runs `loveq migrate` as a release step.
         migrate_on_start=_flag(env, "LOVEQ_MIGRATE_ON_START", dsql is None and cognito is None),
         sweep_interval_seconds=_int(env, "LOVEQ_SWEEP_INTERVAL", 300, minimum=1),
+        sweeper_lease_seconds=_int(env, "LOVEQ_SWEEPER_LEASE_SECONDS", 60, minimum=3),
         log_level=env.get("LOVEQ_LOG_LEVEL", "INFO").upper(),
         log_format=_choice(env, "LOVEQ_LOG_FORMAT", "text", ("text", "json")),
         log_salt=env.get("LOVEQ_LOG_SALT") or None,

@@ -1,5 +1,6 @@
-"""Parsed messages to stored rows: roles resolved, a dedupe key each, written in batches of at
-most 3,000 rows per transaction (DSQL's limit), one write in flight while parsing goes on."""
+"""Parsed messages to stored rows: roles resolved, a dedupe key each, written in batches cut
+by rows and by bytes under Aurora DSQL's per-transaction limits (3,000 rows, 10 MiB; see
+datastore/stores/messages.py for the margins), one write in flight while parsing goes on."""
 
 from __future__ import annotations
 
@@ -10,7 +11,13 @@ from datetime import datetime, timezone
 
 from datastore.database import Database
 from datastore.stores import NewMessage, UnitOfWork
-from datastore.stores.messages import MAX_ROWS_PER_TRANSACTION
+from datastore.stores.messages import (
+    MAX_BYTES_PER_TRANSACTION,
+    MAX_MESSAGE_BYTES,
+    MAX_ROWS_PER_TRANSACTION,
+    ROW_OVERHEAD_BYTES,
+    stored_size,
+)
 from kakao import ExportReader, ParsedMessage
 from kakao.errors import AmbiguousParticipantsError
 from kakao.roles import RoleMap, resolve_roles
@@ -55,6 +62,7 @@ class Batches:
         self.roles: RoleMap | None = None
         self.pending: list[ParsedMessage] = []
         self.batch: list[NewMessage] = []
+        self.batch_bytes = 0
         self.keys = DedupeKeys()
         self.parsed = 0
         self.imported = 0
@@ -102,16 +110,23 @@ class Batches:
         sent_at = message.sent_at.replace(tzinfo=self.request.zone)
         self.first_at = sent_at if self.first_at is None else min(self.first_at, sent_at)
         self.last_at = sent_at if self.last_at is None else max(self.last_at, sent_at)
-        self.batch.append(
-            NewMessage(
-                sender=self.roles.role_of(message.sender_name).value,
-                text=message.text,
-                sent_at=sent_at,
-                kind=message.kind.value,
-                sender_name=message.sender_name,
-                dedupe_key=self.keys.key(message.sender_name, sent_at, message.text),
-            )
+        new = NewMessage(
+            sender=self.roles.role_of(message.sender_name).value,
+            text=message.text,
+            sent_at=sent_at,
+            kind=message.kind.value,
+            sender_name=message.sender_name,
+            dedupe_key=self.keys.key(message.sender_name, sent_at, message.text),
         )
+        size = stored_size(new)
+        if size > MAX_MESSAGE_BYTES + ROW_OVERHEAD_BYTES:
+            raise TooLarge(
+                f"the export holds a message longer than {MAX_MESSAGE_BYTES // 1024} KiB", field=self.request.source
+            )
+        if self.batch and self.batch_bytes + size > MAX_BYTES_PER_TRANSACTION:
+            await self.flush()
+        self.batch.append(new)
+        self.batch_bytes += size
         if len(self.batch) >= MAX_ROWS_PER_TRANSACTION:
             await self.flush()
 
@@ -119,7 +134,7 @@ class Batches:
         """Writes the batch while parsing goes on: at most one write is in flight at a time."""
         if not self.batch:
             return
-        batch, self.batch = self.batch, []
+        batch, self.batch, self.batch_bytes = self.batch, [], 0
         await self.settle()
         self._writing = asyncio.create_task(self._write(batch))
 

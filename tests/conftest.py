@@ -72,11 +72,11 @@ def live_server(database_dsn: str, tmp_path_factory: pytest.TempPathFactory) -> 
     statements = StatementLog()
 
     async def on_connect(conn: asyncpg.Connection) -> None:
-        conn.add_query_logger(statements.record)
+        conn.add_query_logger(statements.recorder(conn))
 
     app = create_app(settings, on_connect=on_connect)
     with ServerThread(app) as url:
-        yield LiveServer(url, settings, build_local_issuer(settings), statements, database_dsn)
+        yield LiveServer(url, settings, build_local_issuer(settings), statements, database_dsn, app)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from datastore.stores.analyses import AnalysisStore
 from datastore.stores.chat_rooms import ChatRoomStore
 from datastore.stores.imports import ChatImportStore
 from datastore.stores.insights import InsightStore
+from datastore.stores.leases import GenerationSlotStore, ServiceLeaseStore
 from datastore.stores.messages import MessageStore, NewMessage
 from datastore.stores.partners import PartnerStore
 from datastore.stores.cleanup import CleanupStore
@@ -62,3 +63,11 @@ class UnitOfWork:
     @cached_property
     def cleanup(self) -> CleanupStore:
         return CleanupStore(self.conn)
+
+    @cached_property
+    def service_leases(self) -> ServiceLeaseStore:
+        return ServiceLeaseStore(self.conn)
+
+    @cached_property
+    def generation_slots(self) -> GenerationSlotStore:
+        return GenerationSlotStore(self.conn, self._owner())

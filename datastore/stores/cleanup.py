@@ -110,3 +110,16 @@ class CleanupStore:
             limit,
         )
         return [(row["id"], row["user_id"]) for row in rows]
+
+    async def delete_expired_generation_slots(self, expired_for: timedelta, limit: int) -> int:
+        """Slots of generations that ended without freeing them (their instance died), once
+        expired for `expired_for`: a slot still there is taken over anyway, this only keeps
+        the table small."""
+        return affected(
+            await self._conn.execute(
+                "DELETE FROM generation_slots WHERE (user_id, slot) IN"
+                " (SELECT user_id, slot FROM generation_slots WHERE expires_at < now() - $1::interval LIMIT $2)",
+                expired_for,
+                limit,
+            )
+        )

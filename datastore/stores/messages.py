@@ -7,7 +7,7 @@ from datetime import datetime
 
 import asyncpg
 
-from datastore.ids import new_id
+from datastore.ids import message_ids
 from datastore.paging import Listing, Page, PageRequest, pages_by_parent
 from datastore.stores.insights import signals_sql
 from datastore.stores.sql import affected, prefixed
@@ -26,8 +26,20 @@ _INSERT = f"""
     ON CONFLICT (room_id, dedupe_key) DO NOTHING
 """
 
-# DSQL refuses a transaction that changes more than 3,000 rows.
-MAX_ROWS_PER_TRANSACTION = 3000
+# Aurora DSQL refuses a write transaction that modifies more than 3,000 rows or 10 MiB of data,
+# and a column value (outside an index) over 1 MiB ("Cluster quotas and database limits in
+# Amazon Aurora DSQL", docs.aws.amazon.com/aurora-dsql/latest/userguide/CHAP_quotas.html).
+DSQL_MAX_ROWS = 3000
+DSQL_MAX_BYTES = 10 * 1024 * 1024
+# What one transaction of ours writes, with a margin: an import's batch also renews the room's
+# lease (one row more), and a row's size is an estimate (`stored_size`).
+MAX_ROWS_PER_TRANSACTION = 2500
+MAX_BYTES_PER_TRANSACTION = 8 * 1024 * 1024
+# The largest message stored: half of DSQL's 1 MiB column limit.
+MAX_MESSAGE_BYTES = 512 * 1024
+# Per row beyond its texts: three UUIDs, two timestamps, the short columns, the 40-character
+# dedupe key and the entries of the table's three secondary indexes (about 250 bytes), doubled.
+ROW_OVERHEAD_BYTES = 512
 
 
 @dataclass(frozen=True)
@@ -38,6 +50,11 @@ class NewMessage:
     kind: str = "TEXT"
     sender_name: str | None = None
     dedupe_key: str | None = None  # set for imported messages: the same message is stored once
+
+
+def stored_size(message: NewMessage) -> int:
+    """An upper estimate of the bytes a message's row adds to its transaction."""
+    return len(message.text.encode()) + len((message.sender_name or "").encode()) + ROW_OVERHEAD_BYTES
 
 
 # Messages of an import in progress (or one that failed) stay invisible until it completes.
@@ -73,11 +90,13 @@ class MessageStore:
     def _params(self, room_id: uuid.UUID, messages: Sequence[NewMessage], import_id: uuid.UUID | None) -> list:
         if len(messages) > MAX_ROWS_PER_TRANSACTION:
             raise ValueError(f"at most {MAX_ROWS_PER_TRANSACTION} messages per transaction")
+        if sum(stored_size(m) for m in messages) > MAX_BYTES_PER_TRANSACTION:
+            raise ValueError(f"at most {MAX_BYTES_PER_TRANSACTION} bytes of messages per transaction")
         return [
             room_id,
             self._owner,
             import_id,
-            [new_id() for _ in messages],
+            message_ids(room_id, len(messages)),
             [m.sender for m in messages],
             [m.sender_name for m in messages],
             [m.text for m in messages],

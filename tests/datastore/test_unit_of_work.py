@@ -46,8 +46,10 @@ async def test_serialization_failure_is_retried(db: Database, database_dsn: str)
                 await other.close()
         return await uow.partners.update(partner_id, {"description": "두 번째 시도"})
 
+    retries: list[tuple[str, int]] = []
+    db.on_retry = lambda reason, attempt: retries.append((reason, attempt))  # the hook metrics use
     record = await db.run(work, owner=owner)
-    assert attempts == 2
+    assert attempts == 2 and retries == [("conflict", 1)]
     assert record.description == "두 번째 시도" and record.age == 30  # the concurrent change survived
 
 

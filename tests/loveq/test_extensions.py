@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +20,12 @@ class _Accounts:
     async def admit(self, principal: Principal) -> None:
         self.entered.set()
         await self.release.wait()
+
+
+class _Database:
+    @contextlib.asynccontextmanager
+    async def session(self) -> AsyncIterator[None]:  # the operation's one connection: none here
+        yield
 
 
 @dataclass
@@ -39,7 +47,7 @@ async def test_a_request_interleaved_with_another_keeps_its_error_code() -> None
     schema = build_schema()
     accounts = _Accounts()
     limits = type("Limits", (), {"max_page_size": 100})()
-    services = type("Services", (), {"accounts": accounts, "limits": limits})()
+    services = type("Services", (), {"accounts": accounts, "limits": limits, "db": _Database()})()
     # A fails unexpectedly (the stub context has no loaders): its error must be masked.
     held = asyncio.create_task(schema.execute("{ viewer { id } }", context_value=_Context(services)))
     await accounts.entered.wait()

@@ -1,5 +1,6 @@
 """No N+1: the statements for a page of rooms with partners and last messages do not grow
-with the number of rooms."""
+with the number of rooms; and one request's statements share one pooled connection, checked
+out once (datastore/session.py), where its DataLoaders used to check out one per statement."""
 
 from __future__ import annotations
 
@@ -20,11 +21,19 @@ query($first: Int!) {
 """
 
 
+def _checkouts(live_server: LiveServer) -> int:
+    return live_server.app.state.runtime.db.checkouts
+
+
 async def _statements_for(live_server: LiveServer, client: GraphQLClient, first: int) -> list[str]:
     await client.ok(ROOMS_WITH_PARTNERS_AND_LAST_MESSAGES, {"first": first})  # warm: user row exists
-    mark = live_server.statements.mark()
+    mark, checkouts = live_server.statements.mark(), _checkouts(live_server)
     data = await client.ok(ROOMS_WITH_PARTNERS_AND_LAST_MESSAGES, {"first": first})
     assert len(data["chatRooms"]["edges"]) == first
+    # Before: 6 checkouts (each followed by asyncpg's reset statement: 12 round trips) on 2
+    # connections at once. Now: one checkout, no reset, one connection.
+    assert len(live_server.statements.connections_since(mark)) == 1
+    assert _checkouts(live_server) - checkouts == 1
     return live_server.statements.since(mark)
 
 
@@ -71,11 +80,14 @@ async def test_analyses_imports_and_insights_of_twenty_rooms_cost_the_same_state
     await alice.ok(ROOMS_WITH_ANALYSES_IMPORTS_AND_INSIGHTS, {"first": 2})  # warm: user row exists
     counts = []
     for first in (2, 20):
-        mark = live_server.statements.mark()
+        mark, checkouts = live_server.statements.mark(), _checkouts(live_server)
         data = await alice.ok(ROOMS_WITH_ANALYSES_IMPORTS_AND_INSIGHTS, {"first": first})
         assert len(data["chatRooms"]["edges"]) == first
         assert all(e["node"]["insights"]["partner"]["messageCount"] == 2 for e in data["chatRooms"]["edges"])
         counts.append(len(live_server.statements.since(mark)))
+        # Before: 8 checkouts on 3 connections at once; now one of each.
+        assert len(live_server.statements.connections_since(mark)) == 1
+        assert _checkouts(live_server) - checkouts == 1
     # the account check, rooms page, analyses page + count, imports page + count, insights for
     # each window
     print(f"statements: {counts[0]} for 2 rooms, {counts[1]} for 20 rooms")

@@ -7,8 +7,10 @@ import socket
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import uvicorn
@@ -28,22 +30,24 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-_POOL_RESET = "SELECT pg_advisory_unlock_all();"
-
-
 @dataclass
 class StatementLog:
-    """Every SQL statement the server runs, for the N+1 tests."""
+    """Every SQL statement the server runs, and on which connection, for the N+1 tests."""
 
     statements: list[str] = field(default_factory=list)
+    connections: list[int] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def record(self, query: object) -> None:
+    def recorder(self, connection: object) -> Callable[[object], None]:
+        """A query logger for one connection (asyncpg's `add_query_logger`)."""
+        key = id(connection)
+        return lambda query: self.record(query, key)
+
+    def record(self, query: object, connection: int = 0) -> None:
         sql = getattr(query, "query", str(query))
-        if sql.startswith(_POOL_RESET):  # asyncpg's housekeeping when a connection returns to the pool
-            return
         with self.lock:
             self.statements.append(sql)
+            self.connections.append(connection)
 
     def mark(self) -> int:
         with self.lock:
@@ -53,6 +57,11 @@ class StatementLog:
         with self.lock:
             return self.statements[mark:]
 
+    def connections_since(self, mark: int) -> set[int]:
+        """The distinct connections the statements since `mark` ran on."""
+        with self.lock:
+            return set(self.connections[mark:])
+
 
 @dataclass
 class LiveServer:
@@ -61,6 +70,7 @@ class LiveServer:
     issuer: LocalIssuer
     statements: StatementLog
     dsn: str
+    app: Any = None  # the Starlette app: its runtime (`app.state.runtime`) once started
 
     @property
     def graphql_url(self) -> str:
