@@ -73,7 +73,7 @@ def grief(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     travel = v.say(Line("조심히 다녀와요.", "조심히 내려가.")) if _TRAVELLING.search(r.message) else ""
     sleep = _GOING_TO_SLEEP.search(r.message)
     rest = v.say(Line("답장은 신경 쓰지 말고 푹 자요.", "답장은 신경 쓰지 말고 푹 자.")) if sleep else v.say(
-        Line("{what} 전혀 신경 쓰지 마요, 미안해할 거 하나도 없어요.", "{what} 전혀 신경 쓰지 마, 미안해할 거 하나도 없어."),
+        Line("{what} 전혀 신경 쓰지 마요, 미안해할 거 하나도 없어요. 마음 추스르는 게 먼저예요.", "{what} 전혀 신경 쓰지 마, 미안해할 거 하나도 없어. 마음 추스르는 게 먼저야."),
         what="약속은" if cues.cancelled_plan(r.message) else "연락은")
     farewell = v.say(Line("{who} 잘 보내 드리고, 마음 잘 추스르고 와요.", "{who} 잘 보내 드리고, 마음 잘 추스르고 와."), who=who) if who and not sleep else ""
     lean = v.one("grief-lean", [

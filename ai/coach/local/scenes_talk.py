@@ -274,7 +274,7 @@ def joking(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     if d.facts:  # the user knows what they want to say: laugh along, then say it
         return (
             Draft(join(laugh, d.facts.first), f"{v.name}님의 '{d.quote}'는 장난스러운 투정이라 같이 웃으며 받아 주면 돼요.", told=True),
-            Draft(join(laugh, middle, d.facts.text), "웃어 주면서 하고 싶은 말을 가볍게 덧붙여요.", told=True),
+            Draft(join(laugh, middle, d.facts.text), f"{v.name}님의 투정에 웃어 주면서 하고 싶은 말을 가볍게 덧붙여요.", told=True),
             Draft(join(laugh, bold), f"투정에 귀엽게 맞장구치며 {v.name}님을 챙기는 마음을 살짝 보여 줘요.", told=True),
         )
     return (

@@ -146,6 +146,8 @@ def _looking_forward(v: Voice, r: Reading, d: Detail) -> str:
         return v.say(Line("오늘은 제가 다 들어 줄게요.", "오늘은 내가 다 들어 줄게."))
     if _HOUSEWARMING.search(r.message):
         return v.say(Line("새집 구경 너무 기대돼요!", "새집 구경 완전 기대된다!"))
+    if r.has(Signal.GOOD_NEWS):  # "나 이직했다! 이번 주에 내가 쏜다"
+        return v.say(Line("그날 제대로 축하해요! 케이크는 제가 살게요.", "그날 제대로 축하하자! 케이크는 내가 살게."))
     food = d.activity if d.activity in ("파스타", "치킨", "고기", "떡볶이", "커피", "술", "맥주") else None
     return v.one("invite-forward", [
         Line("{what}벌써 기대돼요.", "{what}벌써 기대된다."),
