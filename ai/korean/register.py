@@ -22,9 +22,13 @@ _TO_CASUAL: tuple[tuple[str, str], ...] = (
     (r"니다", "다"),
     (r"(?:지요|죠)", "지"),
     (r"군요", "구나"),
+    # -세요 has no single 반말: the common stems by hand, then the regular -어.
+    (r"모르세요", "몰라"), (r"하세요", "해"), (r"오세요", "와"), (r"주세요", "줘"), (r"보세요", "봐"), (r"가세요", "가"),
     (r"(?<=[가-힣])세요", "어"),
     (r"(?<=[가-힣])요", ""),
 )
+# "부모님이 아직 모르세요": the honorific is for a third person and stays ("모르셔").
+_HONOURED_SUBJECT = re.compile(r"(?:님이|님은|님도|께서)\s")
 # 해체 -> 해요체.
 _TO_POLITE: tuple[tuple[str, str], ...] = (
     (r"(?<=[가-힣])(?:이야|이다)", "이에요"),
@@ -46,6 +50,8 @@ def to_register(sentence: str, *, polite: bool) -> str:
     """`sentence` in 존댓말 (`polite`) or 반말, as far as its ending is a common one."""
     words, endings = (_POLITE_WORDS, _TO_POLITE) if polite else (_CASUAL_WORDS, _TO_CASUAL)
     text = sentence.strip()
+    if not polite and _HONOURED_SUBJECT.search(text):
+        text = re.sub(r"세요(?=[\s.!?~ㅋㅎㅠ]*$)", "셔", text)
     for pattern, replacement in words:
         text = re.sub(pattern, replacement, text)
     return _ending(text, endings, polite=polite)

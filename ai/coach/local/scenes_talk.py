@@ -26,13 +26,15 @@ _STILL_UP = re.compile(r"^\s*(?:혹시\s*)?(?:아직\s*)?(?:안\s*)?자(?:\?|요
 
 
 def question(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
-    asked = (r.evidence.get(Signal.QUESTION) or (d.quote,))[0]
+    asked = _main_question(r.evidence.get(Signal.QUESTION) or (d.quote,))
     if _CONFIRM.match(asked):
         return _confirm(v, asked, d)
     if r.has(Signal.LATE_NIGHT) and _STILL_UP.search(r.message):
         return _still_up(v, r, d, asked)
     if _REPROACH.search(asked) and not d.facts:
         return _reproach(v, r, asked)
+    if _MATCHMAKER.search(r.message):  # the friend who set it up asks how it went
+        return _matchmaker(v, d, asked)
     if _TEASE.search(asked) and not d.facts:
         return _tease(v, asked)
     own = _OWN_ANSWER.search(r.message.split("?")[-1]) if "?" in r.message else None
@@ -73,11 +75,38 @@ def _ask_back(v: Voice, asked: str) -> str:
         return v.say(Line("{you} 어느 쪽이 더 끌려요?", "{you} 어느 쪽이 더 끌려?"), you=you)
     if _OPEN_QUESTION.search(question) and len(question) <= 25 and not re.search(r"저|제가|나|내가|우리", question):
         return f"{you} {to_register(question, polite=v.polite)}"
-    return v.say(Line("{you}요?", "{you}?"), you=you)
+    if re.search(r"뭐\s*(?:해|했|먹)|좋아해|취미|주말|쉬는\s*날", question):
+        return v.say(Line("{you}요?", "{you}?"), you=you)
+    # "어땠어?" about the user's own day or date is not asked back
+    return v.one("question-follow", [Line("궁금해해 줘서 고마워요 ㅎㅎ", "궁금해해 줘서 고마워 ㅎㅎ"),
+                                     Line("얘기할 거 많아요 ㅎㅎ", "할 얘기 많아 ㅋㅋ")])
+
+
+_OPENERS = re.compile(r"^\s*(?:자\??|안\s*자\??|뭐\s*해\??|바빠\??|있잖아\??|혹시\??|저기요?\??)\s*$")
+
+
+def _main_question(asked: tuple[str, ...]) -> str:
+    """The question to answer: not an opener ("자?", "뭐 해?") when a real one follows it."""
+    real = [line for line in asked if not _OPENERS.match(line)]
+    return real[-1] if real else asked[0]
 
 
 _TEASE = re.compile(r"완전\s*너\s*아님|너\s*아니야\?|이거\s*너|너\s*같(?:음|아|지)|너잖아")
 _IDEAL = re.compile(r"이상형|어떤\s*사람\s*(?:좋아|만나)|스타일이?\s*뭐")
+
+
+_MATCHMAKER = re.compile(r"(?:소개팅|소개해\s*준|소개시켜|어제\s*어땠|만나\s*보니까)[^\n]{0,20}(?:어땠|어때|어떻)|(?:재밌었다고|좋았다고)\s*하던데")
+
+
+def _matchmaker(v: Voice, d: Detail, asked: str) -> tuple[Draft, Draft, Draft]:
+    thanks = v.one("matchmaker-thanks", [Line("소개해 줘서 고마워요!", "소개해 줘서 고마워!"),
+                                         Line("신경 써 줘서 고마워요 ㅎㅎ", "신경 써 줘서 고마워 ㅎㅎ")])
+    said = d.facts.first or v.say(Line("좋은 분이더라고요.", "좋은 사람이더라."))
+    return (
+        Draft(join(thanks, said), f"'{asked}'라고 물은 주선자에게 먼저 고마움을 전하고 짧게 답해요.", told=True),
+        Draft(join(thanks, d.facts.text or said), "주선자에게 필요한 만큼만, 상대에 대한 험담 없이 전해요.", told=True),
+        Draft(join(said, v.say(Line("덕분이에요, 진짜 고마워요!", "다 네 덕분이야, 진짜 고마워!"))), "좋은 자리를 만들어 준 마음을 한 번 더 챙겨요.", told=True),
+    )
 
 
 def _tease(v: Voice, asked: str) -> tuple[Draft, Draft, Draft]:

@@ -309,13 +309,15 @@ def apology(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         return _make_up(v, r, d)
     if _RESCHEDULE.search(r.message):
         return _reschedule(v, r, d)
+    if not cues.late_reply(r.message) and not r.has(Signal.READ_NO_REPLY):
+        return _sorry_to_tell(v, d)
     facts, first = d.facts.text, d.facts.first
     busy = _busy(r, d)
     fine = v.say(Line("괜찮아요! {c} 많이 바빴겠어요.", "괜찮아! {c} 많이 바빴겠다."), c=busy) if busy else v.one("apology-fine", [
         Line("전혀 괜찮아요, 신경 쓰지 마요.", "전혀 괜찮아, 신경 쓰지 마."), Line("괜찮아요 ㅎㅎ 미안해하지 마요.", "괜찮아 ㅎㅎ 미안해하지 마."),
     ])
     tired = v.say(Line("{c} 고생했어요.", "{c} 고생했어."), c=busy) if busy else v.one("apology-thanks", [
-        Line("연락 줘서 고마워요.", "연락 줘서 고마워."), Line("답해 줘서 고마워요 ㅎㅎ", "답해 줘서 고마워 ㅎㅎ"),
+        Line("연락 줘서 고마워요.", "연락 줘서 고마워."), Line("이렇게 연락 주니까 반가워요.", "이렇게 연락 주니까 반갑다."),
     ])
     back = v.say(Line("{name} 씨는 잘 지냈어요?", "너는 잘 지냈어?"), name=v.name)
     glad = v.one("apology-glad", [
@@ -326,6 +328,19 @@ def apology(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         Draft(join(tired, facts or back), f"늦은 답장을 탓하지 않고 {v.name}님과 자연스럽게 다음 이야기로 넘어가요."),
         Draft(join(glad, first, v.say(Line("다음엔 같이 해요!", "다음엔 같이 하자!")) if facts and d.activity else ""),
               f"반가운 마음을 솔직하게 보여 줘서 {v.name}님이 미안해하지 않고 편하게 대화를 이어가게 해요."),
+    )
+
+
+def _sorry_to_tell(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """"진작 말했어야 했는데 미안": sorry for news, not for a late reply — it was good to be told."""
+    fine = v.one("sorry-fine", [Line("미안해할 거 하나도 없어요.", "미안해할 거 하나도 없어."),
+                                Line("괜찮아요, 말하기 쉽지 않았을 텐데.", "괜찮아, 말하기 쉽지 않았을 텐데.")])
+    told = v.say(Line("말해 줘서 고마워요.", "말해 줘서 고마워."))
+    return (
+        Draft(join(fine, d.facts.first), f"'{d.quote}'라는 사과에 괜찮다고 먼저 말해 마음의 짐을 덜어 줘요."),
+        Draft(join(told, d.facts.text), "털어놓아 준 것에 고마워하고, 내 마음도 함께 전해요."),
+        Draft(join(told, d.facts.text, v.say(Line("오히려 솔직하게 얘기해 줘서 더 좋아요.", "오히려 솔직하게 얘기해 줘서 더 좋아."))),
+              "사과보다 솔직하게 말해 준 용기를 더 크게 알아줘요."),
     )
 
 
