@@ -6,6 +6,18 @@ Every field costs 1, plus a weight for fields that run an aggregate; a connectio
 multiplies its selection by the number of IDs given (repeated IDs count each time). Fragments
 count where they are spread; a fragment spread in a cycle makes the document infinitely costly.
 Variables are read from the request; a page size that is not given as an int counts as the cap.
+
+Validation is paid for too, before it runs. Its costly rule (OverlappingFieldsCanBeMerged)
+compares every two fields that answer under the same name in one selection set, and then
+their subfields pairwise: a selection repeated n times is n²/2 comparisons — 555 copies of
+`viewer { id profile { nickname bio } }` (21 KB, under the token limit, cost 2,775 by fields
+alone) took a second of the worker's CPU, in one piece, until graphql-core's own budget of
+500,000 steps gave up on it (bench/abuse.py). So each two same-named fields in a selection
+set cost the product of their sizes (their fields, fragments expanded: at least the pairs the
+rule may compare below them), summed over every selection set of the document — every
+operation and fragment, since all of them are validated, not only the operation that runs.
+Honest documents repeat a field rarely and a small one (an `id` in a fragment and beside it):
+a few units.
 """
 
 from __future__ import annotations
@@ -138,6 +150,71 @@ class CostCounter:
         return _value(argument.value, self.variables) if argument else None
 
 
+_Sizes = dict[str, list[int]]  # response name -> [sum of the fields' sizes, sum of their squares]
+
+
+class MergeCounter:
+    """The comparisons validation may make between same-named fields (see the module doc)."""
+
+    def __init__(self, fragments: Mapping[str, FragmentDefinitionNode]) -> None:
+        self.fragments = fragments
+        self._spread: dict[str, tuple[_Sizes, int]] = {}
+        self._open: set[str] = set()
+
+    def document(self, document: Any) -> int:
+        total = 0
+        for definition in document.definitions:
+            if isinstance(definition, OperationDefinitionNode):
+                total += self._walk(definition.selection_set)[1]
+            elif isinstance(definition, FragmentDefinitionNode):
+                total += self._fragment(definition.name.value)[1]
+        return total
+
+    def _walk(self, selection_set: SelectionSetNode | None) -> tuple[_Sizes, int]:
+        """The sizes of the fields collected in a selection set (inline fragments and spreads
+        merged in, as the rule collects them) and the comparisons within it and every
+        selection set written inside it (a spread fragment's own are counted once, at its
+        definition)."""
+        sizes: _Sizes = {}
+        nested = 0
+        for selection in (selection_set.selections or ()) if selection_set else ():
+            if isinstance(selection, FieldNode):
+                below, comparisons = self._walk(selection.selection_set)
+                nested += comparisons
+                size = 1 + sum(total for total, _ in below.values())
+                name = (selection.alias or selection.name).value
+                entry = sizes.setdefault(name, [0, 0])
+                entry[0] += size
+                entry[1] += size * size
+            else:
+                if isinstance(selection, InlineFragmentNode):
+                    inner, comparisons = self._walk(selection.selection_set)
+                    nested += comparisons
+                elif isinstance(selection, FragmentSpreadNode):
+                    inner = self._fragment(selection.name.value)[0]
+                else:
+                    continue
+                for name, (total, squares) in inner.items():
+                    entry = sizes.setdefault(name, [0, 0])
+                    entry[0] += total
+                    entry[1] += squares
+        # Σ over pairs i < j of size_i * size_j, per response name.
+        pairs = sum((total * total - squares) // 2 for total, squares in sizes.values())
+        return sizes, nested + pairs
+
+    def _fragment(self, name: str) -> tuple[_Sizes, int]:
+        fragment = self.fragments.get(name)
+        if fragment is None or name in self._open:
+            return {}, 0  # unknown or cyclic: validation refuses it, cheaply
+        if name not in self._spread:
+            self._open.add(name)
+            try:
+                self._spread[name] = self._walk(fragment.selection_set)
+            finally:
+                self._open.discard(name)
+        return self._spread[name]
+
+
 def _value(node: ValueNode, variables: Mapping[str, Any]) -> Any:
     if isinstance(node, VariableNode):
         return variables.get(node.name.value)
@@ -172,6 +249,11 @@ def document_cost(
         operations = [o for o in operations if o.name and o.name.value == operation_name]
     counter = CostCounter(schema, fragments, variables or {}, max_page_size=max_page_size)
     try:
-        return max((counter.operation(o) for o in operations), default=0)
+        execution = max((counter.operation(o) for o in operations), default=0)
+        validation = MergeCounter(fragments).document(document)
     except RecursionError:  # nested deeper than any real query: refuse it
         return math.inf
+    return execution + (validation if validation < _UNBOUNDED else math.inf)
+
+
+_UNBOUNDED = 10**15  # a sum past this (fragments spreading fragments twice over) is not a float
