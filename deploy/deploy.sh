@@ -95,11 +95,13 @@ run aws "${region_args[@]}" cloudformation package --template-file "deploy/templ
 parameters=(
   "Stage=$stage" "ImageUri=$image" "AlertEmail=$alert_email"
   "CorsOrigins=${CORS_ORIGINS:-}"
-  "BedrockInferenceProfileId=${BEDROCK_INFERENCE_PROFILE_ID:-global.anthropic.claude-sonnet-4-6}"
-  "BedrockFoundationModelId=${BEDROCK_FOUNDATION_MODEL_ID:-anthropic.claude-sonnet-4-6}"
+  "BedrockInferenceProfileId=${BEDROCK_INFERENCE_PROFILE_ID:-global.anthropic.claude-sonnet-5-5}"
+  "BedrockFoundationModelId=${BEDROCK_FOUNDATION_MODEL_ID:-anthropic.claude-sonnet-5-5}"
   "CreateBudget=${CREATE_BUDGET:-true}"
 )
 [ "$profile" = container ] && parameters+=("CertificateArn=$CERTIFICATE_ARN")
+# The log salt is set once (LOG_SALT=… on the first deploy); later deploys keep the stack's value.
+[ -n "${LOG_SALT:-}" ] && parameters+=("LogSalt=$LOG_SALT")
 # shellcheck disable=SC2206  # EXTRA_PARAMETERS is a space-separated list by design
 [ -n "${EXTRA_PARAMETERS:-}" ] && parameters+=(${EXTRA_PARAMETERS})
 run aws "${region_args[@]}" cloudformation deploy --stack-name "$stack" --template-file "$packaged" \
