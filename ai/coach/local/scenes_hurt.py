@@ -189,7 +189,8 @@ def _worn_out(v: Voice, r: Reading, d: Detail) -> tuple[str, str, str]:
     hurt = v.say(Line("{part} 좀 괜찮아요? 약 꼭 발라요.", "{part} 좀 괜찮아? 약 꼭 발라."), part=josa(body.group(1), "은")) if body else ""
     cause = d.cause if d.cause and d.cause not in ("일", "준비") else None
     night_work = bool(re.search(r"나이트|야간|밤샘|밤새|당직|오프", r.message))
-    morning = not night_work and r.facts.local_time is not None and 5 <= r.facts.local_time.hour < 11
+    morning = (not night_work and r.facts.local_time is not None and 6 <= r.facts.local_time.hour < 11
+               and bool(re.search(r"아침|출근|눈\s*뜨", r.message)))
     tired = v.one("worn-tired", [
         Line("{c}진짜 힘들었겠어요.", "{c}진짜 힘들었겠다."),
         Line("{c}많이 지치고 힘들었겠어요.", "{c}많이 지치고 힘들었겠다."),

@@ -334,7 +334,7 @@ def apology(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
 def _sorry_to_tell(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
     """"진작 말했어야 했는데 미안": sorry for news, not for a late reply — it was good to be told."""
     fine = v.one("sorry-fine", [Line("미안해할 거 하나도 없어요.", "미안해할 거 하나도 없어."),
-                                Line("괜찮아요, 말하기 쉽지 않았을 텐데.", "괜찮아, 말하기 쉽지 않았을 텐데.")])
+                                Line("괜찮아요, 말하기 쉽지 않았을 텐데요.", "괜찮아, 말하기 쉽지 않았을 텐데.")])
     told = v.say(Line("말해 줘서 고마워요.", "말해 줘서 고마워."))
     return (
         Draft(join(fine, d.facts.first), f"'{d.quote}'라는 사과에 괜찮다고 먼저 말해 마음의 짐을 덜어 줘요."),
