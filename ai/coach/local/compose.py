@@ -17,6 +17,7 @@ from ai.coach.local.voice import Voice, join, voice_for
 from ai.coach.reading.advice import lead_signal
 from ai.coach.reading.model import Reading
 from ai.coach.types import RISK_ORDER, CoachRequest, ReplyOption, Sender, Signal
+from ai.korean.particles import josa
 from ai.korean.signals import has_laughter
 
 Scene = Callable[[Voice, Reading, Detail], tuple[Draft, Draft, Draft]]
@@ -61,7 +62,7 @@ def compose_replies(request: CoachRequest, reading: Reading) -> tuple[ReplyOptio
     drafts = _with_laughter(drafts, reading, lead)
     confidence = {risk: value - (0.15 if reading.closed_door and risk == "BOLD" else 0) for risk, value in _CONFIDENCE.items()}
     safe, balanced, bold = (
-        ReplyOption(risk, _tidy(draft.text), draft.why, round(confidence[risk.value], 2))
+        ReplyOption(risk, _tidy(draft.text), _particles_after_quotes(draft.why), round(confidence[risk.value], 2))
         for risk, draft in zip(RISK_ORDER, drafts)
     )
     return safe, balanced, bold
@@ -115,6 +116,14 @@ def _append(text: str, mark: str) -> str:
     if stripped.endswith(("?", "!", ".")) and len(stripped) > 1:
         return f"{stripped[:-1]} {mark}" if stripped.endswith(".") else f"{stripped} {mark}"
     return f"{stripped} {mark}"
+
+
+_QUOTED_PARTICLE = re.compile(r"'([^']+)'(은|는|이|가|을|를)(?=[\s,])")
+
+
+def _particles_after_quotes(why: str) -> str:
+    """"'당분간'는" -> "'당분간'은": the particle after a quote agrees with the quote's last word."""
+    return _QUOTED_PARTICLE.sub(lambda m: f"'{m.group(1)}'{josa(m.group(1), m.group(2))[len(m.group(1)):]}", why)
 
 
 def _tidy(text: str) -> str:

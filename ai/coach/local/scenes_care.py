@@ -75,7 +75,7 @@ def grief(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     rest = v.say(Line("답장은 신경 쓰지 말고 푹 자요.", "답장은 신경 쓰지 말고 푹 자.")) if sleep else v.say(
         Line("{what} 전혀 신경 쓰지 마요, 미안해할 거 하나도 없어요. 마음 추스르는 게 먼저예요.", "{what} 전혀 신경 쓰지 마, 미안해할 거 하나도 없어. 마음 추스르는 게 먼저야."),
         what="약속은" if cues.cancelled_plan(r.message) else "연락은")
-    farewell = v.say(Line("{who} 잘 보내 드리고, 마음 잘 추스르고 와요.", "{who} 잘 보내 드리고, 마음 잘 추스르고 와."), who=who) if who and not sleep else ""
+    farewell = v.say(Line("{who} 잘 보내 드리고 와요.", "{who} 잘 보내 드리고 와."), who=who) if who and not sleep else ""
     lean = v.one("grief-lean", [
         Line("괜찮은 척 안 해도 돼요. 마음 힘들 때 언제든 연락해요, 곁에 있을게요.", "괜찮은 척 안 해도 돼. 마음 힘들 때 언제든 연락해, 곁에 있을게."),
         Line("슬플 땐 그냥 슬퍼해도 돼요. 마음 기댈 데 필요하면 언제든 와요, 곁에 있을게요.", "슬플 땐 그냥 슬퍼해도 돼. 마음 기댈 데 필요하면 언제든 나한테 와."),
