@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from ai.coach.local.details import ACTIVITIES, extract_details, find_place
 from ai.coach.local.facts import UserFacts
 from ai.coach.reading.model import Reading
+from ai.coach.reading.quotes import whole_words
 from ai.coach.types import Signal
+from ai.korean.signals import is_media_placeholder
 from ai.privacy import mask_personal_data
 
 
@@ -82,10 +84,12 @@ def _key_words(reading: Reading) -> str:
         for word in reading.evidence.get(signal, ()):
             line = next((l.strip() for l in reading.message.splitlines() if word and word in l), None)
             if line:
-                return mask_personal_data(line if len(line) <= 30 else word)
-    first = reading.message.strip().splitlines()[0] if reading.message.strip() else ""
+                return mask_personal_data(line if len(line) <= 30 else whole_words(line, word))
+    worded = [l.strip() for l in reading.message.splitlines() if l.strip() and not is_media_placeholder(l)]
+    first = worded[0] if worded else (reading.message.strip().splitlines()[0] if reading.message.strip() else "")
     return mask_personal_data(first[:30])
 
 
 def has(reading: Reading, *signals: Signal) -> bool:
     return reading.has(*signals)
+

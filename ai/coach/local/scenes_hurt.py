@@ -43,10 +43,16 @@ def distress(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         safe, balanced, bold = _injured(v, r)
     elif _FAMILY_FIGHT.search(r.message):
         safe, balanced, bold = _family_fight(v, r)
+    elif _RIFT.search(r.message):
+        safe, balanced, bold = _friend_lost(v, r)
     elif _OTHERS_DOING_WELL.search(r.message):
         safe, balanced, bold = _left_behind(v)
     elif _LOW_MOOD.search(r.message):
         safe, balanced, bold = _low(v)
+    elif cues.money_trouble(r.message):  # before sickness: "돈이 모자라서 머리 아파" is not a headache
+        safe, balanced, bold = _money(v, r)
+    elif cues.setback(r.message):
+        safe, balanced, bold = _setback(v, r)
     elif _SICK.search(r.message):
         safe, balanced, bold = _sick(v)
     elif _DEADLINE.search(r.message):
@@ -106,6 +112,24 @@ def _family_fight(v: Voice, r: Reading) -> tuple[str, str, str]:
     )
 
 
+_RIFT = re.compile(r"절교|손절|연을?\s*끊|(?:친구|걔|애들)(?:랑|하고|이랑)\s*(?:크게\s*|대판\s*)?싸웠")
+
+
+def _friend_lost(v: Voice, r: Reading) -> tuple[str, str, str]:
+    """A friendship broken: a loss, not a quarrel to judge — no taking sides on what they did."""
+    years = re.search(r"(\d+)\s*년\s*(?:지기|친구|동안|넘게)", r.message)
+    long_ = v.say(Line("{n}년 지기랑 그렇게 됐으면 진짜 속상하겠어요.", "{n}년 지기랑 그렇게 됐으면 진짜 속상하겠다."), n=years.group(1)) if years else v.say(
+        Line("오래 본 친구랑 그렇게 되면 진짜 속상하죠.", "친한 친구랑 그렇게 되면 진짜 속상하지."))
+    seen = v.say(Line("웃으면서 말해도 마음 안 좋은 거 다 보여요.", "웃으면서 말해도 마음 안 좋은 거 다 보여.")) if r.has(Signal.MASKED_PAIN) else v.say(
+        Line("마음이 많이 복잡하겠어요.", "마음 엄청 복잡하겠다."))
+    listen = v.say(Line("무슨 일 있었는지 얘기하고 싶으면 천천히 해요. 다 들을게요.", "무슨 일 있었는지 얘기하고 싶으면 천천히 해. 다 들을게."))
+    stay = v.say(Line("오래 알던 사람이랑 틀어지면 한동안 마음이 허하죠. 혼자 삭이지 말고 저한테 털어놔요.",
+                      "오래 알던 사람이랑 틀어지면 한동안 마음 허하지. 혼자 삭이지 말고 나한테 다 털어놔."))
+    curious = v.say(Line("누가 잘못했는지 따지려는 게 아니라, {you} 마음이 어떤지가 궁금해요.", "누가 잘못했는지 따지려는 게 아니라, 네 마음이 어떤지가 궁금해."),
+                    you=f"{v.name} 씨")
+    return join(long_, seen), join(listen, curious), stay
+
+
 def _left_behind(v: Voice) -> tuple[str, str, str]:
     """A friend's success that stings: their pain is real, and nobody is behind."""
     return (
@@ -113,6 +137,32 @@ def _left_behind(v: Voice) -> tuple[str, str, str]:
         v.say(Line("{you} 마음 알아요. 다들 속도가 다를 뿐이에요.", "네 마음 알아. 다들 속도가 다를 뿐이야. 지금까지 잘 버텼어."), you=v.yours),
         v.say(Line("오늘은 혼자 자책하지 말아요. 저는 늘 {you} 편이에요.", "오늘은 혼자 자책하지 마. 나는 늘 네 편이야."), you=v.yours),
     )
+
+
+_SELF_BLAME = re.compile(r"(?:관리|정리|일|제대로)\s*(?:를|을)?\s*못\s*하나|내가\s*(?:문제|바보)|(?:난|나는|저는|전)\s*왜|한심")
+
+
+def _money(v: Voice, r: Reading) -> tuple[str, str, str]:
+    """Money trouble: no lecture on budgeting, no pity, no loan offered out of the blue."""
+    what = next((w for w in ("월세", "카드값", "관리비", "생활비", "대출", "학자금") if w in r.message), None)
+    worry = v.say(Line("{w} 걱정 때문에 머리 아프겠어요.", "{w} 걱정 때문에 머리 아프겠다."), w=what) if what else v.say(
+        Line("돈 걱정하면 진짜 머리 아프죠.", "돈 걱정하면 진짜 머리 아프지."))
+    not_you = v.say(Line("{you}가 못나서 그런 거 아니에요. 요즘 다들 빠듯하대요.", "네가 못나서 그런 거 아니야. 요즘 다들 빠듯하대."), you=v.you) \
+        if _SELF_BLAME.search(r.message) else v.say(Line("한 달 한 달 버티는 것도 쉬운 일 아니에요.", "한 달 한 달 버티는 것도 쉬운 일 아니야."))
+    talk = v.say(Line("답답한 거 있으면 털어놔요, 같이 정리해 보는 것도 좋고요.", "답답한 거 있으면 털어놔, 같이 정리해 보는 것도 좋고."))
+    treat = v.say(Line("이번 주 밥은 제가 살게요. 혼자 끙끙대지 말아요.", "이번 주 밥은 내가 살게. 혼자 끙끙대지 마."))
+    return join(worry, not_you), join(not_you if not _SELF_BLAME.search(r.message) else worry, talk), join(worry, treat)
+
+
+def _setback(v: Voice, r: Reading) -> tuple[str, str, str]:
+    """A bad review, a dressing-down: the effort was real, the grade is not the person."""
+    grade = re.search(r"([CD])\s*(?:받았|받음|나왔|맞았)", r.message)
+    sore = v.say(Line("열심히 했는데 {g} 진짜 허탈하겠어요.", "열심히 했는데 {g} 진짜 허탈하겠다."),
+                 g=f"{grade.group(1)}라니" if grade else "그런 소리 들으면")
+    effort = v.say(Line("그 결과가 {you} 노력을 다 말해 주는 건 아니에요.", "그 결과가 네 노력을 다 말해 주는 건 아니야."), you=f"{v.name} 씨")
+    listen = v.say(Line("오늘은 맛있는 거 먹고 털어 버려요. 속상한 얘기 있으면 다 들을게요.", "오늘은 맛있는 거 먹고 털어 버려. 속상한 얘기 있으면 다 들을게."))
+    stand = v.say(Line("{you}가 얼마나 애쓰는지 저는 알아요. 오늘 정말 고생 많았어요.", "네가 얼마나 애쓰는지 나는 알아. 오늘 진짜 고생 많았어."), you=f"{v.name} 씨")
+    return sore, join(effort, listen), stand
 
 
 def _sick(v: Voice) -> tuple[str, str, str]:

@@ -14,11 +14,14 @@ from ai.coach.reading.model import Reading
 from ai.coach.types import Signal
 
 
+_BUSY = re.compile(r"바빠|바쁘|바빴|당분간|시간(?:이|을)?\s*(?:내|안\s*나|없)|일이\s*많|회사|준비하는|여유가?\s*없")
+
+
 def decline(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     if cues.no_more_contact(r.message):
         return _no_more_contact(v, d)
     if cues.day_only_no(r.message) or cues.later_maybe(r.message):
-        return _not_that_day(v, d, later=cues.later_maybe(r.message))
+        return _not_that_day(v, r, d, later=cues.later_maybe(r.message))
     cause = d.cause if d.cause and d.cause not in ("일", "준비") else None
     thanks = v.one("decline-thanks", [
         Line("{name} 씨, 솔직하게 말해 줘서 고마워요.", "{call}솔직하게 말해 줘서 고마워."),
@@ -33,7 +36,12 @@ def decline(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         Line("{c}잘 되길 진심으로 응원할게요.", "{c}잘 되길 진심으로 응원할게."),
         Line("{c}잘 마무리하시고, 늘 응원할게요.", "{c}잘 마무리하고, 늘 응원할게."),
         Line("{c}힘내요, 멀리서 응원할게요.", "{c}힘내, 멀리서 응원할게."),
-    ], c=f"{cause} " if cause else "")
+    ], c=f"{cause} " if cause else "") if _BUSY.search(r.message) else v.one("decline-ease", [
+        # a no about feelings or readiness, not about time: nothing to "finish", nothing to owe
+        Line("사과 안 해도 돼요. 저는 괜찮아요.", "사과 안 해도 돼. 나 괜찮아.") if "미안" in r.message or "죄송" in r.message else
+        Line("부담 갖지 말아요. {name} 씨 마음이 제일 중요해요.", "부담 갖지 마. 네 마음이 제일 중요해."),
+        Line("{name} 씨 마음 편한 게 제일이에요. 부담 갖지 말아요.", "네 마음 편한 게 제일이야. 부담 갖지 마."),
+    ], name=v.name)
     honest = v.one("decline-honest", [
         Line("사실 많이 아쉽긴 한데, 솔직하게 말해 줘서 고마워요.", "사실 많이 아쉽긴 한데, 솔직하게 말해 줘서 고마워."),
         Line("아쉬운 마음이 큰 건 솔직히 맞아요. 그래도 말해 줘서 고맙고, {name} 씨 뜻 존중할게요.", "솔직히 아쉬운 마음은 커. 그래도 말해 줘서 고맙고, 네 뜻 존중할게."),
@@ -46,10 +54,20 @@ def decline(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     )
 
 
-def _not_that_day(v: Voice, d: Detail, *, later: bool = False) -> tuple[Draft, Draft, Draft]:
+def _not_that_day(v: Voice, r: Reading, d: Detail, *, later: bool = False) -> tuple[Draft, Draft, Draft]:
     """"내일은 좀 어려울 것 같아요": take it lightly; BOLD may ask once, with no pressure.
     "나중에 연락드릴게요": they will come back if they want to — no date asked at all."""
     fine = v.one("day-fine", [Line("아 그렇군요! 괜찮아요 ㅎㅎ", "아 그렇구나! 괜찮아 ㅎㅎ"), Line("넵 알겠어요! 괜찮아요.", "응 알겠어! 괜찮아.")])
+    if later and cues.thinking_it_over(r.message):
+        easy = v.say(Line("넵 편하게 생각해 보고 알려 주세요 ㅎㅎ", "응 편하게 생각해 보고 알려 줘 ㅎㅎ"))
+        return (
+            Draft(easy, f"'{d.quote}'는 아직 답을 정하지 않았다는 뜻이라, 재촉하지 않고 가볍게 받아요."),
+            Draft(join(easy, v.say(Line("부담 갖지 않으셔도 돼요!", "부담 갖지 않아도 돼!"))),
+                  f"부담을 덜어 줘야 {v.name}님이 편하게 진짜 마음을 말할 수 있어요."),
+            Draft(join(v.say(Line("넵 천천히 생각해 보세요 ㅎㅎ", "응 천천히 생각해 봐 ㅎㅎ")),
+                       v.say(Line("{you}랑 가면 재밌을 것 같아서 물어본 거예요.", "너랑 가면 재밌을 것 같아서 물어본 거야."), you=f"{v.name} 씨")),
+                  "왜 같이 가고 싶었는지 솔직하게 한마디 하되, 답은 다시 묻지 않아요."),
+        )
     if later:
         busy = v.say(Line("요즘 많이 바쁘시군요.", "요즘 많이 바쁘구나."))
         return (

@@ -14,6 +14,7 @@ from ai.coach.reading.model import Reading
 from ai.coach.types import Signal
 from ai.korean.particles import josa
 from ai.korean.register import to_register
+from ai.korean.signals import is_sticker
 
 # The partner answered their own question already ("MBTI 뭐예요? 저는 ENFP요!").
 _OWN_ANSWER = re.compile(r"(?:저는|나는|난|전)\s*([A-Za-z0-9가-힣]+?)(?:이에요|예요|요|이야|야)?\s*[!.~ㅎㅋ]*\s*$")
@@ -205,6 +206,9 @@ def small_talk(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         return _going_away(v, r, d)
     if _ONLY_EMOJI.match(r.message):
         return _smile_back(v, d)
+    lines = [line for line in r.message.splitlines() if line.strip()]
+    if lines and all(is_sticker(line) for line in lines):
+        return _sticker_back(v, r)
     cute = any(w in r.message for w in ("귀여", "고양이", "강아지", "냥", "댕댕", "사진", "🐱", "🐶"))
     if d.activity and not cute:
         return _doing(v, r, d)
@@ -247,6 +251,23 @@ def _going_away(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         Draft(join(wow, v.say(Line("준비하느라 정신없겠어요. 언제 출발해요?", "준비하느라 정신없겠다. 언제 가?"))),
               f"{v.name}님이 꺼낸 소식을 더 들을 수 있게 구체적으로 물어요."),
         Draft(join(wow, miss), "아쉬운 마음을 솔직하게 말하고, 떠나기 전에 보자고 한 걸음 다가가요."),
+    )
+
+
+def _sticker_back(v: Voice, r: Reading) -> tuple[Draft, Draft, Draft]:
+    """A sticker alone: answer in kind; after the user's proposal, make it concrete."""
+    cute = v.say(Line("ㅎㅎ 이모티콘 귀엽네요.", "ㅋㅋ 이모티콘 귀엽다."))
+    if r.facts.user_invited:
+        return (
+            Draft(v.say(Line("ㅎㅎ 그럼 약속한 거예요!", "ㅋㅋ 그럼 약속한 거다!")), f"{v.name}님의 이모티콘을 좋다는 뜻으로 가볍게 받아 약속으로 만들어요."),
+            Draft(join(cute, v.say(Line("언제가 편해요? 편한 날 알려 줘요.", "언제가 편해? 편한 날 알려 줘."))),
+                  "이모티콘만으로는 확답이 아니니, 언제가 좋은지 물어 약속을 구체적으로 잡아요."),
+            Draft(join(cute, v.say(Line("그럼 이번 주말 어때요?", "그럼 이번 주말 어때?"))), f"내가 먼저 날짜를 콕 집어 {v.name}님이 답하기 쉽게 해요."),
+        )
+    return (
+        Draft(cute, f"{v.name}님의 이모티콘에는 같은 가벼운 톤으로 받아 주면 충분해요."),
+        Draft(join(cute, v.say(Line("지금 뭐 하고 있어요?", "지금 뭐 하고 있어?"))), "가벼운 질문 하나로 대화를 이어가요."),
+        Draft(v.say(Line("ㅎㅎ 이모티콘이 {name} 씨 닮았어요.", "ㅋㅋ 이모티콘이 너 닮았다."), name=v.name), f"이모티콘을 빌려 {v.name}님에게 살짝 장난스러운 호감을 보여요."),
     )
 
 
@@ -293,9 +314,17 @@ def _closing(v: Voice, r: Reading, d: Detail, closing: Line) -> tuple[Draft, Dra
     )
 
 
+_NOT_PETS = frozenset({"집", "동네", "회사", "팀", "반", "가족", "엄마", "아빠", "언니", "오빠", "누나", "형", "동생", "학교", "과", "사무실"})
+_PET_KIND = re.compile(r"고양이|강아지|냥이|댕댕이|햄스터|토끼|앵무새")
+
+
 def _pet_name(text: str) -> str | None:
+    """"우리 콩이 오늘…" -> 콩이's name; "우리 집 고양이" -> 고양이 (the home is not the pet)."""
     found = re.search(r"(?:우리|울)\s*([가-힣]{1,3})(?:이|가)?\s", text)
-    return found.group(1) if found else None
+    if found and found.group(1) not in _NOT_PETS:
+        return found.group(1)
+    kind = _PET_KIND.search(text)
+    return kind.group(0) if kind else None
 
 
 def joking(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:

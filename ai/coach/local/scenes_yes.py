@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ai.coach.local.details import adverbial
+from ai.coach.local.details import adverbial, find_times
 from ai.coach.local.drafts import Detail, Draft
 from ai.coach.local.voice import Line, Voice, join
 from ai.coach.reading import cues
@@ -39,7 +39,8 @@ def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     yes = "" if _YES_WORDS.match(facts) else v.one("invite-yes", [
         Line("좋아요!", "좋아!"), Line("완전 좋아요!", "완전 좋아!"), Line("오 좋아요!", "오 좋지!"),
     ])
-    plan = facts or (v.say(Line("{w} 괜찮아요.", "{w} 괜찮아."), w=d.time) if d.time else "")
+    when = _asked_time(r) or d.time
+    plan = facts or (v.say(Line("{w} 괜찮아요.", "{w} 괜찮아."), w=when) if when else "")
     first = first or plan
     tonight = bool(re.search(r"오늘|이따", r.message))
     timed = bool(_CLOCK.search(r.message) or _CLOCK.search(plan))
@@ -60,7 +61,7 @@ def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     see_you = v.say(Line("이따 봬요!", "이따 봐!")) if tonight else v.say(Line("내일 봬요!", "내일 봐!")) if "내일" in r.message else v.say(
         Line("그날 봬요!", "그날 보자!"))
     # The partner named the hour and the user did not: take it ("토요일 6시쯤에 갈게!").
-    come = v.say(Line("{w} 갈게요!", "{w} 갈게!"), w=adverbial(d.time)) if timed and d.time and not _CLOCK.search(plan) else ""
+    come = v.say(Line("{w} 갈게요!", "{w} 갈게!"), w=adverbial(when)) if timed and when and not _CLOCK.search(plan) else ""
     thanks = _thanks_for_favour(v, r)
     return (
         Draft(join(_echo_thanks(v, r), yes, first, come), f"{v.name}님의 '{d.quote}'에 바로 좋다고 답하고 가능한 때를 분명히 말해 약속이 잡히게 해요."),
@@ -71,6 +72,17 @@ def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
 
 
 _DAY = re.compile(r"[월화수목금토일]요일")
+
+
+def _asked_time(r: Reading) -> str | None:
+    """The time in the line that asks ("이번 주는 어렵고요 / 다음 주 토요일은 어떠세요?" -> 다음 주 토요일),
+    not the first time the message names."""
+    for line in reversed(r.message.splitlines()):
+        if cues.explicit_ask(line) or "?" in line:
+            times = find_times(line)
+            if times:
+                return times[0].text
+    return None
 
 
 def _other_day(message: str, facts: str) -> bool:
@@ -149,6 +161,9 @@ def _looking_forward(v: Voice, r: Reading, d: Detail) -> str:
     if r.has(Signal.GOOD_NEWS):  # "나 이직했다! 이번 주에 내가 쏜다"
         return v.say(Line("그날 제대로 축하해요! 케이크는 제가 살게요.", "그날 제대로 축하하자! 케이크는 내가 살게."))
     food = d.activity if d.activity in ("파스타", "치킨", "고기", "떡볶이", "커피", "술", "맥주") else None
+    if r.facts.user_invited:  # the user asked first; the partner found a day that works
+        return v.say(Line("시간 맞춰 줘서 고마워요. {what}벌써 기대돼요.", "시간 맞춰 줘서 고마워. {what}벌써 기대된다."),
+                     what=f"{d.activity} 먹을 생각에 " if food else "")
     return v.one("invite-forward", [
         Line("{what}벌써 기대돼요.", "{what}벌써 기대된다."),
         Line("먼저 말해 줘서 고마워요, 사실 저도 먼저 연락하려고 했어요.", "먼저 말해 줘서 고마워, 사실 나도 먼저 연락하려고 했어."),
@@ -200,12 +215,15 @@ def relationship(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
             Draft(join(v.say(Line("제 마음을 솔직하게 말하면, 확신은 아직 없지만 끌리는 건 분명해요.", "솔직히 말하면, 확신은 아직 없는데 끌리는 건 분명해.")), more),
                   f"애매하게 두지 않고 {v.name}님과 어떻게 하고 싶은지까지 분명히 말해요."),
         )
-    like = facts or v.say(Line("저도 {name} 씨 좋아해요.", "나도 너 좋아해."), name=v.name)
+    mutual = bool(cues.confession(r.message)) or r.has(Signal.AFFECTION)
+    # "나도" only when they said it first; "나 너한테 뭐야?" is a question, not a confession
+    like = facts or (v.say(Line("저도 {name} 씨 좋아해요.", "나도 너 좋아해."), name=v.name) if mutual else
+                     v.say(Line("저는 {name} 씨 좋아해요.", "나는 너 좋아해."), name=v.name))
     if cues.confession(r.message):  # they said it first ("저 사실 민준씨 좋아하는 것 같아요")
         opener = v.say(Line("놀라긴요, 용기 내서 말해 줘서 고마워요.", "놀라긴, 용기 내서 말해 줘서 고마워.")) if "놀라" in r.message else v.say(
             Line("먼저 말해 줘서 고마워요.", "먼저 말해 줘서 고마워."))
         same = v.say(Line("사실 저도 먼저 말할까 고민하고 있었어요.", "사실 나도 먼저 말할까 고민하고 있었어."))
-    elif re.search(r"무슨\s*사이|우리\s*(?:관계|사이)|어떤\s*사이", r.message):
+    elif re.search(r"무슨\s*사이|우리\s*(?:관계|사이)|어떤\s*사이|(?:나|저)\s*(?:너|[가-힣]{1,3}\s*씨)?한테\s*(?:뭐|어떤)", r.message):
         opener = v.say(Line("저도 요즘 그거 생각하고 있었어요.", "나도 요즘 그거 생각하고 있었어."))
         same = v.say(Line("가볍게 생각한 적 없어요.", "가볍게 생각한 적 없어."))
     else:
@@ -214,9 +232,9 @@ def relationship(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
             Line("저는 {name} 씨 말고는 관심 없어요.", "나는 너 말고 관심 없어."), Line("가볍게 생각한 적 없어요.", "가볍게 생각한 적 없어."),
         ], name=v.name)
     return (
-        Draft(join(opener, like), f"{v.name}님이 먼저 꺼낸 '{d.quote}'에 돌려 말하지 않고 같은 마음이라고 답해요."),
+        Draft(join(opener, like), f"{v.name}님이 먼저 꺼낸 '{d.quote}'에 돌려 말하지 않고 " + ("같은 마음이라고 답해요." if mutual else "내 마음을 분명히 답해요.")),
         Draft(join(like, same), f"좋아하는 마음과 진지함을 함께 전해 {v.name}님의 불안을 덜어 줘요."),
-        Draft(join(like, v.say(Line("우리 제대로 만나 볼래요?", "우리 사귀자."))), f"{v.name}님이 마음을 보여 준 지금이 기회라, 내가 먼저 분명하게 사귀자고 말해요."),
+        Draft(join(like, v.say(Line("우리 제대로 만나 볼래요?", "우리 사귀자."))), f"{v.name}님이 " + ("마음을 보여 준" if mutual else "관계를 먼저 물어 온") + " 지금이 기회라, 내가 먼저 분명하게 사귀자고 말해요."),
     )
 
 

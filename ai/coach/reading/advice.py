@@ -9,8 +9,10 @@ from collections.abc import Callable
 
 from ai.coach.reading import cues
 from ai.coach.reading.model import Reading
+from ai.coach.reading.quotes import whole_words
 from ai.coach.types import Advice, ReplyTiming, Signal, Stage
 from ai.korean.names import given_name
+from ai.korean.signals import is_sticker
 from ai.privacy import mask_personal_data
 
 
@@ -60,7 +62,7 @@ def _quote(reading: Reading, signal: Signal) -> str:
     line = next((l for l in reading.message.splitlines() if first in l), first).strip()
     if len(line) > 40:
         line = next((c.strip() for c in re.split(r"(?<=[.!?…~])\s+|\.{2,}\s*", line) if first in c), first)
-    return f"'{mask_personal_data(line if len(line) <= 40 else first)}'"
+    return f"'{mask_personal_data(line if len(line) <= 40 else whole_words(line, first))}'"
 
 
 def said(quote: str) -> str:
@@ -91,8 +93,20 @@ def _grief(r: Reading, name: str) -> tuple[str, str]:
 
 
 def _distress(r: Reading, name: str) -> tuple[str, str]:
+    quote = _quote(r, Signal.DISTRESS) or "'메시지'"
+    if cues.money_trouble(r.message):
+        return (
+            f"{name}님이 돈 문제로 마음이 무거운 상태예요({quote}). 털어놓은 것 자체가 그만큼 편하게 생각한다는 뜻이기도 해요.",
+            ("돈 얘기는 예민한 주제예요. '아껴 써' 같은 훈수나 계산은 빼고 걱정을 알아주세요. 밥 한 끼 사는 정도는 괜찮지만, 돈을 빌려주는"
+             " 얘기는 상대가 먼저 꺼낼 때만 하세요."),
+        )
+    if cues.setback(r.message):
+        return (
+            f"{name}님이 애쓴 만큼 결과가 안 나와 허탈해하고 있어요({quote}). 웃으며 말해도 속은 상해 있을 가능성이 커요.",
+            "평가를 분석하거나 조언하기보다, 그동안의 노력을 알아봐 주고 속상한 마음에 편을 들어 주세요.",
+        )
     return (
-        f"{_quote(r, Signal.DISTRESS) or '메시지'}에서 {name}님이 많이 힘든 상태라는 게 보여요.",
+        f"{quote}에서 {name}님이 많이 힘든 상태라는 게 보여요.",
         "해결책보다 공감이 먼저예요. 무슨 일인지 들어 주고, 가볍게 넘기거나 농담으로 받지 마세요.",
     )
 
@@ -116,6 +130,11 @@ def _decline(r: Reading, name: str) -> tuple[str, str]:
         return (
             f"{said(quote)} 말은 분명한 거절이에요. 더 연락하지 말아 달라는 부탁이에요.",
             "아쉽더라도 그 뜻을 존중하세요. 답장을 한다면 짧게 인사하고 끝내고, 그 뒤로는 연락하지 않는 게 예의예요.",
+        )
+    if cues.thinking_it_over(r.message):
+        return (
+            f"{said(quote)} 말은 아직 답을 정하지 않았다는 뜻이에요. 정말 일정을 보려는 걸 수도, 완곡하게 거절하는 걸 수도 있어서 지금은 단정하기 어려워요.",
+            "재촉하지 말고 '편하게 생각해 보고 알려 달라'고 가볍게 받아 두세요. 며칠이 지나도 답이 없으면 거절에 가깝다고 보고, 같은 제안을 다시 하지는 마세요.",
         )
     if cues.later_maybe(r.message):
         return (
@@ -176,6 +195,10 @@ def _invitation(r: Reading, name: str) -> tuple[str, str]:
     quote = _quote(r, Signal.INVITATION)
     if Signal.QUESTION in r.signals and "뭐" in (quote or ""):
         summary = f"{said(quote)} 말은 시간이 되는지 물으며 만남을 넌지시 떠보는 말일 수 있어요."
+    elif r.facts.user_invited and re.search(r"어렵|안\s*돼|안\s*될|못\s*(?:가|갈|볼)|힘들", r.message):
+        summary = f"{name}님이 그날은 어렵다면서도 {quote or '다른 날'}라고 다른 날을 제안했어요. 거절이 아니라 만나고 싶다는 뜻이에요."
+    elif r.facts.user_invited:
+        summary = f"{name}님이 {quote or '만남'}라고 약속을 구체적으로 잡고 있어요. 제안을 반긴다는 뜻이에요."
     else:
         summary = f"{name}님이 {quote or '만남'}라고 먼저 제안했어요. 호감의 표시예요."
     return (
@@ -243,6 +266,11 @@ def _read_no_reply(r: Reading, name: str) -> tuple[str, str]:
 
 
 def _dry(r: Reading, name: str) -> tuple[str, str]:
+    if r.facts.user_apologized:
+        return (
+            f"내 사과에 {name}님이 {_quote(r, Signal.DRY_REPLY) or '짧게'}라고만 답했어요. 사과는 들었지만 아직 서운함이 다 풀리지는 않은 것 같아요.",
+            "같은 사과를 길게 반복하거나 변명하지 말고, 짧게 한 번 더 마음을 전한 뒤 말보다 행동으로 보여 주세요. 마음이 풀릴 시간을 주는 게 좋아요.",
+        )
     return (
         f"{name}님이 {_quote(r, Signal.DRY_REPLY) or '짧게'}라고만 답했어요. 지금은 여유가 없거나 대화할 기분이 아닐 수 있어요.",
         "한 번에 많은 걸 묻거나 길게 보내지 말고, 짧게 받아 주세요. 대화는 상대가 여유 있을 때 이어가도 늦지 않아요.",
@@ -258,17 +286,32 @@ def _joking(r: Reading, name: str) -> tuple[str, str]:
 
 def _late_night(r: Reading, name: str) -> tuple[str, str]:
     return (
-        f"{name}님이 늦은 밤({r.facts.local_time:%H:%M})에 메시지를 보냈어요. 자기 전에 생각나서 연락한 거예요."
+        f"{name}님이 늦은 밤({r.facts.local_time:%H:%M})에 메시지를 보냈어요. 자기 전에 생각나서 연락했을 가능성이 커요."
         if r.facts.local_time else f"{name}님이 늦은 밤에 메시지를 보냈어요.",
         "늦은 시간이니 짧게 답하고 푹 자라는 인사로 마무리해도 좋아요.",
     )
 
 
 def _small_talk(r: Reading, name: str) -> tuple[str, str]:
+    if _only_stickers(r.message):
+        if r.facts.user_invited:
+            return (
+                f"{name}님이 내 제안에 이모티콘으로만 답했어요. 반가워하는 반응으로 보이지만, 아직 날짜가 정해진 확답은 아니에요.",
+                "같은 가벼운 톤으로 받아 주고, 언제가 좋은지 질문 하나로 약속을 구체적으로 만들어 보세요.",
+            )
+        return (
+            f"{name}님이 이모티콘으로만 답했어요. 가벼운 호응이라, 여기서 큰 의미를 읽기는 어려워요.",
+            "같은 가벼운 톤으로 받아 주고, 대화를 이어가고 싶다면 부담 없는 질문 하나를 보태세요. 길게 보내면 오히려 부담이 돼요.",
+        )
     return (
         f"{name}님이 일상을 나누며 대화를 이어가고 싶어해요.",
         f"{name}님이 꺼낸 이야기에 먼저 반응하고, 내 이야기도 조금 보태세요.",
     )
+
+
+def _only_stickers(message: str) -> bool:
+    lines = [line for line in message.splitlines() if line.strip()]
+    return bool(lines) and all(is_sticker(line) for line in lines)
 
 
 _LEADS: dict[Signal, Callable[[Reading, str], tuple[str, str]]] = {
@@ -297,7 +340,13 @@ _LEADS: dict[Signal, Callable[[Reading, str], tuple[str, str]]] = {
 def _added_context(r: Reading, name: str, lead: Signal) -> str:
     """A second observation the lead signal's sentence does not already make."""
     if lead is not Signal.MASKED_PAIN and r.has(Signal.MASKED_PAIN):
-        return "'ㅋㅋ'나 '괜찮아' 같은 말은 힘든 마음을 감추는 방식일 수 있어요. 말 그대로 받아들이지 마세요."
+        if lead is Signal.DISTRESS and cues.setback(r.message):
+            return ""  # its sentence already says they smile over it
+        covers = [w if w != "ㅋㅋ" or "ㅋ" in r.message else "ㅎㅎ" for w in r.evidence.get(Signal.MASKED_PAIN, ())][:2]
+        quoted = [f"'{w}'" for w in covers]
+        said_words = (f"{quoted[0]}{'이나' if _final_consonant(quoted[0]) else '나'} {quoted[1]}" if len(quoted) == 2
+                      else quoted[0] if quoted else "'ㅋㅋ'나 '괜찮아'")
+        return f"{said_words} 같은 말은 힘든 마음을 감추는 방식일 수 있어요. 말 그대로 받아들이지 마세요."
     if lead not in (Signal.CRISIS, Signal.EX_CONTACT) and r.has(Signal.EX_CONTACT):
         return f"{name}님은 전 연인이라는 점도 함께 생각하세요."
     if lead is Signal.DECLINE and (r.wish.confess or r.wish.meet or r.wish.ask_again):
