@@ -25,20 +25,23 @@ _QUESTION = re.compile(
 _META = re.compile(
     r"고백|(?:만나자고|사귀자고|가자고|보자고|먹자고|물어보|물어봐|잡아보|답장|답해|연락하지|연락할지|말해야|말하고\s*싶)"
     r"|티\s*(?:는|를)?\s*(?:안\s*)?(?:내|나)|보여\s*주고\s*싶|줬으면\s*좋겠|했으면\s*좋겠"
-    r"|하고\s*싶(?:은데|어요|어|다)?\s*$|무섭|무서워|걱정|할까\s*봐|할까봐|서운해할|오해하|싫어할|어떡|모르겠|헷갈|"
+    r"|하고\s*싶(?:은데|어요|어|다)?\s*$|무섭|무서워|걱정|할까\s*봐|할까봐|서운해할|오해하|싫어할|어떡|(?:할지|될지|건지|는지|뜻인지|마음인지|거절인지|어떻게\s*\S*|뭐라고\s*\S*)\s*(?:잘\s*)?모르겠|헷갈|"
     r"(?:헤어진\s*지|사귄\s*지)\s*\d|이제\s*겨우|다시\s*엮|무시|이렇게\s*왔|답이\s*왔|거절당|고\s*싶은데"
     r"|(?<!보고\s)(?<!가고\s)(?<!먹고\s)(?<!보고)(?<!가고)(?<!먹고)싶(?:어|어요|다|진|지|은)|않게요?\s*$|읽씹|답도\s*없|이렇게만\s*왔"
     r"|무서운데|답을?\s*해야|핑계|나\s*봐요?[.!]?\s*$|던\s*사람|려고요?\s*$|려고\s*해요?\s*$|곤란하|해\s*버려서|해버려서|다고는?\s*했|(?:대|래)요?\s*$"
+    # narration of the chat to the coach: what came, what the user sent, how it felt
+    r"|(?:답|답장|연락|메시지|카톡|문자|이모티콘|톡)(?:이|가|은|는|만|도)?\s*(?:하나만\s*|이렇게\s*)?(?:왔|와\s*있)|'[^']*'\s*(?:만|이|가|라고만?)?\s*(?:왔|와\s*있)|만\s*왔|보낸\s*건데|보냈는데|사과했는데|이런\s*일이|참이었|들이댔|창피|민망|마음\s*접|거\s*맞아요"
+    r"|말을?\s*못\s*했|(?:^|\s)제가\s*(?:먼저\s*)?(?:애프터|고백|신청)|(?:있었|였|됐)네요\s*$|(?:^|\s)(?:지금\s*)?만나는\s*사람\s*있어요"
 )
 # The partner's doings told to the coach ("이 사람은 안 믿어요"): about them, not for them.
 _THEIR_HARDSHIP = re.compile(r"느라\s[^.!?]*못\s*(?:잤|쉬|먹)|지쳐\s*보|힘들어\s*보|힘들어해|아파\s*보")
 _ABOUT_THEM = re.compile(r"(?<![가-힣])이\s*(?:분|사람)\s*(?:은|는|이|가)?\s*(?:\S+\s+)?(?:안|못|화|삐지|삐졌|서운|싫어하|의심|오해|자꾸|맨날)")
 # The partner, named in the third person as the user talks to the coach, with its particle.
 # ("그 사람" is as often someone else: only "이 분" / "이 사람" are taken to mean the partner.)
-_THIRD_PERSON = re.compile(r"(?<![가-힣])이\s*(?:분|사람)(?P<particle>은|는|이|가|을|를|만|도|한테|랑|이랑|과|와)?")
+_THIRD_PERSON = re.compile(r"(?<![가-힣])이\s*(?:분|사람)(?P<particle>이랑|한테|은|는|이|가|을|를|만|도|랑|과|와)?")
 # A clause left hanging on a connective ("…아닌 것 같고") is not a message; a past or certain
 # "…었는데" is finished as a statement ("야근 때문이었는데" -> "야근 때문이었어").
-_UNFINISHED = re.compile(r"(?:고|는데|ㄴ데|은데|던데|지만|니까|서|이라|사람이라)\s*$")
+_UNFINISHED = re.compile(r"(?:고|고요|는데|ㄴ데|은데|던데|지만|니까|서|이라|사람이라)[.~]*\s*$")
 _FINISHABLE = re.compile(r"(었|았|였|겠|있|없)는데\s*$")
 
 
@@ -103,7 +106,7 @@ _DESCRIBES = re.compile(r"(?:이에요|예요|이야|야|입니다)\s*[.!]?\s*$"
 
 
 def _named(name: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![가-힣]){re.escape(name)}(?:\s*씨|님|이)?(?P<particle>은|는|이|가|을|를|만|도|한테|랑|이랑|과|와)?(?![가-힣])")
+    return re.compile(rf"(?<![가-힣]){re.escape(name)}(?:\s*씨|님|이)?(?P<particle>이랑|한테|은|는|이|가|을|를|만|도|랑|과|와)?(?![가-힣])")
 
 
 def _you(you: str, particle: str | None) -> str:
