@@ -37,6 +37,7 @@ class Wish:
     propose: bool = False  # they ask whether they may ask the partner out / suggest something
     is_it_a_no: bool = False  # they ask whether the partner is turning them down
     call: bool = False  # they ask whether to take or make a call
+    text: str = ""  # the situation as the user wrote it
 
 
 @dataclass(frozen=True, slots=True)

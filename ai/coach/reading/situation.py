@@ -18,6 +18,7 @@ def wish_of(situation: str | None) -> Wish:
     question = _QUESTION.search(text)
     no_meeting = bool(re.search(r"(?:만나고|보고|마주치고)\s*싶(?:진|지는?)\s*않|만날\s*생각\s*(?:은\s*)?없|안\s*나갈", text))
     return Wish(
+        text=text,
         question=question.group(0).strip() if question else None,
         confess=bool(re.search(r"고백|마음을?\s*(?:전하|표현|말하)|좋아한다고", text)),
         meet=not no_meeting and bool(re.search(r"만나고\s*싶|또\s*보고\s*싶|약속\s*잡|데이트|한\s*번\s*더|다시\s*만나", text)),
@@ -28,5 +29,5 @@ def wish_of(situation: str | None) -> Wish:
         when_to_reply=bool(re.search(r"(?:지금|바로|언제)\s*답(?:장|해)|답장해도|답해도|답장해야|답해야", text)),
         propose=bool(re.search(r"(?:가자고|만나자고|보자고|먹자고|제안|신청)\S*\s*(?:해도|하면)|물어봐도|해도\s*(?:될까|되나|돼요\?)", text)),
         call=bool(re.search(r"(?:전화|통화)\S*\s*(?:받아|해도|할까|걸어)", text)),
-        is_it_a_no=bool(re.search(r"거절(?:인가|이에요|이죠|일까|한\s*거)|관심\s*없는|철벽|싫은\s*걸까|마음이\s*없는", text)),
+        is_it_a_no=bool(re.search(r"거절(?:인가|이에요|이죠|일까|한\s*거|맞)|관심\s*없는|철벽|싫은\s*걸까|싫다는\s*뜻|마음이\s*없는", text)),
     )
