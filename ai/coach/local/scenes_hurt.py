@@ -148,7 +148,7 @@ def _money(v: Voice, r: Reading) -> tuple[str, str, str]:
     worry = v.say(Line("{w} 걱정 때문에 머리 아프겠어요.", "{w} 걱정 때문에 머리 아프겠다."), w=what) if what else v.say(
         Line("돈 걱정하면 진짜 머리 아프죠.", "돈 걱정하면 진짜 머리 아프지."))
     not_you = v.say(Line("{you}가 못나서 그런 거 아니에요. 요즘 다들 빠듯하대요.", "네가 못나서 그런 거 아니야. 요즘 다들 빠듯하대."), you=v.you) \
-        if _SELF_BLAME.search(r.message) else v.say(Line("한 달 한 달 버티는 것도 쉬운 일 아니에요.", "한 달 한 달 버티는 것도 쉬운 일 아니야."))
+        if _SELF_BLAME.search(r.message) else v.say(Line("마음 많이 무겁죠. 한 달 한 달 버티는 것도 쉬운 일 아니에요.", "마음 많이 무겁지. 한 달 한 달 버티는 것도 쉬운 일 아니야."))
     talk = v.say(Line("답답한 거 있으면 털어놔요, 같이 정리해 보는 것도 좋고요.", "답답한 거 있으면 털어놔, 같이 정리해 보는 것도 좋고."))
     treat = v.say(Line("이번 주 밥은 제가 살게요. 혼자 끙끙대지 말아요.", "이번 주 밥은 내가 살게. 혼자 끙끙대지 마."))
     return join(worry, not_you), join(not_you if not _SELF_BLAME.search(r.message) else worry, talk), join(worry, treat)
@@ -157,7 +157,7 @@ def _money(v: Voice, r: Reading) -> tuple[str, str, str]:
 def _setback(v: Voice, r: Reading) -> tuple[str, str, str]:
     """A bad review, a dressing-down: the effort was real, the grade is not the person."""
     grade = re.search(r"([CD])\s*(?:받았|받음|나왔|맞았)", r.message)
-    sore = v.say(Line("열심히 했는데 {g} 진짜 허탈하겠어요.", "열심히 했는데 {g} 진짜 허탈하겠다."),
+    sore = v.say(Line("열심히 했는데 {g} 진짜 허탈하고 속상하겠어요.", "열심히 했는데 {g} 진짜 허탈하고 속상하겠다."),
                  g=f"{grade.group(1)}라니" if grade else "그런 소리 들으면")
     effort = v.say(Line("그 결과가 {you} 노력을 다 말해 주는 건 아니에요.", "그 결과가 네 노력을 다 말해 주는 건 아니야."), you=f"{v.name} 씨")
     listen = v.say(Line("오늘은 맛있는 거 먹고 털어 버려요. 속상한 얘기 있으면 다 들을게요.", "오늘은 맛있는 거 먹고 털어 버려. 속상한 얘기 있으면 다 들을게."))

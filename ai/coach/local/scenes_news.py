@@ -12,7 +12,7 @@ from ai.coach.reading.model import Reading
 from ai.korean.particles import josa
 
 
-_NEWS = (("합격", "합격"), ("붙었", "합격"), ("팀장 됐", "승진"), ("팀장이 됐", "승진"), ("승진", "승진"), ("취업", "취업"), ("입사", "입사"), ("통과", "통과"),
+_NEWS = (("1저자", "1저자 논문"), ("논문", "논문"), ("억셉", "논문"), ("합격", "합격"), ("붙었", "합격"), ("팀장 됐", "승진"), ("팀장이 됐", "승진"), ("승진", "승진"), ("취업", "취업"), ("입사", "입사"), ("통과", "통과"),
          ("당첨", "당첨"), ("수상", "수상"))
 def _special_news(v: Voice, r: Reading, wow: str) -> tuple[str, str, str] | None:
     """A wedding or a first pay day: news with its own words."""
@@ -48,6 +48,7 @@ def _special_news(v: Voice, r: Reading, wow: str) -> tuple[str, str, str] | None
     return None
 
 
+_SICK_CARE = re.compile(r"(?<![가-힣])죽(?=\s|$|을|이|은|도|까지)|약\s*(?:사|챙|갖)|몸살|감기|아팠|아플\s*때|열\s*나|병원")
 _CREDITS_ME = re.compile(r"덕분|응원해\s*(?:줘서|주셔서)|도와\s*(?:줘서|주셔서)")
 
 
@@ -105,6 +106,8 @@ def thanks(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
             Line("에이 별말씀을요, 도움이 됐다니 다행이에요.", "에이 뭘, 도움이 됐다니 다행이다."),
             Line("당연한 걸요 ㅎㅎ 말해 줘서 고마워요.", "당연한 거지 ㅋㅋ 말해 줘서 고마워."),
         ])
+        if _SICK_CARE.search(r.message):  # "어제 죽 진짜 고마워, 덕분에 살았어": ask how they are now
+            glad = join(glad, v.say(Line("몸은 좀 괜찮아요?", "몸은 좀 괜찮아?")))
         return (
             Draft(join(glad, first), f"{v.name}님의 '{d.quote}'에 고마움을 편하게 받아 주고 나아졌다는 말에 같이 기뻐해요."),
             Draft(join(glad, v.say(Line("또 얘기하고 싶을 때 언제든 편하게 연락해요.", "또 얘기하고 싶을 때 언제든 연락해.")) if listened

@@ -168,6 +168,8 @@ def _confirm(v: Voice, asked: str, d: Detail) -> tuple[Draft, Draft, Draft]:
 
 def _still_up(v: Voice, r: Reading, d: Detail, asked: str) -> tuple[Draft, Draft, Draft]:
     """"자?" late at night: answer, and answer the wish to talk behind it."""
+    if re.search(r"자느라|아침에\s*봤|이제\s*봤|일어나서\s*봤", r.wish.text):  # read in the morning: no pretending it is night
+        return _read_next_morning(v, d, asked)
     up = d.facts.text or v.say(Line("아직 안 자요.", "아직 안 자."))
     if _OUT.search(r.message):  # "독서실 끝나고 집 가는 길": on the way home
         care = v.say(Line("늦게까지 고생했어요, 조심히 들어가요.", "늦게까지 고생했다, 조심히 들어가."))
@@ -184,6 +186,16 @@ def _still_up(v: Voice, r: Reading, d: Detail, asked: str) -> tuple[Draft, Draft
             Line("안 그래도 {name} 씨 생각하고 있었어요.", "안 그래도 네 생각하고 있었는데 ㅎㅎ"),
             Line("연락 와서 반가워요.", "연락 와서 좋다 ㅎㅎ"),
         ], name=v.name)), f"늦은 밤 연락이 반가웠다는 마음을 살짝 드러내 {v.name}님과 가까워져요."),
+    )
+
+
+def _read_next_morning(v: Voice, d: Detail, asked: str) -> tuple[Draft, Draft, Draft]:
+    slept = v.say(Line("앗 자느라 이제 봤어요 ㅎㅎ", "앗 자느라 이제 봤어 ㅋㅋ"))
+    return (
+        Draft(join(slept, v.say(Line("잘 잤어요?", "잘 잤어?"))), f"{v.name}님의 '{asked}'에 밤사이 자느라 못 봤다고 솔직하게 답해요.", told=True),
+        Draft(join(slept, v.say(Line("어젯밤에 무슨 일 있었어요?", "어젯밤에 무슨 일 있었어?"))), "늦은 밤에 연락한 이유를 가볍게 물어 대화를 이어가요.", told=True),
+        Draft(join(slept, v.say(Line("밤에 연락 와 있어서 아침부터 기분 좋네요.", "밤에 연락 와 있어서 아침부터 기분 좋다."))),
+              f"{v.name}님의 연락이 반가웠다는 마음을 아침 인사에 담아요.", told=True),
     )
 
 

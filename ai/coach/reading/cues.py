@@ -268,6 +268,14 @@ def questions(lines: Iterable[str]) -> tuple[str, ...]:
     ))
 
 
+_REQUEST = re.compile(r"추천\s*(?:좀\s*)?(?:해\s*(?:줘|주세요|줄래|주실래)|부탁)|알려\s*(?:줘|주세요|줄래)|골라\s*(?:줘|주세요)")
+
+
+def request(line: str) -> bool:
+    """"책 추천 좀 해줘": asked for something, with no question mark."""
+    return bool(_REQUEST.search(line))
+
+
 def dry(lines: Iterable[str]) -> tuple[str, ...]:
     """A 단답: bare ㅇㅇ / 응 / 네 / ㅋ / 알아서 해, or a few words after one ("ㅇㅇ 좀 바빴어")."""
     lines = [line.strip() for line in lines if line.strip()]

@@ -7,6 +7,7 @@ from ai.coach.reading.conversation import facts_of, reply_register
 from ai.coach.reading.model import Facts, Reading
 from ai.coach.reading.situation import wish_of
 from ai.coach.types import CoachRequest, ReplyTiming, Signal, Stage
+from ai.korean.signals import is_sticker
 
 # Strongest first: the order the advice and the replies attend to them in.
 ORDER = (
@@ -94,10 +95,13 @@ def _talk(text: str, lines: list[str], facts: Facts, found: Evidence) -> None:
         if evidence:
             found[signal] = evidence
     asked = [line for line in cues.questions(lines) if not (Signal.CONFLICT in found and cues.rhetorical(line))]
+    asked += [line for line in lines if cues.request(line) and line not in asked]
     if asked:
         found[Signal.QUESTION] = tuple(asked)
     if not (found.keys() - {Signal.JOKING}) and (dry := cues.dry(lines)):
         found[Signal.DRY_REPLY] = dry
+    elif not found and all(is_sticker(line) for line in lines if line.strip()) and len(facts.user_last_text or "") >= 40:
+        found[Signal.DRY_REPLY] = ("이모티콘",)  # a sticker alone, to a long heartfelt message
 
 
 def _context(stage: Stage, facts: Facts, lines: list[str], found: Evidence) -> None:
