@@ -43,6 +43,8 @@ def distress(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         safe, balanced, bold = _injured(v, r)
     elif _FAMILY_FIGHT.search(r.message):
         safe, balanced, bold = _family_fight(v, r)
+    elif _DUMPED.search(r.message):
+        safe, balanced, bold = _dumped(v, r)
     elif _RIFT.search(r.message):
         safe, balanced, bold = _friend_lost(v, r)
     elif _OTHERS_DOING_WELL.search(r.message):
@@ -112,7 +114,19 @@ def _family_fight(v: Voice, r: Reading) -> tuple[str, str, str]:
     )
 
 
-_RIFT = re.compile(r"절교|손절|연을?\s*끊|(?:친구|걔|애들)(?:랑|하고|이랑)\s*(?:크게\s*|대판\s*)?싸웠")
+_RIFT = re.compile(r"절교|손절|연을?\s*끊|(?:친구|걔|애들)(?:랑|하고|이랑)\s*(?:크게\s*|대판\s*)?싸웠|그만\s*보재|그만\s*보자고"
+                   r"|(?:카톡|문자)\s*하나로\s*끝|(?:친구|지기)인데[^.!?\n]{0,12}끝났")
+_DUMPED = re.compile(r"차였|차임|헤어졌|이별\s*(?:했|통보)|잠수\s*이별")
+
+
+def _dumped(v: Voice, r: Reading) -> tuple[str, str, str]:
+    """"방금 차였음ㅋㅋ": a heartbreak, however it is laughed off — no joke, no verdict on the ex."""
+    shock = v.say(Line("헐 괜찮아요? 갑자기 그런 일이 있었군요.", "헐 괜찮아? 갑자기 그런 일이 있었구나."))
+    seen = v.say(Line("웃으면서 말해도 마음은 안 그럴 것 같아요.", "웃으면서 말해도 마음은 안 그럴 것 같은데.")) if r.has(Signal.MASKED_PAIN) else v.say(
+        Line("많이 속상하겠어요.", "많이 속상하겠다."))
+    listen = v.say(Line("오늘은 안 괜찮아도 돼요. 얘기하고 싶으면 다 들을게요.", "오늘은 안 괜찮아도 돼. 얘기하고 싶으면 다 들을게."))
+    stay = v.say(Line("혼자 삭이지 말아요. 오늘은 제가 {you} 편 들어 줄게요.", "혼자 삭이지 마. 오늘은 내가 무조건 네 편 들어 줄게."), you=f"{v.name} 씨")
+    return join(shock, seen), join(seen if r.has(Signal.MASKED_PAIN) else shock, listen), stay
 
 
 def _friend_lost(v: Voice, r: Reading) -> tuple[str, str, str]:

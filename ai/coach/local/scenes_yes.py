@@ -205,6 +205,8 @@ def relationship(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
             Draft(join(v.say(Line("{name} 씨랑 진지하게 만나고 있어서 더 잘하고 싶어요.", "너랑 진지하게 만나고 있어서 더 잘하고 싶어."), name=v.name), later),
                   f"진지한 마음을 먼저 말해 주면 '아직'이라는 말도 {v.name}님에게 믿음으로 들려요."),
         )
+    if _TALK_REQUESTED.search(r.message) and not cues.confession(r.message):
+        return _talk_requested(v, r, d)
     if r.wish.unsure:
         honest = facts or v.say(Line("솔직히 저도 아직 잘 모르겠어요.", "솔직히 나도 아직 잘 모르겠어."))
         good = v.say(Line("그래도 {name} 씨랑 있는 시간은 정말 좋아요.", "그래도 너랑 있는 시간은 진짜 좋아."), name=v.name)
@@ -234,7 +236,26 @@ def relationship(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     return (
         Draft(join(opener, like), f"{v.name}님이 먼저 꺼낸 '{d.quote}'에 돌려 말하지 않고 " + ("같은 마음이라고 답해요." if mutual else "내 마음을 분명히 답해요.")),
         Draft(join(like, same), f"좋아하는 마음과 진지함을 함께 전해 {v.name}님의 불안을 덜어 줘요."),
-        Draft(join(like, v.say(Line("우리 제대로 만나 볼래요?", "우리 사귀자."))), f"{v.name}님이 " + ("마음을 보여 준" if mutual else "관계를 먼저 물어 온") + " 지금이 기회라, 내가 먼저 분명하게 사귀자고 말해요."),
+        Draft(join(like, v.say(Line("앞으로도 {name} 씨랑 진지하게 만나고 싶어요.", "앞으로도 너랑 진지하게 만나고 싶어."), name=v.name) if r.stage is Stage.DATING
+                   else v.say(Line("우리 제대로 만나 볼래요?", "우리 사귀자."))), f"{v.name}님이 " + ("마음을 보여 준" if mutual else "관계를 먼저 물어 온") + " 지금이 기회라, 내가 먼저 분명하게 사귀자고 말해요."),
+    )
+
+
+_TALK_REQUESTED = re.compile(r"얘기\s*(?:좀\s*)?(?:해야|하자|할\s*수\s*있)|할\s*(?:얘기|말)\s*있어|할\s*(?:얘기|말)이\s*있")
+
+
+def _talk_requested(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """"우리 얘기 좀 해야 될 것 같아": unknown news — calm, no guessing the worst, no pleading."""
+    when = d.time
+    ok = v.say(Line("네 알겠어요. {w}에 얘기해요.", "응 알겠어. {w}에 얘기하자."), w=when) if when else v.say(
+        Line("네 알겠어요. 편할 때 얘기해요.", "응 알겠어. 편할 때 얘기하자."))
+    ask = v.say(Line("혹시 무슨 얘기인지 조금만 먼저 말해 줄 수 있어요? 마음의 준비를 하고 싶어서요.",
+                     "혹시 무슨 얘긴지 조금만 먼저 말해 줄 수 있어? 마음의 준비를 하고 싶어서."))
+    open_ = v.say(Line("무슨 얘기든 솔직하게 해 줘요. 저도 잘 듣고 같이 얘기하고 싶어요.", "무슨 얘기든 솔직하게 해 줘. 나도 잘 듣고 같이 얘기하고 싶어."))
+    return (
+        Draft(ok, f"'{d.quote}'에 놀란 티를 내기보다 차분하게 알겠다고 답해요.", told=True),
+        Draft(join(ok, ask), "불안을 혼자 키우지 않게, 무슨 얘기인지 한 번만 부드럽게 물어봐요.", told=True),
+        Draft(join(ok, open_), f"어떤 얘기든 피하지 않고 듣겠다는 마음을 보여 {v.name}님이 편하게 말하게 해요.", told=True),
     )
 
 

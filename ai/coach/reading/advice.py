@@ -188,6 +188,11 @@ def _relationship(r: Reading, name: str) -> tuple[str, str]:
         todo = "아직 부담스럽다면 솔직하게 말하되, 초대해 준 마음은 고맙다는 것과 언제쯤이면 좋을지를 함께 전하세요."
     else:
         todo = "내 마음을 솔직하게 말해 주는 게 가장 좋아요. 애매하게 넘기면 상대가 더 불안해져요."
+    if re.search(r"얘기\s*(?:좀\s*)?(?:해야|하자)|할\s*(?:얘기|말)(?:이)?\s*있", r.message) and not cues.confession(r.message):
+        return (
+            f"{name}님이 {quote}라며 따로 이야기할 자리를 청했어요. 무슨 얘기인지는 아직 알 수 없어요.",
+            "나쁜 쪽으로 단정하지 말고 차분하게 알겠다고 답하세요. 궁금하면 무슨 얘기인지 한 번만 부드럽게 물어봐도 괜찮아요.",
+        )
     return (f"{name}님이 두 사람 관계를 분명히 하고 싶어해요({quote}).", todo)
 
 
@@ -392,7 +397,7 @@ def _answer(r: Reading) -> str:
         return "전화는 지금 받지 않는 게 좋아요. 술을 마셨거나 감정이 올라온 밤의 통화는 후회가 남기 쉬우니, 할 말이 있다면 내일 낮에 하자고 하세요."
     if wish.move_on:
         return "정리하고 싶다면 답하지 않거나 짧고 분명하게 선을 그어도 괜찮아요. 죄책감을 느낄 필요는 없어요."
-    if wish.propose:
+    if wish.propose and not re.search(r"얘기|물어봐도", wish.question or ""):
         if r.closed_door:
             return "지금 제안하는 건 미루세요. 상대가 먼저 마음의 여유를 찾을 때까지 기다리는 게 좋아요."
         return "제안해도 괜찮아요. 상대가 먼저 여지를 줬으니, 부담 없게 날짜나 장소 하나를 구체적으로 말해 보세요."
@@ -437,7 +442,8 @@ def _also(r: Reading) -> list[str]:
         out.append("지금 만나는 사람이 있다면, 용건만 짧게 처리하고 그 이상은 이어가지 않는 게 지금 관계에도 좋아요.")
     if re.search(r"자느라|아침에\s*봤|이제\s*봤|일어나서\s*봤", text):
         out.append("아침에 답하는 건 전혀 이상하지 않아요. 자느라 못 봤다고 하고 가볍게 인사하면 돼요.")
-    if re.search(r"헤어지자는|이별", text) and r.has(Signal.RELATIONSHIP_TALK) and not re.search(r"헤어지자|헤어져", r.message):
+    if (re.search(r"헤어지자는|이별", text) and r.has(Signal.RELATIONSHIP_TALK) and not re.search(r"헤어지자|헤어져", r.message)
+            and not re.search(r"얘기\s*(?:좀\s*)?(?:해야|하자)|할\s*(?:얘기|말)(?:이)?\s*있", r.message)):
         out.append("무슨 얘기인지는 아직 알 수 없어요. 섣불리 이별로 단정하지 말고, 궁금하면 한 번만 부드럽게 물어보세요.")
     return out
 
