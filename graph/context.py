@@ -50,4 +50,9 @@ class Context:
 
     @staticmethod
     def close_operation_scope(token: contextvars.Token) -> None:
+        """Ends the operation's loaders: batches still loading (for fields whose operation
+        timed out, or failed beside them) are cancelled rather than left running."""
+        loaders = _current_loaders.get()
         _current_loaders.reset(token)
+        if loaders is not None:
+            loaders.cancel()

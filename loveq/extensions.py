@@ -99,6 +99,12 @@ def query_cost_limit(limit: int, max_page_size: int) -> Callable[[], SchemaExten
                     execution.pre_execution_errors = [
                         QueryTooCostly(f"the query costs {shown}, over the limit of {limit}", cost=shown, limit=limit)
                     ]
+                else:
+                    # The caller's cost budget (loveq/request_guard.py), when a guard is in front.
+                    guard = getattr(execution.context, "guard", None)
+                    refused = guard.charge(execution.context, cost) if guard is not None else None
+                    if refused is not None:
+                        execution.pre_execution_errors = [refused]
             yield
 
     return QueryCostLimit

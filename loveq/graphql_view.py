@@ -26,7 +26,7 @@ from loveq.auth import bearer_token
 from loveq.auth.errors import AuthenticationError
 from loveq.auth.verifier import TokenVerifier
 from loveq.request_guard import RequestGuard
-from loveq.json_text import dumps
+from loveq.json_text import dumps, dumps_within
 from loveq.request_body import RequestBodyParsing
 from loveq.runtime import Runtime
 from loveq.ws_auth import AuthenticatedTransportWS, authenticate_init
@@ -67,6 +67,7 @@ class RequestContext(Context):
     request: Any = None
     response: Any = None
     credential_checked: bool = False  # a WebSocket's, at connection_init (loveq/ws_auth.py)
+    guard: Any = None  # the RequestGuard: the cost-limit extension charges the cost budget
 
 
 class MultipartSubscriptions(MultipartSubscriptionTransport):
@@ -109,7 +110,8 @@ class LoveQGraphQL(RequestBodyParsing, GraphQL):
         if current is not None and principal is not None:
             current.user_id = principal.user_id
         return RequestContext(
-            services=runtime.services, principal=principal, auth_error=error, request=request, response=response
+            services=runtime.services, principal=principal, auth_error=error, request=request, response=response,
+            guard=self.guard,
         )
 
     async def on_ws_connect(self, context: RequestContext) -> UnsetType | dict[str, object] | None:
@@ -158,15 +160,38 @@ class LoveQGraphQL(RequestBodyParsing, GraphQL):
             if "code" not in extensions:
                 extensions["code"] = exchange.fallback_code(error.get("message", ""))
         exchange.note_codes(exchange.codes_in(response))  # streamed results pass here one by one
-        return response
+        # Encoded here, where the event loop can be handed back meanwhile, and only as far as
+        # the size cap: `encode_json` (synchronous) then has the text at hand.
+        text = await dumps_within(response, self.max_response_bytes)
+        if text is None:
+            return _Encoded(self._too_large())
+        return _Encoded(response, text)
 
     def encode_json(self, data: object) -> str:
+        if isinstance(data, _Encoded) and data.text is not None:
+            return data.text
         encoded = dumps(data)
         if len(encoded) * 3 > self.max_response_bytes and len(encoded.encode()) > self.max_response_bytes:
-            error = ResponseTooLarge(f"the response is over {self.max_response_bytes} bytes: ask for less")
-            exchange.note_codes([error.formatted["extensions"]["code"]])
-            return dumps({"data": None, "errors": [error.formatted]})
+            return dumps(self._too_large())
         return encoded
+
+    def _too_large(self) -> dict[str, Any]:
+        error = ResponseTooLarge(f"the response is over {self.max_response_bytes} bytes: ask for less")
+        exchange.note_codes([error.formatted["extensions"]["code"]])
+        return {"data": None, "errors": [error.formatted]}
+
+
+class _Encoded(dict):  # type: ignore[type-arg]
+    """A processed result with its JSON text (`dumps` of it, or of the too-large answer); a
+    result changed afterwards (strawberry adds `hasNext` to an incremental one) is encoded anew."""
+
+    def __init__(self, response: Mapping[str, Any], text: str | None = None) -> None:
+        super().__init__(response)
+        self.text: str | None = dumps(response) if text is None else text
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self.text = None
+        super().__setitem__(key, value)
 
 
 def _note_request(protocol: str, operation_name: object) -> None:

@@ -18,6 +18,15 @@ rule may compare below them), summed over every selection set of the document �
 operation and fragment, since all of them are validated, not only the operation that runs.
 Honest documents repeat a field rarely and a small one (an `id` in a fragment and beside it):
 a few units.
+
+`ChatRoom.insights` is an aggregate over whole rooms: 150 for every room it is asked of, plus
+`STATEMENT_WEIGHTS` once for every place it is selected. Each selection (each alias, each
+window, each path to a room) is a statement of its own — the rooms of one selection share it —
+and one statement reads every message of its rooms: half a second for 100,000 messages
+(bench/insights.py), as much as 10,000 cost units of pages spend in the worker. Aliased
+windows made one request run a statement per window, 24 of them in 12 s, for a cost of 19,249
+(bench/abuse.py); now three windows are what one document may hold (the weight per room went
+from 400 to 150 so that a page of rooms with two windows each still fits).
 """
 
 from __future__ import annotations
@@ -45,8 +54,13 @@ from graphql import (
 
 # Fields that cost more than one row: they aggregate over a whole room or count a list.
 WEIGHTS: Mapping[str, int] = {
-    "ChatRoom.insights": 400,
+    "ChatRoom.insights": 150,
     "totalCount": 10,
+}
+# Selected fields that run a statement of their own whatever their rooms: paid once per place
+# they are selected (a fragment once per definition), on top of their weight per room.
+STATEMENT_WEIGHTS: Mapping[str, int] = {
+    "ChatRoom.insights": 6000,
 }
 DEFAULT_PAGE = 20
 
@@ -62,6 +76,7 @@ class CostCounter:
         self.max_page_size = max_page_size
         self._spreading: list[str] = []
         self._fragment_costs: dict[str, float] = {}  # a fragment costs the same wherever it is spread
+        self.statements: float = 0  # the STATEMENT_WEIGHTS of the selections seen so far
 
     def operation(self, operation: OperationDefinitionNode) -> float:
         root = {
@@ -110,11 +125,12 @@ class CostCounter:
             return 1  # unknown to the schema: validation refuses it
         child_type = get_named_type(definition.type)
         weight = WEIGHTS.get(f"{parent.name}.{name}", WEIGHTS.get(name, 1))
+        self.statements += STATEMENT_WEIGHTS.get(f"{parent.name}.{name}", 0)
+        if child_type.name.endswith("Connection"):  # its selections are walked there, once
+            return weight + self._connection(child_type, node)
         children = self.selections(child_type, node.selection_set)
         if name == "nodes":
             return weight + self._list_length(node, "ids") * children
-        if child_type.name.endswith("Connection"):
-            return weight + self._connection(child_type, node)
         return weight + children
 
     def _connection(self, connection: GraphQLNamedType, node: FieldNode) -> float:
@@ -247,9 +263,12 @@ def document_cost(
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if operation_name is not None:
         operations = [o for o in operations if o.name and o.name.value == operation_name]
-    counter = CostCounter(schema, fragments, variables or {}, max_page_size=max_page_size)
+    def cost(operation: OperationDefinitionNode) -> float:
+        counter = CostCounter(schema, fragments, variables or {}, max_page_size=max_page_size)
+        return counter.operation(operation) + counter.statements
+
     try:
-        execution = max((counter.operation(o) for o in operations), default=0)
+        execution = max((cost(o) for o in operations), default=0)
         validation = MergeCounter(fragments).document(document)
     except RecursionError:  # nested deeper than any real query: refuse it
         return math.inf

@@ -1,5 +1,6 @@
 """Requests per caller: a token bucket per key (the user, or the address of an anonymous
-caller), refilled at a steady rate up to a burst.
+caller), refilled at a steady rate up to a burst. The same bucket counts query cost per user
+when a take is worth the document's cost rather than one request (loveq/request_guard.py).
 
 This is the process's own guard. Across instances the limit is enforced at the edge: AWS WAF
 rate-based rules in front of every instance (deploy/templates/shared.yaml says why there and
@@ -32,8 +33,21 @@ class RateLimiter:
         self.clock = clock
         self._buckets: OrderedDict[str, _Bucket] = OrderedDict()
 
-    def take(self, key: str) -> float | None:
-        """Takes one request's token: None when allowed, else the seconds until one is free."""
+    def take(self, key: str, amount: float = 1) -> float | None:
+        """Takes `amount` tokens (one request's, by default): None when allowed, else the
+        seconds until that many are free (nothing is taken then)."""
+        bucket = self._refilled(key)
+        if bucket.tokens >= amount:
+            bucket.tokens -= amount
+            return None
+        return (amount - bucket.tokens) / self.rate
+
+    def wait(self, key: str, amount: float = 1) -> float | None:
+        """Like `take`, without taking anything: None when `amount` tokens are there."""
+        bucket = self._refilled(key)
+        return None if bucket.tokens >= amount else (amount - bucket.tokens) / self.rate
+
+    def _refilled(self, key: str) -> _Bucket:
         now = self.clock()
         bucket = self._buckets.pop(key, None) or _Bucket(tokens=self.burst, at=now)
         bucket.tokens = min(self.burst, bucket.tokens + (now - bucket.at) * self.rate)
@@ -41,10 +55,7 @@ class RateLimiter:
         self._buckets[key] = bucket  # most recently used last
         if len(self._buckets) > self.max_keys:
             self._buckets.popitem(last=False)
-        if bucket.tokens >= 1:
-            bucket.tokens -= 1
-            return None
-        return (1 - bucket.tokens) / self.rate
+        return bucket
 
 
 def retry_after_header(seconds: float) -> str:

@@ -1,6 +1,14 @@
 """What every GraphQL request over HTTP passes before its document is even parsed: a verified
-token (or an anonymous introspection, when that is open), the caller's request rate; then
-the deadline its execution runs under."""
+token (or an anonymous introspection, when that is open), the caller's request rate and what
+is left of their cost budget; then the deadline its execution runs under.
+
+The cost budget is a token bucket in query-cost units per caller (`LOVEQ_COST_BUDGET` a
+minute, up to `LOVEQ_COST_BURST`): the request rate alone let a user send one maximal document
+after another, each a second of the worker's CPU. A caller whose bucket is empty is refused
+before parsing; a document is charged its static cost once it is known (the cost-limit
+extension calls `charge`), and refused, uncharged, when the bucket does not hold that much.
+Both refusals are the request rate's: HTTP 429 `RATE_LIMITED` with `extensions.retryAfter`
+(and `scope: "cost"`) and `Retry-After`."""
 
 from __future__ import annotations
 
@@ -21,6 +29,7 @@ class RequestGuard:
         self.guards = guards
         self.introspection = introspection
         self.rates = RateLimiter(per_minute=guards.rate_per_minute, burst=guards.rate_burst)
+        self.costs = RateLimiter(per_minute=guards.cost_per_minute, burst=guards.cost_burst)
 
     def refusal(self, context: Any, sub_response: Any) -> ExecutionResult | None:
         """The answer to a request refused before any GraphQL work, or None to go on."""
@@ -28,16 +37,36 @@ class RequestGuard:
             # A bad token is refused whatever the document; without a token only an
             # introspection may go on (the authentication gate checks it after parsing).
             return ExecutionResult(data=None, errors=[unauthenticated(context.auth_error)])
-        wait = self.rates.take(self._caller(context))
+        caller = self._caller(context)
+        wait = self.rates.take(caller)
         if wait is not None:
-            seconds = int(retry_after_header(wait))
-            sub_response.status_code = 429
-            sub_response.headers["Retry-After"] = str(seconds)
+            seconds = _too_many(sub_response, wait)
             return ExecutionResult(
                 data=None,
                 errors=[RateLimited("too many requests; try again later", scope="user", retryAfter=seconds)],
             )
+        wait = self.costs.wait(caller)
+        if wait is not None:
+            seconds = _too_many(sub_response, wait)
+            return ExecutionResult(
+                data=None,
+                errors=[RateLimited("the query cost budget is spent; try again later", scope="cost", retryAfter=seconds)],
+            )
         return None
+
+    def charge(self, context: Any, cost: float) -> RateLimited | None:
+        """Takes a document's cost from the caller's budget: None when it may run, else the
+        error that refuses it (nothing is taken then)."""
+        wait = self.costs.take(self._caller(context), cost)
+        if wait is None:
+            return None
+        request = getattr(context, "request", None)
+        over_http = getattr(request, "scope", {}).get("type") == "http"
+        seconds = _too_many(context.response if over_http else None, wait)
+        return RateLimited(
+            f"the query costs {int(cost)}, more than is left of the cost budget; try again later",
+            scope="cost", retryAfter=seconds, cost=int(cost),
+        )
 
     async def within_deadline(self, execute: Callable[[], Awaitable[Any]]) -> Any:
         try:
@@ -53,3 +82,12 @@ class RequestGuard:
             return f"user:{context.principal.user_id}"
         client = getattr(context.request, "client", None)
         return f"address:{client.host if client else 'unknown'}"
+
+
+def _too_many(sub_response: Any, wait: float) -> int:
+    """The whole seconds to wait; an HTTP answer becomes a 429 with `Retry-After`."""
+    seconds = int(retry_after_header(wait))
+    if sub_response is not None:
+        sub_response.status_code = 429
+        sub_response.headers["Retry-After"] = str(seconds)
+    return seconds

@@ -70,6 +70,10 @@ class GuardSettings:
     max_response_bytes: int = 10_000_000
     rate_per_minute: int = 300
     rate_burst: int = 60
+    # Query cost a user may spend per minute (a token bucket in cost units), and the bucket's
+    # size: at least the largest document admitted, so that any admitted document can run.
+    cost_per_minute: int = 40_000
+    cost_burst: int = 20_000
 
 
 @dataclass(frozen=True)
@@ -243,13 +247,22 @@ def _coach(env: Mapping[str, str]) -> CoachSettings:
 
 
 def _guards(env: Mapping[str, str]) -> GuardSettings:
+    max_query_cost = _int(env, "LOVEQ_MAX_QUERY_COST", 20_000, minimum=100)
+    cost_burst = _int(env, "LOVEQ_COST_BURST", max_query_cost, minimum=1)
+    if cost_burst < max_query_cost:
+        raise SettingsError(
+            f"LOVEQ_COST_BURST ({cost_burst}) must be at least LOVEQ_MAX_QUERY_COST ({max_query_cost}):"
+            " a document the cost limit admits could never run"
+        )
     return GuardSettings(
-        max_query_cost=_int(env, "LOVEQ_MAX_QUERY_COST", 20_000, minimum=100),
+        max_query_cost=max_query_cost,
         request_timeout_seconds=_int(env, "LOVEQ_REQUEST_TIMEOUT", 30, minimum=1),
         statement_timeout_seconds=_int(env, "LOVEQ_STATEMENT_TIMEOUT", 10, minimum=1),
         max_response_bytes=_int(env, "LOVEQ_MAX_RESPONSE_BYTES", 10_000_000, minimum=10_000),
         rate_per_minute=_int(env, "LOVEQ_RATE_LIMIT", 300, minimum=1),
         rate_burst=_int(env, "LOVEQ_RATE_LIMIT_BURST", 60, minimum=1),
+        cost_per_minute=_int(env, "LOVEQ_COST_BUDGET", 40_000, minimum=1),
+        cost_burst=cost_burst,
     )
 
 

@@ -1,6 +1,13 @@
 """One DataLoader per relation, created per operation so caches never cross users.
 
 Each batch is one `= ANY($n)` (or LATERAL) statement; results come back in key order.
+
+A batch runs in a task of its own (strawberry's DataLoader dispatches it), which nothing
+cancels when the operation that asked for it is: timed out, its client gone, or a sibling
+field failed. Such a batch went on running its statements for seconds after the answer
+(10 s after a client hung up, bench/abuse.py). So every batch's task is known here, and
+`cancel` (called when the operation's scope closes) stops those still running: asyncpg then
+cancels the statement on the server.
 """
 
 from __future__ import annotations
@@ -42,6 +49,7 @@ class Loaders:
     def __init__(self, db: Database, owner: uuid.UUID) -> None:
         self._db = db
         self._owner = owner
+        self._running: set[asyncio.Task] = set()  # the batches' tasks, while they load
         self.user = SharedLoader[uuid.UUID, UserRecord | None](self._users)
         self.partner = SharedLoader[uuid.UUID, PartnerRecord | None](self._by_id(lambda uow, ids: uow.partners.get_many(ids)))
         self.chat_room = SharedLoader[uuid.UUID, ChatRoomRecord | None](self._by_id(lambda uow, ids: uow.chat_rooms.get_many(ids)))
@@ -77,8 +85,20 @@ class Loaders:
             )
         )
 
+    def cancel(self) -> None:
+        """Stops the batches still loading: the operation that wanted them is over."""
+        for task in list(self._running):
+            task.cancel()
+
     async def _read(self, work: Callable[[UnitOfWork], Awaitable[V]]) -> V:
-        return await self._db.read(work, owner=self._owner)
+        task = asyncio.current_task()
+        if task is None or task in self._running:
+            return await self._db.read(work, owner=self._owner)
+        self._running.add(task)
+        try:
+            return await self._db.read(work, owner=self._owner)
+        finally:
+            self._running.discard(task)
 
     async def _users(self, ids: Sequence[uuid.UUID]) -> list[UserRecord | None]:
         # Only the viewer's own row is ever visible.

@@ -4,15 +4,18 @@ rate limit, a response-size cap — each through the real endpoint."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
+import asyncpg
 import httpx
 import pytest
 
 from loveq.app import create_app
 from loveq.auth import build_local_issuer
+from loveq.settings import SettingsError
 from tests.support import factory
 from tests.support.client import GraphQLClient
-from tests.support.server import LiveServer, ServerThread, make_settings
+from tests.support.server import LiveServer, ServerThread, StatementLog, make_settings
 
 # The 194-byte document that ran 71 s and answered 162 MB.
 NESTED_PAGES = (
@@ -125,3 +128,111 @@ async def test_a_response_over_the_cap_is_refused_whole(capped_server: LiveServe
         {"id": room["id"]},
     )
     assert result.codes == ["RESPONSE_TOO_LARGE"] and result.data is None
+
+
+# What the budget tests' documents cost (loveq/query_cost.py): a page of 100 rooms' ids.
+ROOM_IDS = "{ chatRooms(first: 100) { edges { node { id } } } }"
+
+
+@pytest.fixture(scope="module")
+def budget_server(database_dsn: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    settings = make_settings(
+        tmp_path_factory.mktemp("budget"),
+        database_dsn,
+        LOVEQ_MAX_QUERY_COST="1000",
+        LOVEQ_COST_BURST="1000",
+        LOVEQ_COST_BUDGET="6",  # a unit every 10 s: nothing comes back during the test
+    )
+    statements = StatementLog()
+
+    async def on_connect(conn: asyncpg.Connection) -> None:
+        conn.add_query_logger(statements.recorder(conn))
+
+    with ServerThread(create_app(settings, on_connect=on_connect)) as url:
+        yield LiveServer(url, settings, build_local_issuer(settings), statements, database_dsn)
+
+
+async def test_a_user_cannot_spend_more_than_their_cost_budget(budget_server: LiveServer) -> None:
+    """Each document is under the cost limit; together they pass the user's budget, and the
+    one that does not fit is refused before it runs, as the request rate refuses."""
+    from graphql import parse
+
+    from loveq.query_cost import document_cost
+    from loveq.schema import build_schema
+
+    cost = document_cost(build_schema()._schema, parse(ROOM_IDS), None, {}, max_page_size=100)
+    assert 100 < cost <= 500
+    client = GraphQLClient(budget_server.graphql_url, budget_server.token())
+    other = GraphQLClient(budget_server.graphql_url, budget_server.token())
+    fitting = int(1000 // cost)
+    for _ in range(fitting):
+        assert (await client.execute(ROOM_IDS)).errors == []
+    refused = await client.execute(ROOM_IDS)
+    assert refused.status == 429 and refused.codes == ["RATE_LIMITED"] and refused.data is None
+    extensions = refused.errors[0]["extensions"]
+    assert extensions["scope"] == "cost" and extensions["cost"] == int(cost) and extensions["retryAfter"] >= 1
+    assert (await other.execute(ROOM_IDS)).errors == [], "another user has a budget of their own"
+    # What is left is still spent on documents that fit in it.
+    assert (await client.execute("{ viewer { id } }")).errors == []
+
+
+async def test_an_empty_cost_budget_refuses_before_the_document_is_read(budget_server: LiveServer) -> None:
+    client = GraphQLClient(budget_server.graphql_url, budget_server.token())
+    for size in (100, 30, 10, 3, 1, 0):  # spends the budget, smaller and smaller documents
+        while not (await client.execute(f"{{ chatRooms(first: {size}) {{ edges {{ node {{ id }} }} }} }}")).codes:
+            pass
+    while not (await client.execute("{ viewer { id } }")).codes:
+        pass
+    mark = budget_server.statements.mark()
+    refused = await client.execute("{{{ not even GraphQL")
+    assert refused.status == 429 and refused.codes == ["RATE_LIMITED"]
+    assert refused.errors[0]["extensions"]["scope"] == "cost"
+    assert budget_server.statements.since(mark) == [], "nothing ran"
+    async with httpx.AsyncClient() as http:
+        response = await http.post(budget_server.graphql_url, json={"query": "{ viewer { id } }"}, headers=client.headers())
+    assert response.status_code == 429 and int(response.headers["retry-after"]) >= 1
+
+
+def test_a_cost_burst_below_the_cost_limit_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="LOVEQ_COST_BURST"):
+        make_settings(tmp_path, "postgresql://x/y", LOVEQ_MAX_QUERY_COST="5000", LOVEQ_COST_BURST="4000")
+    assert make_settings(tmp_path, "postgresql://x/y", LOVEQ_MAX_QUERY_COST="5000").guards.cost_burst == 5000
+
+
+async def test_each_insights_window_is_paid_for(alice: GraphQLClient) -> None:
+    """Every place `insights` is selected is a statement over whole rooms of its own: aliased
+    windows ran one statement each, 24 of them in 12 s under the cost limit. Two windows fit;
+    three do not, however few rooms they are asked of."""
+    partner = await factory.partner(alice)
+    room = await factory.room(alice, partner["id"])
+
+    def windows(count: int) -> str:
+        selected = " ".join(
+            f'w{i}: insights(from: "2026-0{i + 1}-01T00:00:00+09:00") {{ interestScore }}' for i in range(count)
+        )
+        return f"query($id: ID!) {{ node(id: $id) {{ ... on ChatRoom {{ {selected} }} }} }}"
+
+    three = await alice.execute(windows(3), {"id": room["id"]})
+    assert three.errors == [] and set(three.data["node"]) == {"w0", "w1", "w2"}
+    four = await alice.execute(windows(4), {"id": room["id"]})
+    assert four.codes == ["QUERY_TOO_COSTLY"] and four.data is None
+
+
+async def test_answers_are_written_as_before_and_refused_as_soon_as_they_pass_the_cap() -> None:
+    """The answer is written piece by piece (the event loop is handed back between pieces) and
+    stops at the cap, rather than encoding the whole answer first: same text as one dumps."""
+    from loveq.json_text import dumps, dumps_within
+
+    answers = [
+        {"data": {"a": [1, 2.5, True, None, "x\ud800y", {"b": []}, {}], "é": '한국어\n"q"'}, "errors": []},
+        {"data": None, "errors": [{"message": "m", "extensions": {"code": "X", "limit": 10}}]},
+        [], {}, [[[]]],
+    ]
+    for answer in answers:
+        text = dumps(answer)
+        size = len(text.encode())
+        assert await dumps_within(answer, 10**9) == text
+        assert await dumps_within(answer, size) == text
+        assert await dumps_within(answer, size - 1) is None
+    huge = {"data": {"nodes": [{"text": "가" * 1000} for _ in range(10_000)]}}
+    assert await dumps_within(huge, 100_000) is None

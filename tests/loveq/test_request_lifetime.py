@@ -1,14 +1,27 @@
-"""A request's work ends with it: a client that goes away cancels the work; a request past its
-deadline answers REQUEST_TIMEOUT."""
+"""A request's work ends with it: a client that goes away cancels the work, its DataLoaders'
+statements included; a request past its deadline answers REQUEST_TIMEOUT and stops them too."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import time
+import uuid
+from collections.abc import Iterator
 from typing import Any
 
+import asyncpg
+import pytest
+
+from datastore.stores.partners import PartnerStore
+from loveq.app import create_app
+from loveq.auth import build_local_issuer
 from loveq.http_limits import BodySizeLimit
 from loveq.request_guard import RequestGuard
 from loveq.settings import GuardSettings
+from tests.support import factory
+from tests.support.client import GraphQLClient
+from tests.support.server import LiveServer, ServerThread, make_settings
 
 
 async def test_a_client_that_goes_away_cancels_the_work() -> None:
@@ -102,3 +115,83 @@ async def test_a_streaming_answer_is_cancelled_when_the_client_goes_away() -> No
     await incoming.put({"type": "http.disconnect"})
     await asyncio.wait_for(request, 5)
     assert cancelled.is_set() and 3 <= len(sent) < 50
+
+
+# Through the endpoint: a loader's batch runs in a task of its own, which the request's
+# cancellation did not reach; its statement went on after the answer (services/loaders.py).
+
+SLOW = "SELECT pg_sleep(25) /* slow partner batch */"
+PARTNERS = "{ chatRooms(first: 5) { edges { node { partner { name } } } } }"
+
+
+@pytest.fixture(scope="module")
+def hasty_server(database_dsn: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    settings = make_settings(
+        tmp_path_factory.mktemp("hasty"), database_dsn, LOVEQ_REQUEST_TIMEOUT="1", LOVEQ_STATEMENT_TIMEOUT="30"
+    )
+    with ServerThread(create_app(settings)) as url:
+        yield LiveServer(url, settings, build_local_issuer(settings), None, database_dsn)  # type: ignore[arg-type]
+
+
+def slow_partners(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = PartnerStore.get_many
+
+    async def get_many(self: PartnerStore, ids: list[uuid.UUID]) -> Any:
+        await self._conn.execute(SLOW)
+        return await real(self, ids)
+
+    monkeypatch.setattr(PartnerStore, "get_many", get_many)
+
+
+async def _slow_statements(dsn: str) -> int:
+    conn = await asyncpg.connect(dsn)
+    try:
+        return await conn.fetchval(
+            "SELECT count(*) FROM pg_stat_activity WHERE query = $1 AND state = 'active'", SLOW
+        )
+    finally:
+        await conn.close()
+
+
+async def _until(condition: Any, seconds: float) -> bool:
+    """Whether `condition()` holds within `seconds` (well before the sleep would end alone)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if await condition():
+            return True
+        await asyncio.sleep(0.1)
+    return False
+
+
+async def _room(client: GraphQLClient) -> None:
+    partner = await factory.partner(client)
+    await factory.room(client, partner["id"])
+
+
+async def test_a_timed_out_request_stops_its_loaders_statements(hasty_server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    client = GraphQLClient(hasty_server.graphql_url, hasty_server.token())
+    await _room(client)
+    slow_partners(monkeypatch)
+    result = await client.execute(PARTNERS)
+    assert result.codes == ["REQUEST_TIMEOUT"]
+    assert await _until(lambda: _no_slow(hasty_server.dsn), 15), "the batch's statement went on after the answer"
+
+
+async def test_a_client_that_hangs_up_stops_its_loaders_statements(hasty_server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    client = GraphQLClient(hasty_server.graphql_url, hasty_server.token())
+    await _room(client)
+    slow_partners(monkeypatch)
+    request = asyncio.create_task(client.execute(PARTNERS))
+    assert await _until(lambda: _some_slow(hasty_server.dsn), 15)
+    request.cancel()  # the client goes away while the batch's statement runs
+    with contextlib.suppress(asyncio.CancelledError):
+        await request
+    assert await _until(lambda: _no_slow(hasty_server.dsn), 15), "the batch's statement went on after the hang-up"
+
+
+async def _no_slow(dsn: str) -> bool:
+    return await _slow_statements(dsn) == 0
+
+
+async def _some_slow(dsn: str) -> bool:
+    return await _slow_statements(dsn) > 0

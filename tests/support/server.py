@@ -85,7 +85,13 @@ class LiveServer:
 
 
 def make_settings(data_dir: Path, dsn: str, **overrides: str) -> Settings:
-    env = {"LOVEQ_DATA_DIR": str(data_dir), "DATABASE_URL": dsn, "LOVEQ_SWEEP_INTERVAL": "3600", **overrides}
+    # The per-user cost budget is generous here: the shared server's tests send costly documents
+    # in quick succession (ten insights documents in a row) to test other things; the budget's
+    # own tests (tests/loveq/test_guards.py) set it.
+    env = {
+        "LOVEQ_DATA_DIR": str(data_dir), "DATABASE_URL": dsn, "LOVEQ_SWEEP_INTERVAL": "3600",
+        "LOVEQ_COST_BUDGET": "100000000", **overrides,
+    }
     return load_settings(env)
 
 
