@@ -70,6 +70,11 @@ def said(quote: str) -> str:
     return f"{quote}{'이라는' if _final_consonant(quote) else '라는'}"
 
 
+def _ira(quote: str) -> str:
+    """"'응'이라" / "'자?'라": the copula a quote needs before 고 or 며."""
+    return f"{quote}{'이라' if _final_consonant(quote) else '라'}"
+
+
 def _final_consonant(text: str) -> bool:
     letters = [ch for ch in text if "가" <= ch <= "힣"]
     return bool(letters) and (ord(letters[-1]) - 0xAC00) % 28 != 0
@@ -77,7 +82,7 @@ def _final_consonant(text: str) -> bool:
 
 def _crisis(r: Reading, name: str) -> tuple[str, str]:
     return (
-        (f"{name}님이 {_quote(r, Signal.CRISIS)}라고 했어요. 스스로를 해칠 수 있다는 신호일 수 있어서, 지금은 관계 고민보다"
+        (f"{name}님이 {_ira(_quote(r, Signal.CRISIS))}고 했어요. 스스로를 해칠 수 있다는 신호일 수 있어서, 지금은 관계 고민보다"
         f" {name}님의 안전이 먼저예요."),
         ("걱정된다고, 곁에 있겠다고 분명히 말하고 '혹시 스스로를 해칠 생각까지 들어?'라고 직접 물어봐도 괜찮아요."
         " 혼자 감당하기 어려워 보이면 자살예방상담전화 109(24시간)나 112·119에 같이 연락하도록 도와주세요."),
@@ -190,7 +195,7 @@ def _relationship(r: Reading, name: str) -> tuple[str, str]:
         todo = "내 마음을 솔직하게 말해 주는 게 가장 좋아요. 애매하게 넘기면 상대가 더 불안해져요."
     if re.search(r"얘기\s*(?:좀\s*)?(?:해야|하자)|할\s*(?:얘기|말)(?:이)?\s*있", r.message) and not cues.confession(r.message):
         return (
-            f"{name}님이 {quote}라며 따로 이야기할 자리를 청했어요. 무슨 얘기인지는 아직 알 수 없어요.",
+            f"{name}님이 {_ira(quote)}며 따로 이야기할 자리를 청했어요. 무슨 얘기인지는 아직 알 수 없어요.",
             "나쁜 쪽으로 단정하지 말고 차분하게 알겠다고 답하세요. 궁금하면 무슨 얘기인지 한 번만 부드럽게 물어봐도 괜찮아요.",
         )
     return (f"{name}님이 두 사람 관계를 분명히 하고 싶어해요({quote}).", todo)
@@ -201,11 +206,11 @@ def _invitation(r: Reading, name: str) -> tuple[str, str]:
     if Signal.QUESTION in r.signals and "뭐" in (quote or ""):
         summary = f"{said(quote)} 말은 시간이 되는지 물으며 만남을 넌지시 떠보는 말일 수 있어요."
     elif r.facts.user_invited and re.search(r"어렵|안\s*돼|안\s*될|못\s*(?:가|갈|볼)|힘들", r.message):
-        summary = f"{name}님이 그날은 어렵다면서도 {quote or '다른 날'}라고 다른 날을 제안했어요. 거절이 아니라 만나고 싶다는 뜻이에요."
+        summary = f"{name}님이 그날은 어렵다면서도 {_ira(quote or '다른 날')}고 다른 날을 제안했어요. 거절이 아니라 만나고 싶다는 뜻이에요."
     elif r.facts.user_invited:
-        summary = f"{name}님이 {quote or '만남'}라고 약속을 구체적으로 잡고 있어요. 제안을 반긴다는 뜻이에요."
+        summary = f"{name}님이 {_ira(quote or '만남')}고 약속을 구체적으로 잡고 있어요. 제안을 반긴다는 뜻이에요."
     else:
-        summary = f"{name}님이 {quote or '만남'}라고 먼저 제안했어요. 호감의 표시예요."
+        summary = f"{name}님이 {_ira(quote or '만남')}고 먼저 제안했어요. 호감의 표시예요."
     return (
         summary,
         "가고 싶다면 좋다고 분명히 답하고 가능한 시간을 구체적으로 말하세요. 어렵다면 다른 날을 함께 제안하면 거절로 들리지 않아요.",
@@ -214,7 +219,7 @@ def _invitation(r: Reading, name: str) -> tuple[str, str]:
 
 def _affection(r: Reading, name: str) -> tuple[str, str]:
     return (
-        f"{name}님이 {_quote(r, Signal.AFFECTION)}라고 마음을 표현했어요.",
+        f"{name}님이 {_ira(_quote(r, Signal.AFFECTION))}고 마음을 표현했어요.",
         "같은 마음이라면 망설이지 말고 표현을 돌려주세요. 한두 마디면 충분해요.",
     )
 
@@ -253,7 +258,7 @@ def _thanks(r: Reading, name: str) -> tuple[str, str]:
 def _question(r: Reading, name: str) -> tuple[str, str]:
     personal = re.search(r"뭐\s*(?:해|했|하|먹|읽|봐)|좋아하|취미|MBTI|어때|드시|뛰셨|잘\s*지내|자\?", r.message)
     return (
-        f"{name}님이 {_quote(r, Signal.QUESTION)}라고 물었어요. "
+        f"{name}님이 {_ira(_quote(r, Signal.QUESTION))}고 물었어요. "
         + ("나에 대해 궁금해하는 거예요." if personal else "내 답을 기다리고 있어요."),
         "질문에 먼저 구체적으로 답하고, 같은 질문을 돌려주면 대화가 자연스럽게 이어져요.",
     )
@@ -273,11 +278,11 @@ def _read_no_reply(r: Reading, name: str) -> tuple[str, str]:
 def _dry(r: Reading, name: str) -> tuple[str, str]:
     if r.facts.user_apologized:
         return (
-            f"내 사과에 {name}님이 {_quote(r, Signal.DRY_REPLY) or '짧게'}라고만 답했어요. 사과는 들었지만 아직 서운함이 다 풀리지는 않은 것 같아요.",
+            f"내 사과에 {name}님이 {_ira(_quote(r, Signal.DRY_REPLY) or '짧게')}고만 답했어요. 사과는 들었지만 아직 서운함이 다 풀리지는 않은 것 같아요.",
             "같은 사과를 길게 반복하거나 변명하지 말고, 짧게 한 번 더 마음을 전한 뒤 말보다 행동으로 보여 주세요. 마음이 풀릴 시간을 주는 게 좋아요.",
         )
     return (
-        f"{name}님이 {_quote(r, Signal.DRY_REPLY) or '짧게'}라고만 답했어요. 지금은 여유가 없거나 대화할 기분이 아닐 수 있어요.",
+        f"{name}님이 {_ira(_quote(r, Signal.DRY_REPLY) or '짧게')}고만 답했어요. 지금은 여유가 없거나 대화할 기분이 아닐 수 있어요.",
         "한 번에 많은 걸 묻거나 길게 보내지 말고, 짧게 받아 주세요. 대화는 상대가 여유 있을 때 이어가도 늦지 않아요.",
     )
 
