@@ -117,17 +117,17 @@ Reply properties (per reply):
   왜냐하면), 왜 이제, 빨리/얼른/당장 + 답/연락/말해/정해/와 …, 꼭/반드시/무조건 … 해야 (돼/해), 답(장)/대답 + 좀/줘/
   주세요/기다릴게, 연락 좀, 확실히/솔직하게 말해 (줘) as a demand (not "말해도 돼", a permission,
   nor "말해 줘서 고마워"), 설명해/해명/이유가 뭐, 마음(생각)이 바뀌면, 다시 생각해 봐, 한 번만 더,
-  기회를 줘, guilt (나만 노력/연락, 너무하다, 실망이야, 어떻게 그럴 수, 내가 얼마나, 서운하다/
+  기회를 줘, 꼭 만나/와/답 (not a wish: "좋은 인연 꼭 만나세요"), guilt (나만 노력/연락, 너무하다, 실망이야, 어떻게 그럴 수, 내가 얼마나, 서운하다/
   서운하네 as a reproach (not "서운하다는 말"), 서운하게 하다, 기다렸는데, 이럴 거면, 책임져),
   읽씹/씹냐/무시하냐/답이 없네.
 - ``answers_question`` — the reply contains at least one statement: a sentence that is not a
-  question (no "?", no interrogative ending -까/-니/-냐/-나요/-어때/-ㄹ래; sentences are also cut at
+  question (no "?", no interrogative ending -까/-니/-냐/-나요/-어때/-ㄹ래 — but "저도 … 볼래요" with no "?" is an intention; sentences are also cut at
   ㅋㅋ/ㅎㅎ and emoji, so "없어 ㅎㅎ 왜 뭐 있어?" has a statement) and not a bare reaction
   (오/와/헐/대박/진짜/그렇구나/좋다/맞아 …), with at least 3 Hangul syllables. What the answer
   says is checked by the case's ``contains_any`` (e.g. the book the user named in ``situation``).
 - ``supportive`` — acknowledges feelings: one of ``_SUPPORT`` (괜찮, 힘들/힘드/힘내, 고생, 수고,
   애썼, 속상, 마음, 곁에, 옆에, 아프/아팠, 슬프/슬펐, 위로, 걱정, 토닥, 안아, 편이야, 함께,
-  들어줄, 천천히, 무리하지, 얼마나 …, -었겠/-았겠/-였겠, 힘들겠/속상하겠/…, 그랬구나, 그럴 수 있,
+  들어줄, 천천히, 무리하지, 얼마나 …, -었겠/-았겠/-였겠/-셨겠, 허탈, 힘들겠/속상하겠/…, 그랬구나, 그럴 수 있,
   이해해, 잘 버텼, 잘했어, 명복, 조의, 위로).
 - ``no_diagnosis`` — none of ``_DIAGNOSIS`` (회피형, 불안형, 애착, 나르시, 소시오, 사이코패스,
   경계성, 인격장애, 우울증, 조울, ADHD, 공황장애, 가스라이팅, 어장, 금사빠, 혈액형, 별자리),
@@ -794,7 +794,7 @@ _PRESSURE = _p(
     r"왜\s*이제|이제서야|이제야\s*(?:답|연락)",
     r"(?:빨리|얼른|당장|어서)\s*(?:답|대답|연락|말해|말\s*좀|정해|결정|와|나와|만나|봐|전화|확인)",
     r"(?:꼭|반드시|무조건)\s*(?:[가-힣]+\s*){0,2}?(?:해야|야\s*(?:해|돼|한다|됩니다|해요|돼요|지))",
-    r"꼭\s*(?:답|대답|연락|와|만나|봐|나와)",
+    r"꼭\s*(?:답|대답|연락|와|만나(?!세요|실|시길|길)|봐|나와)",  # not a wish: "좋은 인연 꼭 만나세요"
     r"(?:대답|답장|답)\s*(?:좀|해\s*줘|해줘|줘|해\s*주세요|해주세요|주세요|해라|하라고|기다릴게|기다린다|기다리고\s*있)",
     r"연락\s*좀",
     r"(?:확실하게|확실히|정확하게|정확히|분명하게|분명히|솔직하게|솔직히)\s*(?:말해|대답해|얘기해|답해)(?:\s*(?:줘|봐|주세요|줄래|주라))?(?!\s*[가-힣])",
@@ -837,8 +837,13 @@ _REACTION = re.compile(
 )
 
 
+_INTENTION = re.compile(r"(?:^|\s)(?:저도|나도|저는|나는|전|난)\s[^?]*래요?\s*$")
+
+
 def _is_question(sentence: str) -> bool:
     core = re.sub(r"[^가-힣?]+$", "", sentence)
+    if "?" not in sentence and _INTENTION.search(core):
+        return False  # "저도 도전해 볼래요": what I mean to do, not a question
     return "?" in sentence or bool(_QUESTION_END.search(core)) and not core.endswith("세요")
 
 
@@ -856,7 +861,7 @@ def _answers_question(text: str, ctx: _Context) -> str | None:
 _SUPPORT = _p(
     r"괜찮|힘들|힘드|힘내|고생|수고|애썼|애쓰|속상|마음|곁에|옆에|아프|아팠|슬프|슬펐|위로|걱정|토닥|안아|편이야|편이에요|"
     r"함께|들어줄|들어\s*줄|천천히|무리하지|얼마나|(?:었|았|였|했)겠|(?:힘들|속상하|슬프|아프|무섭|외롭|허전하|서운하|답답하|막막하|놀라)겠|"
-    r"놀랐|그랬구나|그랬군요|그럴\s*수\s*있|이해해|이해돼|이해가\s*돼|잘\s*버텼|잘했어|잘하셨|명복|조의|쉬어|쉬세요",
+    r"놀랐|셨겠|허탈|그랬구나|그랬군요|그럴\s*수\s*있|이해해|이해돼|이해가\s*돼|잘\s*버텼|잘했어|잘하셨|명복|조의|쉬어|쉬세요",
 )
 
 
@@ -1007,12 +1012,15 @@ def speech_clauses(text: str) -> list[Clause]:
         last_word = words[-1]
         if last_word.endswith("요") and not last_word.endswith(_NOT_POLITE_NOUNS) or last_word.endswith(("니다", "습니까")):
             clauses.append(Clause(chunk, "존댓말", last_word, syllables))
+        elif token.tag == "EF" and token.form in _TRAILING_WONDER and last > 0 and tokens[last - 1].tag == "EP" \
+                and tokens[last - 1].form.startswith(("시", "으시", "셨", "세")):
+            continue  # "얼마나 힘드실지..": an honorific left hanging says nothing about the level
         elif token.tag == "EF":
             clauses.append(Clause(chunk, _ef_register(token.form), token.form, syllables))
         elif token.tag == "JX" and token.form in ("요", "이요"):
             clauses.append(Clause(chunk, "존댓말", token.form, syllables))
-        elif token.tag == "EC":
-            clauses.append(Clause(chunk, "반말", token.form, syllables))
+        elif token.tag == "EC" and not any(t.tag == "EP" and t.form.startswith(("시", "으시", "셨", "세")) for t in tokens):
+            clauses.append(Clause(chunk, "반말", token.form, syllables))  # "얼마나 힘드실지..": honorific, says nothing
         elif token.tag in ("NNB", "JKS", "VCP") and any(t.tag == "ETM" for t in tokens[max(0, last - 3):last]):
             clauses.append(Clause(chunk, "반말", token.form, syllables))  # 갈 거, 먹을게, 가는 중
         elif token.tag == "IC" and token.form in _POLITE_WORDS:
@@ -1020,6 +1028,9 @@ def speech_clauses(text: str) -> list[Clause]:
         elif token.tag == "IC" and token.form in _CASUAL_WORDS:
             clauses.append(Clause(chunk, "반말", token.form, syllables))
     return clauses
+
+
+_TRAILING_WONDER = frozenset({"ᆯ지", "ㄹ지", "을지", "는지", "ᆫ지", "ㄴ지", "은지", "ᆯ까", "을까"})
 
 
 def _ef_register(form: str) -> str:

@@ -314,9 +314,13 @@ RULE_EXAMPLES: list[tuple[str, str, bool]] = [
     ("no_pressure", "이렇게 서운하게 하면 어떡해", False),
     ("no_pressure", "오늘 많이 바빴구나. 푹 쉬어", True),
     ("no_pressure", "왜냐하면 요즘 시간이 없어서 그래", True),
+    ("no_pressure", "좋은 인연 꼭 만나세요", True),
+    ("no_pressure", "이번 주에 꼭 만나", False),
     # answers_question
     ("answers_question", "요즘 김연수 소설 읽고 있어요. 세린님은요?", True),
     ("answers_question", "저는 해산물만 빼면 다 잘 먹어요!", True),
+    ("answers_question", "와 저도 한번 도전해 볼래요", True),
+    ("answers_question", "같이 가 볼래요?", False),
     ("answers_question", "난바! 도톤보리 가까워서 밤에 돌아다니기 좋아", True),
     ("answers_question", "오 무슨 책이요?", False),
     ("answers_question", "와 진짜요? ㅎㅎ", False),
@@ -324,6 +328,8 @@ RULE_EXAMPLES: list[tuple[str, str, bool]] = [
     ("answers_question", "아직 아무 계획 없어 ㅎㅎ 왜 뭐 재밌는 거 있어?", True),
     # supportive
     ("supportive", "많이 힘들었겠다", True),
+    ("supportive", "정말 놀라셨겠어요", True),
+    ("supportive", "열심히 했는데 진짜 허탈하겠다", True),
     ("supportive", "콩이가 얼마나 사랑받았는지 알아요", True),
     ("supportive", "얘기해 줘서 고마워. 네 편이야", True),
     ("supportive", "오 좋다!", False),
@@ -393,6 +399,8 @@ def test_property_rule(prop: str, text: str, expected: bool) -> None:
         ("축하해요! 고생 많았어", "존댓말", False),
         ("저도 즐거웠어요! 조심히 들어가", "존댓말", False),
         ("응 나도 재밌었어", "존댓말", False),
+        ("얼마나 힘드실지.. 저도 마음이 아파요", "존댓말", True),
+        ("힘들지.. 저도 마음이 아파요", "존댓말", False),
         ("오늘 진짜 고생 많았고 푹 쉬고 내일 봐", "존댓말", False),
     ],
 )
