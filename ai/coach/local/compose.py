@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ai.coach.local import scenes_care, scenes_hurt, scenes_news, scenes_no, scenes_talk, scenes_yes
+from ai.coach.local import scenes_care, scenes_hurt, scenes_news, scenes_no, scenes_talk, scenes_us, scenes_yes
 from ai.coach.local.drafts import Detail, Draft, detail_of
 from ai.coach.local.facts import UserFacts, user_facts
 from ai.coach.local.voice import Voice, join, voice_for
-from ai.coach.reading.advice import lead_signal
+from ai.coach.reading.lead import lead_signal
 from ai.coach.reading.model import Reading
 from ai.coach.types import RISK_ORDER, CoachRequest, ReplyOption, Sender, Signal
 from ai.korean.particles import josa
@@ -32,7 +32,7 @@ SCENES: dict[Signal, Scene] = {
     Signal.EX_CONTACT: scenes_no.ex_contact,
     Signal.READ_NO_REPLY: scenes_no.distance,
     Signal.DRY_REPLY: scenes_no.distance,
-    Signal.RELATIONSHIP_TALK: scenes_yes.relationship,
+    Signal.RELATIONSHIP_TALK: scenes_us.relationship,
     Signal.INVITATION: scenes_yes.invitation,
     Signal.AFFECTION: scenes_yes.affection,
     Signal.GOOD_NEWS: scenes_news.good_news,

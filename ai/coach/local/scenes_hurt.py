@@ -9,7 +9,7 @@ import re
 
 from ai.coach.local.drafts import Detail, Draft
 from ai.coach.local.voice import Line, Voice, join
-from ai.coach.reading import cues
+from ai.coach.reading import cues, pain
 from ai.coach.reading.model import Reading
 from ai.coach.types import Signal
 from ai.korean.particles import josa
@@ -25,8 +25,9 @@ def _family(r: Reading) -> str | None:
 
 
 _EMERGENCY = re.compile(r"응급실|쓰러지|쓰러졌|사고|입원|수술|구급차|다치셨")
-_JOB_LOSS = re.compile(r"잘렸|짤렸|구조조정|해고|권고사직|계약\s*종료")
-_FAILED = re.compile(r"떨어졌|떨어짐|불합격|탈락|낙방")
+_JOB_LOSS = re.compile(r"잘렸|짤렸|구조조정|해고|권고사직|계약\s*종료|(?:회사|가게|사업)\s*(?:를|을)?\s*접|폐업|문\s*닫기로|사업\s*정리")
+_FAILED = re.compile(r"떨어졌|떨어짐|불합격|탈락|낙방|거절\s*(?:됐|당했|받았)|반려\s*(?:됐|당)")
+_LONELY = re.compile(r"외로|외롭|혼자인\s*것\s*같|말\s*통하는\s*사람|한국\s*가고\s*싶|집에\s*가고\s*싶|보고\s*싶은\s*사람")
 _BODY = re.compile(r"(발|손|다리|허리|어깨|무릎|몸)[^.!?\n]{0,4}(?:까지|까졌|다쳤|아파|아프|쑤시|물집)")
 _YEARS = re.compile(r"(\d+)\s*년\s*(?:동안|간|을)?")
 _TRIES = re.compile(r"(\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두|열세)\s*번째")
@@ -49,11 +50,13 @@ def distress(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         safe, balanced, bold = _friend_lost(v, r)
     elif _OTHERS_DOING_WELL.search(r.message):
         safe, balanced, bold = _left_behind(v)
+    elif _LONELY.search(r.message):
+        safe, balanced, bold = _lonely(v, r)
     elif _LOW_MOOD.search(r.message):
         safe, balanced, bold = _low(v)
-    elif cues.money_trouble(r.message):  # before sickness: "돈이 모자라서 머리 아파" is not a headache
+    elif pain.money_trouble(r.message):  # before sickness: "돈이 모자라서 머리 아파" is not a headache
         safe, balanced, bold = _money(v, r)
-    elif cues.setback(r.message):
+    elif pain.setback(r.message):
         safe, balanced, bold = _setback(v, r)
     elif _SICK.search(r.message):
         safe, balanced, bold = _sick(v)
@@ -187,6 +190,17 @@ def _sick(v: Voice) -> tuple[str, str, str]:
     )
 
 
+def _lonely(v: Voice, r: Reading) -> tuple[str, str, str]:
+    """Loneliness, often far away: be there in words, and by voice if they want."""
+    far = bool(re.search(r"한국|여기\s*(?:밤|새벽|아침)|타지|해외|유학|혼자\s*살", r.message))
+    seen = v.say(Line("{w}혼자 있으면 얼마나 외로울까요.", "{w}혼자 있으면 얼마나 외로울까."), w="거기서 " if far else "")
+    say_it = v.say(Line("외롭다고 말해 줘서 고마워요. 그런 날 있죠.", "외롭다고 말해 줘서 고마워. 그런 날 있지."))
+    call = v.say(Line("지금 잠깐 통화할래요? 목소리라도 들으면 조금 나을 거예요.", "지금 잠깐 통화할래? 목소리라도 들으면 좀 나을 거야."))
+    near = v.say(Line("멀리 있어도 저는 늘 {you} 편이에요. 언제든 연락해요.", "멀리 있어도 나는 늘 네 편이야. 언제든 연락해."), you=f"{v.name} 씨") if far else v.say(
+        Line("혼자라고 느껴질 때 언제든 연락해요. 저는 여기 있어요.", "혼자라고 느껴질 때 언제든 연락해. 나 여기 있어."))
+    return join(seen, say_it), join(seen, call), near
+
+
 def _low(v: Voice) -> tuple[str, str, str]:
     return (
         v.say(Line("요즘 많이 힘들었군요. 말해 줘서 고마워요.", "요즘 많이 힘들었구나. 말해 줘서 고마워.")),
@@ -245,7 +259,7 @@ def _failed(v: Voice, r: Reading) -> tuple[str, str, str]:
     listen = v.say(Line("오늘은 맛있는 거 먹고 푹 쉬어요. 얘기하고 싶으면 언제든 들을게요.", "오늘은 맛있는 거 먹고 푹 쉬어. 얘기하고 싶으면 언제든 들을게."))
     stand = v.say(Line("이번엔 운이 안 따라 준 거예요. 누가 뭐래도 저는 {yours} 편이에요.", "이번엔 운이 안 따라 준 거야. 누가 뭐래도 나는 네 편이야."),
                   yours=v.yours)
-    return join(sore, no_pretend), join(sore.split(". ")[0] if tries else "", listen), stand
+    return join(sore, no_pretend if r.has(Signal.MASKED_PAIN) else ""), join(sore.split(". ")[0] if tries else "", listen), stand
 
 
 def _worn_out(v: Voice, r: Reading, d: Detail) -> tuple[str, str, str]:

@@ -8,6 +8,7 @@ import re
 
 from ai.coach.local.drafts import Detail, Draft
 from ai.coach.local.voice import Line, Voice, join
+from ai.coach.reading import pain
 from ai.coach.reading.model import Reading
 from ai.korean.particles import josa
 
@@ -48,7 +49,37 @@ def _special_news(v: Voice, r: Reading, wow: str) -> tuple[str, str, str] | None
     return None
 
 
+_GIFT = re.compile(r"선물|목걸이|반지|팔찌|귀걸이|꽃다발|꽃\s*(?:너무|진짜|고마)|케이크|편지")
+
+
+def _gift_thanks(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """Thanks for a gift: glad it pleased them, a word on choosing it, no 'glad it helped'."""
+    glad = v.say(Line("마음에 든다니 정말 다행이에요!", "마음에 든다니 진짜 다행이다!"))
+    chose = v.say(Line("{you}한테 잘 어울릴 것 같아서 고민 많이 하고 골랐어요 ㅎㅎ", "너한테 잘 어울릴 것 같아서 엄청 고민하고 골랐어 ㅎㅎ"), you=f"{v.name} 씨")
+    wear = v.say(Line("하고 다니는 거 보면 저도 기분 좋을 것 같아요.", "하고 다니는 거 보면 나도 기분 좋을 것 같아.")) if re.search(
+        r"하고\s*다닐|차고\s*다닐|끼고\s*다닐|매일\s*(?:할|쓸)", r.message) else v.say(Line("다음엔 더 좋은 걸로 챙길게요.", "다음엔 더 좋은 걸로 챙길게."))
+    return (
+        Draft(join(glad, d.facts.first), f"{v.name}님의 '{d.quote}'에 마음에 든다니 기쁘다고 먼저 답해요."),
+        Draft(join(glad, chose), "선물을 고를 때 어떤 마음이었는지 하나 보태 고마움에 따뜻하게 답해요."),
+        Draft(join(glad, wear), f"{v.name}님이 선물을 아껴 줄 거라는 말에 내 마음도 조금 더 드러내요."),
+    )
+
+
 _SICK_CARE = re.compile(r"(?<![가-힣])죽(?=\s|$|을|이|은|도|까지)|약\s*(?:사|챙|갖)|몸살|감기|아팠|아플\s*때|열\s*나|병원")
+def _relief(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """The operation went well, they are out of hospital: relief, not congratulations."""
+    phew = v.say(Line("와 정말 다행이에요!!", "와 진짜 다행이다!!"))
+    who = re.search(r"(?:^|\s)([가-힣]{1,3})(?:이|가)\s+(?:수술|퇴원)", r.message)
+    brave = v.say(Line("{w} 잘 버텼네요.", "{w} 진짜 잘 버텼다."), w=who.group(1)) if who and who.group(1) not in ("응", "오늘", "엄마", "아빠") else ""
+    worried = v.say(Line("그동안 마음 졸이느라 {you}도 고생 많았어요.", "그동안 마음 졸이느라 너도 고생 많았어."), you=f"{v.name} 씨")
+    return (
+        Draft(join(phew, brave), f"{v.name}님의 '{d.quote}'에는 축하보다 다행이라는 안도를 함께 나눠요."),
+        Draft(join(phew, worried), f"걱정하며 기다린 {v.name}님의 마음까지 알아줘요."),
+        Draft(join(phew, worried, v.say(Line("퇴원하면 맛있는 거 먹으면서 푹 쉬어요.", "이제 좀 푹 쉬어, 맛있는 거 챙겨 먹고."))),
+              f"안도에 더해 {v.name}님이 이제 좀 쉬었으면 하는 마음을 전해요."),
+    )
+
+
 _CREDITS_ME = re.compile(r"덕분|응원해\s*(?:줘서|주셔서)|도와\s*(?:줘서|주셔서)")
 
 
@@ -57,6 +88,8 @@ def good_news(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     wow = v.one("news-wow", [
         Line("와 {n}진짜 축하해요!!", "와 {n}진짜 축하해!!"), Line("대박, {n}축하해요!", "대박 {n}축하해!!"), Line("헐 {n}완전 축하해요!", "헐 {n}완전 축하해!"),
     ], n=f"{news} " if news else "")
+    if pain.recovered(r.message):
+        return _relief(v, r, d)
     special = _special_news(v, r, wow)
     if special:
         return tuple(Draft(text, why) for text, why in zip(special, (
@@ -97,6 +130,8 @@ _TIME_TOGETHER = re.compile(r"즐거웠|재밌었|재미있었|좋았|맛있었|
 
 def thanks(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     facts, first = d.facts.text, d.facts.first
+    if _GIFT.search(r.message):
+        return _gift_thanks(v, r, d)
     if not _TIME_TOGETHER.search(r.message):  # thanks for listening, for help, for a tip
         listened = bool(_LISTENED.search(r.message))
         glad = v.one("thanks-listened", [

@@ -115,6 +115,19 @@ def ex_contact(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     )
 
 
+_MONEY_ASK = re.compile(r"빌려\s*(?:줄|줘|주|달)|돈\s*(?:좀|이\s*급)|\d+\s*만\s*원만|꿔\s*(?:줄|줘)")
+
+
+def _no_loan(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """An ex asking for money: a short, clear no — no reasons to argue with, no door left open."""
+    no = v.say(Line("미안해요, 돈은 빌려주기 어려워요.", "미안, 돈은 빌려주기 어려워."))
+    return (
+        Draft(no, f"'{d.quote}'에는 이유를 길게 대지 않고 짧고 분명하게 거절해요."),
+        Draft(join(no, v.say(Line("다른 방법 잘 찾길 바랄게요.", "다른 방법 잘 찾길 바랄게."))), "거절하되 상대를 몰아세우지 않고 담담하게 끝내요."),
+        Draft(join(no, v.say(Line("그리고 이런 일로는 연락 안 했으면 해요.", "그리고 이런 일로는 연락 안 했으면 좋겠어."))), "거절과 함께 앞으로의 선도 분명히 그어요."),
+    )
+
+
 def _at_the_door(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
     no = v.say(Line("안 나가요. 이만 집에 들어가요.", "안 나가. 이만 집에 들어가."))
     return (
@@ -128,6 +141,8 @@ def _at_the_door(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
 def _boundary(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     if cues.at_the_door(r.message):
         return _at_the_door(v, d)
+    if _MONEY_ASK.search(r.message):
+        return _no_loan(v, d)
     late = r.has(Signal.LATE_NIGHT)
     items = d.facts.mentioning(r"물건|짐|돌려|택배") or _THINGS.search(r.message)
     own = d.facts.mentioning(r"아닌\s*것|술|괜찮아졌|비번")
@@ -175,7 +190,7 @@ def distance(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         return _after_silence(v, d)
     if _LEAVES_IT_TO_ME.search(r.message) and r.facts.user_invited:
         return _left_to_me(v, d)
-    if len(mine) >= 30 and r.facts.user_apologized:
+    if len(mine) >= 8 and r.facts.user_apologized:
         return _after_apology(v, d)
     if len(mine) >= 30 and _SINCERE.search(mine) and "?" not in mine:
         return _after_heartfelt(v, r, d)

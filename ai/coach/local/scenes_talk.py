@@ -30,6 +30,8 @@ def question(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     asked = _main_question(r.evidence.get(Signal.QUESTION) or (d.quote,))
     if _CONFIRM.match(asked):
         return _confirm(v, asked, d)
+    if _MAY_I_CALL.search(asked) and not d.facts:
+        return _may_call(v, r, asked)
     if r.has(Signal.LATE_NIGHT) and _STILL_UP.search(r.message):
         return _still_up(v, r, d, asked)
     if _REPROACH.search(asked) and not d.facts:
@@ -58,6 +60,23 @@ def question(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         Draft(join(ack, first), f"{v.name}님의 {quoted}에 돌려 말하지 않고 먼저 답해요" + (", 알려 준 내용 그대로요." if d.facts else ".")),
         Draft(join(ack, answer, back), f"답한 뒤 {v.name}님 쪽으로 대화를 넘겨서 한쪽으로만 흐르지 않게 해요."),
         Draft(join(ack, first, step), f"답에 더해 {v.name}님과 더 이야기하고 싶다는 마음을 분명히 보여 줘요."),
+    )
+
+
+_MAY_I_CALL = re.compile(r"(?:전화|통화|영상\s*통화|페이스톡|보이스톡)\S*\s*(?:해도|걸어도|가능)\s*(?:돼|될까|되나|해)?|전화해도")
+
+
+def _may_call(v: Voice, r: Reading, asked: str) -> tuple[Draft, Draft, Draft]:
+    """"전화해도 돼?": yes, and — late at night or after drinks — keep it short and kind."""
+    drunk = bool(re.search(r"취했|취해|술\s*(?:마셨|먹었|한잔)|회식", r.message))
+    yes = v.say(Line("네 전화해도 돼요.", "응 전화해도 돼."))
+    care = v.say(Line("많이 취한 건 아니죠? 조심히 들어가요.", "근데 많이 취한 거 아니지? 조심히 들어가.")) if drunk else v.say(
+        Line("늦었으니까 잠깐만 통화해요.", "늦었으니까 잠깐만 통화하자.")) if r.has(Signal.LATE_NIGHT) else ""
+    glad = v.say(Line("저도 목소리 듣고 싶었어요.", "나도 네 목소리 듣고 싶었어."))
+    return (
+        Draft(yes, f"'{asked}'에 돌려 말하지 않고 된다고 바로 답해요."),
+        Draft(join(yes, care), "전화는 받되, 늦은 밤이면 짧게 하자고 챙겨요." if not drunk else "전화는 받되, 취한 상대를 먼저 걱정해 줘요."),
+        Draft(join(yes, glad), "나도 목소리가 듣고 싶었다는 마음을 솔직하게 돌려줘요."),
     )
 
 

@@ -8,6 +8,7 @@ import re
 
 from ai.coach.local.details import adverbial, find_times
 from ai.coach.local.drafts import Detail, Draft
+from ai.coach.local.scenes_us import relationship
 from ai.coach.local.voice import Line, Voice, join
 from ai.coach.reading import cues
 from ai.coach.reading.model import Reading
@@ -22,6 +23,7 @@ _CLOCK = re.compile(r"\d+\s*시")
 _FAVOUR = re.compile(r"예약하겠|예약할게|예약해|제가\s*살게|내가\s*살게|쏠게|사\s*줄게|데리러")
 _ROUGH_DAY = re.compile(r"깨져|깨졌|혼났|스트레스|짜증|우울|빡쳐|힘들어서")
 _HOUSEWARMING = re.compile(r"집들이|이사")
+_FAMILY_EVENT = re.compile(r"결혼식|돌잔치|생신|칠순|환갑|가족\s*(?:모임|여행|식사)|(?:부모님|엄마|아빠|친구들|친구들이랑|친구들하고)[^.!?\n]{0,10}(?:같이|만나|보|먹|뵙)")
 
 
 def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
@@ -46,6 +48,8 @@ def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     timed = bool(_CLOCK.search(r.message) or _CLOCK.search(plan))
     if _HOUSEWARMING.search(r.message):
         detail = v.say(Line("뭐 사 갈까요? 필요한 거 있으면 말해요!", "뭐 사 갈까? 필요한 거 있으면 말해!"))
+    elif _FAMILY_EVENT.search(r.message):  # the hour is theirs to tell; what to bring or wear is the question
+        detail = v.say(Line("제가 뭐 준비해 가면 좋을지 알려 줘요!", "내가 뭐 입고 가면 좋을지 알려 줘!"))
     elif re.search(r"예매|예약\s*(?:했|해\s*놨|해놨)", r.message):
         detail = v.say(Line("예매까지 해 주다니 고마워요!", "예매까지 해 주다니 고마워!"))
     elif "퇴근" in r.message and not timed:
@@ -161,6 +165,9 @@ def _looking_forward(v: Voice, r: Reading, d: Detail) -> str:
     if r.has(Signal.GOOD_NEWS):  # "나 이직했다! 이번 주에 내가 쏜다"
         return v.say(Line("그날 제대로 축하해요! 케이크는 제가 살게요.", "그날 제대로 축하하자! 케이크는 내가 살게."))
     food = d.activity if d.activity in ("파스타", "치킨", "고기", "떡볶이", "커피", "술", "맥주") else None
+    if _FAMILY_EVENT.search(r.message):  # their friends, their family, a wedding: meeting their people
+        return v.say(Line("{who} 뵙는 거 조금 떨리지만 기대돼요.", "{who} 만나는 거 좀 떨리긴 하는데 기대된다."),
+                     who="친구분들" if re.search(r"친구", r.message) else "가족분들")
     if r.facts.user_invited:  # the user asked first; the partner found a day that works
         return v.say(Line("시간 맞춰 줘서 고마워요. {what}벌써 기대돼요.", "시간 맞춰 줘서 고마워. {what}벌써 기대된다."),
                      what=f"{d.activity} 먹을 생각에 " if food else "")
@@ -193,79 +200,13 @@ def _veiled(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     )
 
 
-def relationship(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
-    facts = d.facts.text if d.facts else ""
-    if r.has(Signal.INVITATION):  # "부모님 한번 뵐래?"
-        thanks = v.say(Line("그렇게 생각해 줘서 정말 고마워요.", "그렇게 생각해 줘서 진짜 고마워."))
-        slow = facts or v.say(Line("근데 아직은 조금 떨려요.", "근데 아직은 좀 떨려."))
-        later = v.say(Line("아직은 조금 더 시간 갖고, 마음 준비되면 제가 먼저 말할게요.", "아직은 조금 더 시간 갖고, 마음 준비되면 내가 먼저 말할게."))
-        return (
-            Draft(join(thanks, slow), f"{v.name}님의 초대에 먼저 고마워하고, 부담스러운 마음은 솔직하지만 부드럽게 말해요."),
-            Draft(join(slow, later), f"거절이 아니라 '아직'이라는 걸 분명히 해서 {v.name}님이 서운하지 않게 해요."),
-            Draft(join(v.say(Line("{name} 씨랑 진지하게 만나고 있어서 더 잘하고 싶어요.", "너랑 진지하게 만나고 있어서 더 잘하고 싶어."), name=v.name), later),
-                  f"진지한 마음을 먼저 말해 주면 '아직'이라는 말도 {v.name}님에게 믿음으로 들려요."),
-        )
-    if _TALK_REQUESTED.search(r.message) and not cues.confession(r.message):
-        return _talk_requested(v, r, d)
-    if r.wish.unsure:
-        honest = facts or v.say(Line("솔직히 저도 아직 잘 모르겠어요.", "솔직히 나도 아직 잘 모르겠어."))
-        good = v.say(Line("그래도 {name} 씨랑 있는 시간은 정말 좋아요.", "그래도 너랑 있는 시간은 진짜 좋아."), name=v.name)
-        more = v.say(Line("조금 더 알아가 보고 싶어요.", "조금 더 알아가 보고 싶어."))
-        return (
-            Draft(join(v.say(Line("물어봐 줘서 고마워요.", "물어봐 줘서 고마워.")), honest), f"{v.name}님의 '{d.quote}'에 모르는 걸 아는 척하지 않고 솔직하게 답해요."),
-            Draft(join(honest, good), f"확신은 없어도 {v.name}님에게 좋은 감정이 있다는 걸 함께 전해 관계를 닫지 않아요."),
-            Draft(join(v.say(Line("제 마음을 솔직하게 말하면, 확신은 아직 없지만 끌리는 건 분명해요.", "솔직히 말하면, 확신은 아직 없는데 끌리는 건 분명해.")), more),
-                  f"애매하게 두지 않고 {v.name}님과 어떻게 하고 싶은지까지 분명히 말해요."),
-        )
-    mutual = bool(cues.confession(r.message)) or r.has(Signal.AFFECTION)
-    # "나도" only when they said it first; "나 너한테 뭐야?" is a question, not a confession
-    like = facts or (v.say(Line("저도 {name} 씨 좋아해요.", "나도 너 좋아해."), name=v.name) if mutual else
-                     v.say(Line("저는 {name} 씨 좋아해요.", "나는 너 좋아해."), name=v.name))
-    if cues.confession(r.message):  # they said it first ("저 사실 민준씨 좋아하는 것 같아요")
-        opener = v.say(Line("놀라긴요, 용기 내서 말해 줘서 고마워요.", "놀라긴, 용기 내서 말해 줘서 고마워.")) if "놀라" in r.message else v.say(
-            Line("먼저 말해 줘서 고마워요.", "먼저 말해 줘서 고마워."))
-        same = v.say(Line("사실 저도 먼저 말할까 고민하고 있었어요.", "사실 나도 먼저 말할까 고민하고 있었어."))
-    elif re.search(r"무슨\s*사이|우리\s*(?:관계|사이)|어떤\s*사이|(?:나|저)\s*(?:너|[가-힣]{1,3}\s*씨)?한테\s*(?:뭐|어떤)", r.message):
-        opener = v.say(Line("저도 요즘 그거 생각하고 있었어요.", "나도 요즘 그거 생각하고 있었어."))
-        same = v.say(Line("가볍게 생각한 적 없어요.", "가볍게 생각한 적 없어."))
-    else:
-        opener = ""
-        same = v.one("relationship-serious", [
-            Line("저는 {name} 씨 말고는 관심 없어요.", "나는 너 말고 관심 없어."), Line("가볍게 생각한 적 없어요.", "가볍게 생각한 적 없어."),
-        ], name=v.name)
-    return (
-        Draft(join(opener, like), f"{v.name}님이 먼저 꺼낸 '{d.quote}'에 돌려 말하지 않고 " + ("같은 마음이라고 답해요." if mutual else "내 마음을 분명히 답해요.")),
-        Draft(join(like, same), f"좋아하는 마음과 진지함을 함께 전해 {v.name}님의 불안을 덜어 줘요."),
-        Draft(join(like, v.say(Line("앞으로도 {name} 씨랑 진지하게 만나고 싶어요.", "앞으로도 너랑 진지하게 만나고 싶어."), name=v.name) if r.stage is Stage.DATING
-                   else v.say(Line("우리 제대로 만나 볼래요?", "우리 사귀자."))), f"{v.name}님이 " + ("마음을 보여 준" if mutual else "관계를 먼저 물어 온") + " 지금이 기회라, 내가 먼저 분명하게 사귀자고 말해요."),
-    )
-
-
-_TALK_REQUESTED = re.compile(r"얘기\s*(?:좀\s*)?(?:해야|하자|할\s*수\s*있)|할\s*(?:얘기|말)\s*있어|할\s*(?:얘기|말)이\s*있")
-
-
-def _talk_requested(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
-    """"우리 얘기 좀 해야 될 것 같아": unknown news — calm, no guessing the worst, no pleading."""
-    when = d.time
-    ok = v.say(Line("네 알겠어요. {w}에 얘기해요.", "응 알겠어. {w}에 얘기하자."), w=when) if when else v.say(
-        Line("네 알겠어요. 편할 때 얘기해요.", "응 알겠어. 편할 때 얘기하자."))
-    ask = v.say(Line("혹시 무슨 얘기인지 조금만 먼저 말해 줄 수 있어요? 마음의 준비를 하고 싶어서요.",
-                     "혹시 무슨 얘긴지 조금만 먼저 말해 줄 수 있어? 마음의 준비를 하고 싶어서."))
-    open_ = v.say(Line("무슨 얘기든 솔직하게 해 줘요. 저도 잘 듣고 같이 얘기하고 싶어요.", "무슨 얘기든 솔직하게 해 줘. 나도 잘 듣고 같이 얘기하고 싶어."))
-    return (
-        Draft(ok, f"'{d.quote}'에 놀란 티를 내기보다 차분하게 알겠다고 답해요.", told=True),
-        Draft(join(ok, ask), "불안을 혼자 키우지 않게, 무슨 얘기인지 한 번만 부드럽게 물어봐요.", told=True),
-        Draft(join(ok, open_), f"어떤 얘기든 피하지 않고 듣겠다는 마음을 보여 {v.name}님이 편하게 말하게 해요.", told=True),
-    )
-
-
 _NIGHT = re.compile(r"잘\s*자|잘게|자러|자야|먼저\s*잘|굿\s*나잇|굿밤|꿈")
 # The partner's words of affection, said back in kind.
 _MIRRORS = (
     (re.compile(r"사랑해"), Line("저도 사랑해요.", "나도 사랑해.")),
     (re.compile(r"보고\s*싶"), Line("저도 보고 싶었어요.", "나도 보고 싶었어.")),
     (re.compile(r"좋아해|좋아하는\s*것\s*같"), Line("저도 좋아해요.", "나도 좋아해.")),
-    (re.compile(r"생각\s*났|생각\s*나서"), Line("저도 {you} 생각하고 있었어요.", "나도 네 생각하고 있었어.")),
+    (re.compile(r"생각\s*났|생각\s*나(?:서|더라|네|던데)"), Line("저도 {you} 생각하고 있었어요.", "나도 네 생각하고 있었어.")),
     (re.compile(r"재밌었|재미있었|즐거웠|좋았"), Line("저도 오늘 정말 즐거웠어요.", "나도 오늘 진짜 재밌었어.")),
 )
 _THANKED_FOR = (

@@ -11,70 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ai.korean.signals import has_crying, has_laughter
+from ai.coach.reading.pain import any_of, found_in, strong_distress
 
 
-def _any(patterns: Iterable[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+_any, _found = any_of, found_in
 
-
-def _found(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(m.group(0).strip() for m in pattern.finditer(text) if m.group(0).strip()))
-
-
-# Self-harm and wishing to disappear. "죽겠다" after a feeling (배고파 죽겠다, 보고 싶어 죽겠다)
-# is an idiom and is not here.
-_CRISIS = _any([
-    r"죽고\s*싶", r"죽어\s*버리", r"죽을까\s*(?:봐|싶)", r"자살", r"자해", r"목숨", r"유서",
-    r"사라지고\s*싶", r"없어지고\s*싶", r"없어져\s*버리", r"사라져\s*버리",
-    r"(?:다|모든\s*걸|전부|이제)\s*그만하고\s*싶", r"그만\s*살고", r"살기\s*싫", r"살고\s*싶지\s*않",
-    r"살\s*이유", r"(?:다|모든\s*걸|인생을?)\s*끝내고\s*싶", r"내가\s*없으면", r"태어나지\s*말",
-    r"뛰어내리", r"수면제", r"손목을?\s*긋",
-    r"(?:내가|나|제가|저)\s*(?:없어져도|사라져도|죽어도|없어도)\s*(?:아무도|누가|다들|모를)", r"없어져도\s*아무도", r"사라져도\s*아무도",
-    r"(?:다|모든\s*게|모든\s*걸)\s*끝났으면", r"잠들어서\s*안\s*깼으면", r"깨지\s*않았으면",
-])
-
-_GRIEF = _any([
-    r"돌아가셨", r"돌아가셔", r"장례", r"빈소", r"발인", r"부고", r"조문", r"상을?\s*당", r"초상",
-    r"하늘나라", r"무지개\s*다리", r"세상을\s*떠", r"명복", r"임종", r"납골", r"화장터",
-    r"(?:강아지|고양이|반려|[가-힣]{1,3}이가?)\s*(?:가\s*)?(?:죽었|떠났)",
-])
-# "보리 오늘 오후에 갔어": a death said softly — only with another sign of a loss beside it.
-_GRIEF_SOFTLY = _any([r"(?:오늘|어제|방금|새벽에|아침에|오후에|저녁에|밤에)\s*(?:결국\s*)?(?:갔어|갔다|갔어요|떠났어|떠났어요)"])
-_LOSS_HINT = _any([r"오래\s*산\s*거", r"오래\s*살았", r"\d+\s*년(?:이나|을)?\s*(?:같이|함께|키웠|살았)", r"집이\s*(?:너무\s*)?조용",
-                   r"마지막", r"얼마\s*안\s*남", r"보고\s*싶다", r"실감이?\s*안"])
-
-# Pain of the person themselves: a hard day, a loss of work, a failure, fear, sickness.
-_DISTRESS = _any([
-    r"힘들(?!\s*(?:것\s*같|듯|지\s*않))", r"힘드", r"피곤", r"지쳤", r"지친", r"지쳐", r"버티", r"우울", r"속상", r"서럽", r"막막", r"불안",
-    r"무서", r"눈물", r"울었", r"울고\s*싶", r"울컥", r"멘붕", r"번아웃", r"숨이\s*막", r"답답",
-    r"잘렸", r"해고", r"권고\s*사직", r"구조\s*조정", r"정리\s*해고", r"퇴사\s*당", r"실직", r"백수",
-    r"떨어졌", r"떨어짐", r"불합격", r"탈락", r"낙방", r"재수", r"망했", r"망쳤",
-    r"응급실", r"입원", r"수술", r"다쳤", r"사고\s*(?:났|가)", r"아파(?!트)", r"아프", r"몸살",
-    r"얼어\s*붙", r"아무것도\s*(?:못|안\s*되)", r"못\s*하겠",
-    r"(?:피곤|힘들|졸려|지쳐)\S*\s*죽겠", r"힘도\s*없", r"인대", r"깁스", r"골절", r"부러졌", r"조직\s*검사", r"검사\s*결과",
-    r"안\s*좋은\s*생각", r"잠이\s*하나도\s*안\s*와", r"허탈", r"허무", r"좌절", r"자괴감", r"자존감",
-    # money trouble: "월세 낼 돈이 모자라", "카드값 폭탄", "통장이 텅장"
-    r"돈이?\s*(?:좀\s*|너무\s*|많이\s*)?(?:모자|부족|없어|없다|없네)", r"(?:월세|카드값|관리비|생활비|대출|이자(?!카)|학자금)[^.!?\n]{0,12}(?:모자|부족|밀렸|못\s*내|걱정|폭탄|많이\s*나왔)",
-    r"의욕이?\s*(?:없|안\s*나|하나도)", r"무기력", r"(?:다|전부|모든\s*걸)\s*놓고\s*싶", r"지겹", r"아무것도\s*하기\s*싫", r"(?:다|전부)\s*그만두고\s*싶",
-    r"공허", r"외로워", r"외롭", r"차였", r"차임", r"헤어졌", r"이별\s*(?:했|통보)", r"잠수\s*이별",
-    r"그만\s*보재", r"그만\s*보자고", r"(?:카톡|문자)\s*하나로\s*끝", r"(?:친구|지기)인데[^.!?\n]{0,12}끝났", r"절교", r"손절\s*(?:당|했)", r"(?:친구|걔|애들)(?:랑|하고|이랑)\s*(?:크게\s*|대판\s*)?싸웠", r"연을?\s*끊",
-    r"텅장", r"빚(?:이\s|\s*갚|\s*때문|더미)", r"적자", r"파산",
-    # a setback at work: a bad review, a dressing-down
-    r"인사\s*평가[^.!?\n]{0,20}(?:[CD]|최하|낮게|안\s*좋)", r"고과[^.!?\n]{0,12}(?:[CD]|최하|낮게|안\s*좋)", r"[CD]\s*(?:받았|받음|나왔|맞았)",
-    r"(?:엄청|되게|완전|대차게|크게)\s*(?:깨졌|혼났|까였)", r"욕\s*(?:먹었|먹음|엄청)", r"(?:대판\s*)?싸우고\s*나", r"가출", r"현타", r"나만\s*남", r"뭐\s*하고\s*있는\s*거지", r"눈이\s*안\s*떠", r"사람이\s*할\s*게\s*아니", r"녹초", r"기진맥진",
-])
-
-_COVER = _any([
-    r"괜찮(?:아|은\s*척|다고|은데|을\s*거|아요)", r"아무렇지\s*않", r"별일\s*아니", r"익숙해",
-    r"신경\s*쓰지\s*마", r"웃기(?:지|다|네)", r"뭐\s*어쩌겠", r"어쩔\s*수\s*없",
-])
-
-_JOKE_TOPICS = _any([
-    r"치킨", r"야식", r"다이어트", r"케이크", r"살\s*쪄", r"살찌", r"배고파", r"당첨", r"연패", r"졌어",
-    r"사\s*줘", r"사줘", r"억울", r"또\s*야근", r"월요일", r"출근하기\s*싫", r"실화", r"티켓팅", r"피켓팅", r"예매",
-    r"광탈", r"매진", r"품절",
-])
 
 _CONFLICT = _any([
     r"그럼\s*나는", r"나는\s*안\s*(?:힘들|바빠|피곤)", r"(?:^|[.!?\n]\s*)(?:아\s*)?됐어(?=\s|[.!~]|$)", r"됐다\s*그냥",
@@ -168,54 +109,6 @@ _LAUGHING = re.compile(r"^[ㅋㅎ]{3,}[\s.!~ㅋㅎ]*$")
 _DRY_START = re.compile(rf"^{_DRY_WORD}(?:\s|$)")
 
 
-# A goodbye that entrusts what they love ("그동안 고마웠어요 … 제가 없으면 보리 좀 부탁드려도 될까요"):
-# one of the warning signs of suicide, even with no word of dying in it.
-_FAREWELL = _any([r"그동안\s*(?:잘\s*해\s*(?:줘서|주셔서)|고마웠|감사했|미안했)", r"마지막으로", r"잘\s*지내(?:요|세요)?\s*(?:정말|진짜)?\s*$"])
-_ENTRUSTING = _any([r"(?:제가|내가|나)\s*없(?:으면|어도|을\s*때)", r"(?:부탁|맡아|대신\s*키워|잘\s*키워)[^.!?\n]{0,12}(?:될까|줄래|줘|드려)",
-                    r"다\s*정리했", r"먼\s*(?:곳|데)", r"멀리\s*가"])
-
-
-def crisis(text: str) -> tuple[str, ...]:
-    found = _found(_CRISIS, text)
-    if not found and _FAREWELL.search(text) and _ENTRUSTING.search(text):
-        found = (*_found(_FAREWELL, text), *_found(_ENTRUSTING, text))
-    return found
-
-
-def grief(text: str) -> tuple[str, ...]:
-    softly = _found(_GRIEF_SOFTLY, text) if _LOSS_HINT.search(text) else ()
-    return _found(_GRIEF, text) + softly
-
-
-# Distress words about the user, not the partner: "너도 야근하느라 힘들었을 텐데".
-_ABOUT_YOU = re.compile(r"(?:(?:^|\s)너\s|너도|너가|네가|니가|[가-힣]{1,3}\s*씨도|오빠도|자기도)[^.!?\n]{0,12}$")
-
-
-def distress(text: str) -> tuple[str, ...]:
-    return tuple(
-        m.group(0).strip() for m in _DISTRESS.finditer(text) if not _ABOUT_YOU.search(text[: m.start()])
-    )
-
-
-def mild_worry_only(evidence: tuple[str, ...]) -> bool:
-    return all(re.fullmatch(r"불안|답답|속상|서운|힘들|힘드", word) for word in evidence)
-
-
-def masked(text: str) -> tuple[str, ...]:
-    """Laughter or "괜찮아" over what hurts (the caller checks that something does)."""
-    cover = _found(_COVER, text)
-    return (*cover, "ㅋㅋ") if has_laughter(text) else cover
-
-
-def joking(text: str) -> tuple[str, ...]:
-    """A playful exaggeration: 😭 or ㅠㅠ over something small (the caller rules out real pain)."""
-    if not ("😭" in text or "😂" in text or has_crying(text)) or _found(_APOLOGY, text):
-        return ()
-    tired = bool(_found(_DISTRESS, text))
-    playful = ("😭",) if "😭" in text and not tired else ()  # "짝짝이 운동화 신고 출근함 😭😭"
-    return _found(_JOKE_TOPICS, text) or (("ㅋㅋ",) if has_laughter(text) and not tired else ()) or playful
-
-
 def conflict(text: str) -> tuple[str, ...]:
     return _found(_CONFLICT, text)
 
@@ -288,12 +181,6 @@ def dry(lines: Iterable[str]) -> tuple[str, ...]:
     return ()
 
 
-# Distress words strong enough to stand against good news or a joke.
-_STRONG_DISTRESS = _any([
-    r"잘렸", r"해고", r"권고\s*사직", r"구조\s*조정", r"실직", r"떨어졌", r"불합격", r"탈락", r"낙방", r"망했",
-    r"망쳤", r"응급실", r"입원", r"수술", r"사고", r"우울", r"번아웃", r"멘붕", r"불안", r"무서", r"막막", r"서럽",
-    r"못\s*하겠", r"얼어\s*붙", r"울었", r"눈물",
-])
 _HARD_CONFLICT = _any([
     r"그럼\s*나는", r"나는\s*안\s*(?:힘들|바빠|피곤)", r"됐어", r"됐다\s*그냥", r"그만하자", r"말을\s*왜",
     r"맨날", r"니가\s*언제", r"네가\s*언제", r"어떻게\s*(?:그럴|그걸|잊)", r"기억도\s*못", r"몇\s*번째",
@@ -318,19 +205,6 @@ _STRONG_DECLINE = _any([
 ])
 _NO_MORE_CONTACT = _any([r"연락\s*안\s*(?:했으면|하셨으면|주셨으면|줬으면)", r"연락\s*(?:하지|주지)\s*마", r"여기까지"])
 _CONFESSION = _any([r"좋아해", r"좋아했어", r"좋아하는\s*(?:것\s*같|거\s*같|듯)", r"좋아하게\s*됐", r"사귀(?:자|ㄹ래|실래)"])
-
-
-_HAPPY_SHAKING = re.compile(r"(?:떨려서|설레서|기뻐서|좋아서|신나서)|실감이?\s*안")
-
-
-def strong_distress(text: str) -> bool:
-    """Distress a joke cannot outweigh ("망했어 😭" over concert tickets can be outweighed)."""
-    found = {re.sub(r"\s+", " ", m.group(0)) for m in _STRONG_DISTRESS.finditer(text)}
-    if _HAPPY_SHAKING.search(text):  # "손 떨려서 아무것도 못 하겠어요": too happy to work
-        found -= {"못 하겠", "못하겠", "눈물", "울었"}
-    if found and found <= {"망했", "망쳤"} and _JOKE_TOPICS.search(text):
-        return False
-    return bool(found)
 
 
 def hard_conflict(text: str) -> bool:
@@ -423,15 +297,3 @@ def explicit_ask(text: str) -> bool:
     return bool(_EXPLICIT_ASK.search(text))
 
 
-# What hurts, where a reply or the advice speaks to it by name.
-_MONEY_TROUBLE = re.compile(r"돈이?\s*(?:좀\s*|너무\s*|많이\s*)?(?:모자|부족|없어|없다|없네)|월세|카드값|관리비|생활비|대출|이자(?!카)|학자금|텅장|빚(?:이\s|\s*갚|\s*때문|더미)|적자|파산")
-_SETBACK_AT_WORK = re.compile(r"인사\s*평가|고과|평가\s*(?:결과|받았|나왔)|[CD]\s*(?:받았|받음|나왔|맞았)|깨졌|혼났|까였|욕\s*(?:먹었|먹음)|허탈|허무|좌절|자괴감")
-
-
-def money_trouble(text: str) -> bool:
-    return bool(_MONEY_TROUBLE.search(text))
-
-
-def setback(text: str) -> bool:
-    """A bad review, a dressing-down, effort that came to nothing."""
-    return bool(_SETBACK_AT_WORK.search(text))

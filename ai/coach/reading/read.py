@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ai.coach.reading import cues
+from ai.coach.reading import cues, pain
 from ai.coach.reading.conversation import facts_of, reply_register
 from ai.coach.reading.model import Facts, Reading
 from ai.coach.reading.situation import wish_of
@@ -54,21 +54,22 @@ def _stage(value: str | None) -> Stage:
 
 def _pain(text: str, found: Evidence) -> None:
     """Crisis, grief, distress — and laughter over them, or a playful 😭 over nothing much."""
-    crisis, grief, distress = cues.crisis(text), cues.grief(text), cues.distress(text)
+    crisis, grief, distress = pain.crisis(text), pain.grief(text), pain.distress(text)
     good = cues.good_news(text)
-    if good and not (crisis or grief or cues.strong_distress(text)):
+    if good and not (crisis or grief or pain.strong_distress(text)):
         distress = ()  # "힘들었는데 드디어 합격": the hard part is over
-    if distress and cues.apology(text) and cues.mild_worry_only(distress):
+    if distress and cues.apology(text) and pain.mild_worry_only(distress):
         distress = ()  # "미안해 … 근데 나도 연락 없으면 불안한 건 사실이야": making up, with a need said
     for signal, evidence in ((Signal.CRISIS, crisis), (Signal.GRIEF, grief), (Signal.DISTRESS, distress or crisis)):
         if evidence:
             found[signal] = evidence
-    joke = () if good or crisis or grief or cues.strong_distress(text) else cues.joking(text)
+    # an apology with a 😭 is sorry, not playing
+    joke = () if good or crisis or grief or pain.strong_distress(text) or cues.apology(text) else pain.joking(text)
     if joke:  # "야근 또 당첨 😭 치킨 사 줘": tired, but playing
         found.pop(Signal.DISTRESS, None)
         found[Signal.JOKING] = joke
     elif crisis or grief or distress:
-        if masked := cues.masked(text):
+        if masked := pain.masked(text):
             found[Signal.MASKED_PAIN] = masked
 
 
