@@ -140,6 +140,9 @@ _GRIEVANCES = (
 
 
 def _grievance(v: Voice, r: Reading) -> str:
+    event = cues.forgotten_event(r.message, r.facts.partner_earlier)
+    if event and re.search(r"잊|까먹|몰라|관심|답\s*하나|연락\s*(?:하나|한\s*통)|안\s*궁금|챙기|됐어", r.message):
+        return v.say(Line("{e} 날 제대로 못 챙겨서 정말 미안해요.", "{e} 날 제대로 못 챙겨서 진짜 미안해."), e=event)
     for pattern, line in _GRIEVANCES:
         found = pattern.search(r.message)
         if found:
@@ -195,11 +198,15 @@ def conflict(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     own = v.say(Line("{you} 얼마나 기다렸을지 생각하면 마음이 무거워요.", "네가 얼마나 기다렸을지 생각하면 마음이 무거워."), you=josa(v.you, "이")) \
         if named and re.search(r"일이잖|일인데|기념일|생일|약속", r.message) else v.say(
         Line("제 상황만 생각하느라 {yours} 마음을 먼저 못 챙겼어요.", "내 상황만 생각하느라 {yours} 마음을 먼저 못 챙겼어."), yours=v.yours)
+    event = cues.forgotten_event(r.message, r.facts.partner_earlier) if named and "날 제대로" in named else None
+    if event:  # ask about the day itself: that is what they wanted to share
+        tomorrow = v.say(Line("{e}{p} 어떻게 됐어요? 지금이라도 제대로 듣고 싶어요.", "{e}{p} 어떻게 됐어? 지금이라도 제대로 듣고 싶어."),
+                         e=event, p=josa(event, "은")[len(event):])
     return (
         Draft(join(sorry, own), f"'{d.quote}'에 변명보다 사과를 먼저 해서 {v.name}님의 서운함을 인정해요."),
         Draft(join(sorry, tomorrow), f"사과를 먼저 하고 차분해진 뒤 다시 얘기하자고 해서 {v.name}님과의 싸움이 커지지 않게 해요."),
         Draft(join(honest, v.say(Line("미안해요.", "미안해."))) if not named else join(named, v.say(
-            Line("앞으로는 제가 먼저 챙길게요.", "앞으로는 내가 먼저 챙길게.")), tomorrow),
+            Line("앞으로는 제가 먼저 챙길게요.", "앞으로는 내가 먼저 챙길게.")), "" if event else tomorrow),
               f"변명하지 않고 책임을 내 쪽에서 지고, 앞으로 어떻게 할지까지 말해 {v.name}님을 안심시켜요."),
     )
 

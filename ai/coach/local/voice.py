@@ -66,7 +66,10 @@ class Voice:
 _TITLE = re.compile(r"^\s*(선배님?|오빠|언니|형|누나|쌤|선생님|팀장님|대리님|과장님|자기야?)(?=[\s,!~.]|$)")
 
 
-_TITLE_ANYWHERE = re.compile(r"(?<![가-힣])(선배님|선배|오빠|누나|언니|팀장님|대리님|과장님)(?=님?(?:이|가|께서|은|는|도|한테|,|\s|$))")
+# Inside a sentence a title may name someone else: "우리 팀장님이 또 보고서 다시 쓰래" is the user's
+# boss, not the partner. Work titles count only when they open a message (_TITLE), and no title
+# after 우리/저희/내/제 ("my …").
+_TITLE_ANYWHERE = re.compile(r"(?<![가-힣])(?<!우리\s)(?<!저희\s)(?<!울\s)(?<!내\s)(?<!제\s)(선배님|선배|오빠|누나|언니)(?=님?(?:이|가|께서|은|는|도|한테|,|\s|$))")
 
 
 def voice_for(polite: bool, partner_name: str | None, seed: str, my_lines: Sequence[str] = ()) -> Voice:

@@ -14,6 +14,7 @@ from ai.coach.reading.model import Reading
 from ai.coach.reading.quotes import whole_words
 from ai.coach.types import Advice, ReplyTiming, Signal, Stage
 from ai.korean.names import given_name
+from ai.korean.particles import josa
 from ai.korean.signals import is_sticker
 from ai.privacy import mask_personal_data
 
@@ -99,15 +100,21 @@ def _distress(r: Reading, name: str) -> tuple[str, str]:
 
 def _conflict(r: Reading, name: str) -> tuple[str, str]:
     if cues.asks_for_space(r.message):
-        return (
+        summary, todo = (
             f"{name}님이 서운함이 쌓여 화가 난 상태이고({_quote(r, Signal.CONFLICT)}), 지금은 더 말하고 싶지 않다는 뜻이에요.",
             ("길게 해명하거나 지금 결론을 내려 하지 말고, 마음을 인정하는 짧은 사과와 함께 시간을 주세요. 차분해진 뒤 다시 이야기하자고"
             " 하면 좋아요."),
         )
-    return (
-        f"{name}님이 서운하고 화가 난 상태예요({_quote(r, Signal.CONFLICT)}).",
-        "변명보다 상대가 서운한 지점을 먼저 인정하고 사과하세요. 잘잘못을 따지는 말은 싸움을 키워요.",
-    )
+    else:
+        summary, todo = (
+            f"{name}님이 서운하고 화가 난 상태예요({_quote(r, Signal.CONFLICT)}).",
+            "변명보다 상대가 서운한 지점을 먼저 인정하고 사과하세요. 잘잘못을 따지는 말은 싸움을 키워요.",
+        )
+    event = cues.forgotten_event(r.message, r.facts.partner_earlier)
+    if event and re.search(r"잊|까먹|몰라|관심|답\s*하나|안\s*궁금|챙기|됐어", r.message):
+        summary += f" {event} 날을 제대로 챙기지 못한 게 서운함의 핵심이에요."
+        todo += f" 사과할 때 {event} 얘기를 피하지 말고, {josa(event, '이')} 어땠는지 물어봐 주세요."
+    return summary, todo
 
 
 def _decline(r: Reading, name: str) -> tuple[str, str]:

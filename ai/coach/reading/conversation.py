@@ -39,6 +39,7 @@ def facts_of(request: CoachRequest) -> Facts:
         user_last_text=next((line.text for line in reversed(history) if line.sender == Sender.ME), None),
         local_time=sent_at,
         history_lines=len(history),
+        partner_earlier="\n".join(line.text for line in history[-12:] if line.sender == Sender.PARTNER),
     )
 
 

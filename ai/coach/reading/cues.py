@@ -297,3 +297,13 @@ def explicit_ask(text: str) -> bool:
     return bool(_EXPLICIT_ASK.search(text))
 
 
+
+
+# The day that was forgotten, as the partner named it earlier ("내일 면접이야", "나 오늘 임원 보고").
+_EVENT = re.compile(r"(면접|발표|임원\s*보고|보고|시험|오디션|수술|검진|졸업식|이사)(?:\s*(?:날|결과|있|이야|인데|잖|보는|하는|때문))")
+
+
+def forgotten_event(message: str, earlier: str = "") -> str | None:
+    """The day a fight is about, in the message or the partner's messages before it."""
+    found = _EVENT.search(message) or _EVENT.search(earlier)
+    return re.sub(r"\s+", " ", found.group(1)) if found else None

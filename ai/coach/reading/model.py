@@ -20,6 +20,7 @@ class Facts:
     user_last_text: str | None = None  # the user's last message before the partner's
     local_time: datetime | None = None  # when the partner's message was sent, in the user's zone
     history_lines: int = 0
+    partner_earlier: str = ""  # the partner's recent messages before this one (what a fight may be about)
 
 
 @dataclass(frozen=True, slots=True)
