@@ -795,11 +795,11 @@ _PRESSURE = _p(
     r"(?:빨리|얼른|당장|어서)\s*(?:답|대답|연락|말해|말\s*좀|정해|결정|와|나와|만나|봐|전화|확인)",
     r"(?:꼭|반드시|무조건)\s*(?:[가-힣]+\s*){0,2}?(?:해야|야\s*(?:해|돼|한다|됩니다|해요|돼요|지))",
     r"꼭\s*(?:답|대답|연락|와|만나(?!세요|실|시길|길)|봐|나와)",  # not a wish: "좋은 인연 꼭 만나세요"
-    r"(?:대답|답장|답)\s*(?:좀|해\s*줘|해줘|줘|해\s*주세요|해주세요|주세요|해라|하라고|기다릴게|기다린다|기다리고\s*있)",
+    r"(?:대답|답장|답)\s*(?:좀|해\s*줘(?!서)|해줘(?!서)|줘(?!서)|해\s*주세요|해주세요|주세요|해라|하라고|기다릴게|기다린다|기다리고\s*있)",
     r"연락\s*좀",
     r"(?:확실하게|확실히|정확하게|정확히|분명하게|분명히|솔직하게|솔직히)\s*(?:말해|대답해|얘기해|답해)(?:\s*(?:줘|봐|주세요|줄래|주라))?(?!\s*[가-힣])",
     r"설명\s*(?:해|좀)|해명|이유(?:가|라도|나|를)?\s*(?:뭐|알려|말해|듣고)",
-    r"(?:마음|생각)\s*(?:이)?\s*바뀌면|다시\s*(?:한\s*번\s*)?생각해\s*(?:봐|줘|주|줄)|한\s*번만\s*더|딱\s*한\s*번만|"
+    r"(?:마음|생각)\s*(?:이)?\s*바뀌면|다시\s*(?:한\s*번\s*)?생각해\s*(?:봐|줘|주|줄)|한\s*번만\s*더\s*(?:생각|기회|만나|봐\s*줘|믿어|얘기|물어|연락)|딱\s*한\s*번만|"
     r"기회\s*(?:를|좀)?\s*(?:줘|주세요|한\s*번)",
     r"나만\s*(?:노력|좋아|연락|진심|애쓰)|너무하(?:다|네|잖|는|세요|시네)|실망(?:이야|이다|했어|했어요|이에요|입니다|스러)|"
     r"어떻게\s*그럴\s*수|내가\s*얼마나|(?:나는|난)\s*뭐가\s*돼|(?:섭섭|서운)하(?:다|네|잖)(?!는|고)|"
@@ -859,7 +859,7 @@ def _answers_question(text: str, ctx: _Context) -> str | None:
 
 
 _SUPPORT = _p(
-    r"괜찮|힘들|힘드|힘내|고생|수고|애썼|애쓰|속상|마음|곁에|옆에|아프|아팠|슬프|슬펐|위로|걱정|토닥|안아|편이야|편이에요|"
+    r"괜찮|힘들|힘드|힘든|힘내|무서우|고생|수고|애썼|애쓰|속상|마음|곁에|옆에|아프|아팠|슬프|슬펐|위로|걱정|토닥|안아|편이야|편이에요|"
     r"함께|들어줄|들어\s*줄|천천히|무리하지|얼마나|(?:었|았|였|했)겠|(?:힘들|속상하|슬프|아프|무섭|외롭|허전하|서운하|답답하|막막하|놀라)겠|"
     r"놀랐|셨겠|허탈|그랬구나|그랬군요|그럴\s*수\s*있|이해해|이해돼|이해가\s*돼|잘\s*버텼|잘했어|잘하셨|명복|조의|쉬어|쉬세요",
 )
@@ -1003,9 +1003,16 @@ def speech_clauses(text: str) -> list[Clause]:
         tokens = [t for t in _kiwi().tokenize(chunk)]
         meaningful = [i for i, t in enumerate(tokens) if t.tag not in _TRAILING_TAGS]
         last = meaningful[-1] if meaningful else None
+        clause_start = 0
         for index, token in enumerate(tokens):
             if token.tag == "EF" and index != last:
-                clauses.append(Clause(chunk, _ef_register(token.form), token.form, syllables))
+                end = token.start + token.len
+                honorific = index > 0 and tokens[index - 1].tag == "EP" and tokens[index - 1].form.startswith(("시", "으시", "셨", "세"))
+                # "좋아하실까 고민했어요", "그러시구나 괜찮아요": honorific inside; "좋다던데 …": a connective
+                if not honorific and token.form not in _MID_CONNECTIVES:
+                    clause_syllables = len(re.findall(r"[가-힣]", chunk[clause_start:end]))
+                    clauses.append(Clause(chunk[clause_start:end].strip(), _ef_register(token.form), token.form, clause_syllables))
+                clause_start = end
         if last is None:
             continue
         token = tokens[last]
@@ -1030,6 +1037,7 @@ def speech_clauses(text: str) -> list[Clause]:
     return clauses
 
 
+_MID_CONNECTIVES = frozenset({"던데", "는데", "ᆫ데", "ㄴ데", "은데", "다던데", "더니"})
 _TRAILING_WONDER = frozenset({"ᆯ지", "ㄹ지", "을지", "는지", "ᆫ지", "ㄴ지", "은지", "ᆯ까", "을까"})
 
 
