@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ai.coach.local import scenes_care, scenes_hurt, scenes_news, scenes_no, scenes_talk, scenes_us, scenes_yes
+from ai.coach.local import scenes_care, scenes_chat, scenes_hurt, scenes_news, scenes_no, scenes_talk, scenes_us, scenes_yes
 from ai.coach.local.drafts import Detail, Draft, detail_of
 from ai.coach.local.facts import UserFacts, user_facts
 from ai.coach.local.voice import Voice, join, voice_for
@@ -41,7 +41,7 @@ SCENES: dict[Signal, Scene] = {
     Signal.JOKING: scenes_talk.joking,
     Signal.QUESTION: scenes_talk.question,
     Signal.LATE_NIGHT: scenes_talk.late_night,
-    Signal.SMALL_TALK: scenes_talk.small_talk,
+    Signal.SMALL_TALK: scenes_chat.small_talk,
 }
 _CONFIDENCE = {"SAFE": 0.8, "BALANCED": 0.7, "BOLD": 0.55}
 # Scenes where laughter would read as not taking the partner seriously.

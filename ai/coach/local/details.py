@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ai.emotion.lexicon import LEXICON
 from ai.korean.morph import analyse
+from ai.korean.signals import is_media_placeholder
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,7 @@ def find_times(text: str) -> tuple[TimeExpression, ...]:
 
 
 def extract_details(text: str) -> MessageDetails:
+    text = "\n".join(line for line in text.splitlines() if not is_media_placeholder(line))  # "사진" is not a plan to take photos
     morphs = analyse(text)
     times = find_times(text)
     time_words = {w for t in times for w in t.text.split()}

@@ -44,7 +44,7 @@ def crisis(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     return (
         Draft(join(worried, here), f"{v.name}님의 '{d.quote}'를 흘려듣지 않고 걱정을 분명히 전한 뒤, 털어놓을 자리를 열어 줘요."),
         Draft(join(worried, where), f"지금 {v.name}님이 안전한지 확인하고, 혼자가 아니라는 걸 행동으로 보여 줘요."),
-        Draft(join(ask, help_), f"{v.name}님처럼 위험한 말을 할 때는 돌려 말하지 않고 직접 묻는 게 오히려 도움이 되고, 109 같은 도움을 함께 찾자고 해요."),
+        Draft(join(ask, help_, v.say(Line("지금 전화할게요.", "지금 전화할게."))), f"{v.name}님처럼 위험한 말을 할 때는 돌려 말하지 않고 직접 묻는 게 오히려 도움이 되고, 109 같은 도움을 함께 찾자고 해요."),
     )
 
 

@@ -13,7 +13,7 @@ from ai.coach.reading.model import Reading
 from ai.korean.particles import josa
 
 
-_NEWS = (("1저자", "1저자 논문"), ("논문", "논문"), ("억셉", "논문"), ("합격", "합격"), ("붙었", "합격"), ("팀장 됐", "승진"), ("팀장이 됐", "승진"), ("승진", "승진"), ("취업", "취업"), ("입사", "입사"), ("통과", "통과"),
+_NEWS = (("1저자", "1저자 논문"), ("논문", "논문"), ("억셉", "논문"), ("합격", "합격"), ("팀장 됐", "승진"), ("팀장이 됐", "승진"), ("승진", "승진"), ("취업", "취업"), ("입사", "입사"), ("통과", "통과"),
          ("당첨", "당첨"), ("수상", "수상"))
 def _special_news(v: Voice, r: Reading, wow: str) -> tuple[str, str, str] | None:
     """A wedding or a first pay day: news with its own words."""
@@ -49,12 +49,14 @@ def _special_news(v: Voice, r: Reading, wow: str) -> tuple[str, str, str] | None
     return None
 
 
-_GIFT = re.compile(r"선물|목걸이|반지|팔찌|귀걸이|꽃다발|꽃\s*(?:너무|진짜|고마)|케이크|편지")
+_GIFT = re.compile(r"선물|목걸이|반지|팔찌|귀걸이|꽃다발|꽃\s*(?:너무|진짜|고마)|케이크|편지|핸드크림|향수|텀블러|지갑|잘\s*쓸게|잘\s*쓰겠|잘\s*입을게")
 
 
 def _gift_thanks(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     """Thanks for a gift: glad it pleased them, a word on choosing it, no 'glad it helped'."""
     glad = v.say(Line("마음에 든다니 정말 다행이에요!", "마음에 든다니 진짜 다행이다!"))
+    if "생일" in r.message or "생일" in r.facts.partner_earlier:
+        glad = join(v.say(Line("생일 다시 한번 축하해요!", "생일 다시 한번 축하해!")), glad)
     chose = v.say(Line("{you}한테 잘 어울릴 것 같아서 고민 많이 하고 골랐어요 ㅎㅎ", "너한테 잘 어울릴 것 같아서 엄청 고민하고 골랐어 ㅎㅎ"), you=f"{v.name} 씨")
     wear = v.say(Line("하고 다니는 거 보면 저도 기분 좋을 것 같아요.", "하고 다니는 거 보면 나도 기분 좋을 것 같아.")) if re.search(
         r"하고\s*다닐|차고\s*다닐|끼고\s*다닐|매일\s*(?:할|쓸)", r.message) else v.say(Line("다음엔 더 좋은 걸로 챙길게요.", "다음엔 더 좋은 걸로 챙길게."))
@@ -69,7 +71,8 @@ _SICK_CARE = re.compile(r"(?<![가-힣])죽(?=\s|$|을|이|은|도|까지)|약\s
 def _relief(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     """The operation went well, they are out of hospital: relief, not congratulations."""
     phew = v.say(Line("와 정말 다행이에요!!", "와 진짜 다행이다!!"))
-    who = re.search(r"(?:^|\s)([가-힣]{1,3})(?:이|가)\s+(?:수술|퇴원)", r.message)
+    who = re.search(r"(?:^|\s)([가-힣]{1,3})(?:이|가)\s+(?:수술|퇴원)", r.message) or re.search(
+        r"(?:^|\s)([가-힣]{2,3})(?:이|가|는)?\s+(?:오늘\s*)?(?:실밥|수술|퇴원)", r.facts.user_last_text or "")
     brave = v.say(Line("{w} 잘 버텼네요.", "{w} 진짜 잘 버텼다."), w=who.group(1)) if who and who.group(1) not in ("응", "오늘", "엄마", "아빠") else ""
     worried = v.say(Line("그동안 마음 졸이느라 {you}도 고생 많았어요.", "그동안 마음 졸이느라 너도 고생 많았어."), you=f"{v.name} 씨")
     return (

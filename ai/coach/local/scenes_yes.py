@@ -31,7 +31,7 @@ def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         return _reschedule(v, r, d)
     facts, first = d.facts.text, d.facts.first
     if facts and _NOT_GOING.search(facts):
-        return _kind_no(v, d)
+        return _kind_no(v, r, d)
     if re.search(r"(?:오면|올\s*때)\s*연락", r.message):
         return _drop_by(v, d)
     if not cues.explicit_ask(r.message):
@@ -105,9 +105,12 @@ def _drop_by(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
     )
 
 
-def _kind_no(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
+def _kind_no(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     """The user would rather not go: thank them, say no kindly, leave no false hope."""
     thanks = v.say(Line("말해 줘서 고마워요.", "말해 줘서 고마워."))
+    wedding = re.search(r"(누나|언니|형|오빠|동생|사촌\s*\S+|친구)\s*결혼", r.message)
+    if wedding:
+        thanks = join(v.say(Line("{w} 결혼 정말 축하드려요!", "{w} 결혼 진짜 축하해!"), w=wedding.group(1)), thanks)
     no = v.say(Line("근데 이번엔 어려울 것 같아요. 미안해요.", "근데 이번엔 어려울 것 같아. 미안해."))
     return (
         Draft(join(thanks, no), "고마운 마음은 전하되, 다음을 기약하지 않고 짧게 거절해요.", told=True),

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from ai.coach.reading import cues, pain
 from ai.coach.reading.answers import also, answer
+from ai.coach.reading.cautions import cautions_for
 from ai.coach.reading.lead import lead_signal
 from ai.coach.reading.model import Reading
 from ai.coach.reading.quotes import whole_words
@@ -30,7 +31,7 @@ def advise(reading: Reading) -> Advice:
         signals=reading.signals,
         timing=reading.timing,
         recommendation=recommendation,
-        cautions=_cautions(reading),
+        cautions=cautions_for(reading),
     )
 
 
@@ -154,6 +155,16 @@ def _decline(r: Reading, name: str) -> tuple[str, str]:
 
 def _ex(r: Reading, name: str) -> tuple[str, str]:
     when = f"{r.facts.local_time:%H:%M}" if r.facts.local_time else "늦은 시간"
+    if re.search(r"빌려\s*(?:줄|줘|주|달)|\d+\s*만\s*원만|꿔\s*(?:줄|줘)", r.message):
+        return (
+            f"헤어진 {name}님이 돈을 빌려 달라고 하고 있어요. 미안한 마음이 들더라도 전 연인의 돈 부탁을 들어줄 의무는 없어요.",
+            "빌려주기 싫다면 이유를 길게 대지 말고 '미안, 빌려주기 어려워'처럼 짧고 단호하게 거절하세요. 계좌번호 같은 건 답장에 다시 옮기지 마세요.",
+        )
+    if r.has(Signal.GRIEF):
+        return (
+            f"헤어진 {name}님이 큰 슬픔을 알려 왔어요({_quote(r, Signal.GRIEF)}). 위로가 필요한 순간이에요.",
+            "짧고 진심 어린 위로면 충분해요. 조문은 잠깐 들러 위로를 전하는 자리라 가도 괜찮지만, 그 뒤로 연락을 이어갈지는 내 마음을 보고 따로 정하세요.",
+        )
     if cues.at_the_door(r.message):
         return (
             f"헤어진 {name}님이 {when}에 집 앞까지 와서 나오라고 하고 있어요. 술기운이나 감정이 앞선 행동일 수 있어요.",
@@ -174,7 +185,8 @@ def _ex(r: Reading, name: str) -> tuple[str, str]:
 def _relationship(r: Reading, name: str) -> tuple[str, str]:
     quote = _quote(r, Signal.RELATIONSHIP_TALK)
     if r.wish.unsure:
-        todo = "마음이 아직 정해지지 않았다면 그렇다고 솔직하게 말해도 괜찮아요. 좋은 감정이 있다는 것과 조금 더 알아가고 싶다는 것을 함께 전하세요."
+        todo = ("상대 마음이 어떤지는 이 질문만으로 단정하기 어려워요. 내 마음이 아직 정해지지 않았다면 그렇다고 솔직하게 말해도 괜찮아요."
+                " 좋은 감정이 있다는 것과 조금 더 알아가고 싶다는 것을 함께 전하세요.")
     elif r.wish.confess or r.has(Signal.AFFECTION):
         todo = "같은 마음이라면 지금이 솔직하게 마음을 전할 좋은 때예요. 돌려 말하지 말고 분명하게 답하세요."
     elif r.has(Signal.INVITATION) and r.stage is Stage.DATING:
@@ -235,6 +247,16 @@ def _apology(r: Reading, name: str) -> tuple[str, str]:
             f"{name}님이 먼저 사과했어요({_quote(r, Signal.APOLOGY)}). 관계를 회복하고 싶다는 뜻이에요.",
             "사과를 받아 주고, 나도 미안했던 부분이 있다면 짧게 함께 말하세요. 지난 일을 다시 따지지는 마세요.",
         )
+    if re.search(r"실수|기억이|필름|취해서|취했", r.message):
+        return (
+            f"{name}님이 술자리에서 실수했을까 걱정하며 미안해하고 있어요({_quote(r, Signal.APOLOGY)}). 그때 한 말이 진심이었는지는 지금으로선 알 수 없어요.",
+            "실수는 없었다고 편하게 안심시켜 주세요. 그날 들은 말을 확인하고 싶다면 문자로 따지기보다, 맨정신일 때 얼굴 보고 가볍게 꺼내는 게 좋아요.",
+        )
+    if not cues.late_reply(r.message):
+        return (
+            f"{name}님이 미안한 마음을 전했어요({_quote(r, Signal.APOLOGY)}).",
+            "괜찮다고 가볍게 받아 주고, 마음에 두지 않았다는 걸 보여 주세요.",
+        )
     return (
         f"{name}님이 답이 늦은 걸 미안해하고 있어요({_quote(r, Signal.APOLOGY)}).",
         "괜찮다고 가볍게 받아 주고 대화를 이어가세요. 늦은 답장을 탓하지 않는 게 좋아요.",
@@ -275,7 +297,8 @@ def _dry(r: Reading, name: str) -> tuple[str, str]:
             "같은 사과를 길게 반복하거나 변명하지 말고, 짧게 한 번 더 마음을 전한 뒤 말보다 행동으로 보여 주세요. 마음이 풀릴 시간을 주는 게 좋아요.",
         )
     return (
-        f"{name}님이 {_ira(_quote(r, Signal.DRY_REPLY) or '짧게')}고만 답했어요. 지금은 여유가 없거나 대화할 기분이 아닐 수 있어요.",
+        f"{name}님이 {_ira(_quote(r, Signal.DRY_REPLY) or '짧게')}고만 답했어요. 지금은 여유가 없거나 대화할 기분이 아닐 수 있어요."
+        " 다만 단답 하나로 마음을 단정하긴 어려워요.",
         "한 번에 많은 걸 묻거나 길게 보내지 말고, 짧게 받아 주세요. 대화는 상대가 여유 있을 때 이어가도 늦지 않아요.",
     )
 
@@ -365,18 +388,3 @@ def _timing_line(r: Reading) -> str:
     return "지금 바로 답하세요." if r.crisis else ""
 
 
-def _cautions(r: Reading) -> tuple[str, ...]:
-    cautions: list[str] = []
-    if r.crisis:
-        cautions.append("위험해 보이면 자살예방상담전화 109(24시간), 응급 상황이면 112·119에 바로 연락하세요.")
-    if r.hurting:
-        cautions.append("웃음(ㅋㅋ)이나 장난스러운 이모티콘, 만남 제안은 지금은 빼세요.")
-    if r.has(Signal.DECLINE):
-        cautions.append("다시 만나자고 조르거나 이유를 캐묻지 마세요.")
-    if r.has(Signal.CONFLICT):
-        cautions.append("잘잘못을 따지거나 길게 해명하는 말은 피하세요.")
-    if r.has(Signal.EX_CONTACT) and r.has(Signal.LATE_NIGHT) and not r.crisis:
-        cautions.append("술을 마셨거나 감정이 올라온 새벽이라면 다음 날 답하세요.")
-    if r.has(Signal.READ_NO_REPLY, Signal.DRY_REPLY):
-        cautions.append("'왜 답이 없어?'처럼 몰아세우는 말은 거리를 더 벌려요.")
-    return tuple(cautions)

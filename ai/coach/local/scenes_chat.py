@@ -1,0 +1,181 @@
+"""Replies to everyday sharing: what they did or are doing, a photo, a sticker or an emoji alone,
+news that takes them away, a friendly goodbye. React first to what they shared, then keep it going."""
+
+from __future__ import annotations
+
+import re
+
+from ai.coach.local.drafts import Detail, Draft
+from ai.coach.local.voice import Line, Voice, join
+from ai.coach.reading.model import Reading
+from ai.korean.signals import is_sticker
+
+
+# A friendly closing, mirrored back with 도 ("좋은 하루 보내세요!" -> "나연 씨도 좋은 하루 보내세요!").
+_CLOSINGS = (
+    (re.compile(r"좋은\s*하루"), Line("{you}도 좋은 하루 보내세요!", "너도 좋은 하루 보내!")),
+    (re.compile(r"좋은\s*밤|굿\s*나잇|굿밤"), Line("{you}도 좋은 밤 보내세요!", "너도 좋은 밤 보내!")),
+    (re.compile(r"주말\s*잘|좋은\s*주말"), Line("{you}도 주말 잘 보내세요!", "너도 주말 잘 보내!")),
+    (re.compile(r"수고하세요|수고해"), Line("{you}도 수고하세요!", "너도 수고해!")),
+    (re.compile(r"조심히\s*(?:들어가|가)|잘\s*들어가"), Line("{you}도 조심히 들어가세요!", "너도 조심히 들어가!")),
+)
+
+
+_THANKED_ME = re.compile(r"고생하셨|고생했|수고하셨|수고했")
+
+
+def small_talk(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    closing = next((line for pattern, line in _CLOSINGS if pattern.search(r.message)), None)
+    if closing:
+        return _closing(v, r, d, closing)
+    if _AWAY.search(r.message):
+        return _going_away(v, r, d)
+    if _ONLY_EMOJI.match(r.message):
+        return _smile_back(v, d)
+    lines = [line for line in r.message.splitlines() if line.strip()]
+    if lines and all(is_sticker(line) for line in lines):
+        return _sticker_back(v, r)
+    photo = bool(re.search(r"(?m)^\s*사진", r.message))
+    cute = any(w in r.message for w in ("귀여", "고양이", "강아지", "냥", "댕댕", "🐱", "🐶")) or (photo and bool(
+        re.search(r"얘\s*봐|이\s*녀석|우리\s*애|고양이|강아지|냥|댕|멍", r.message + r.facts.partner_earlier)))
+    if not cute and re.search(r"(?m)^\s*사진", r.message) and _TASTY.search(r.message):
+        return _tasty(v, r)
+    if d.activity and not cute:
+        return _doing(v, r, d)
+    mine = d.facts.text if d.facts else ""
+    react = v.one("talk-cute", [
+        Line("헐 너무 귀여워요!", "헐 너무 귀엽다!"), Line("와 완전 귀엽네요!", "와 완전 귀여워!"),
+    ]) if cute else v.one("talk-react", [
+        Line("오 그랬군요!", "오 그랬구나!"), Line("아 진짜요?", "아 진짜?"), Line("오 좋네요!", "오 좋다!"),
+    ])
+    pet = _pet_name(r.message)
+    more = v.say(Line("{p} 사진 더 보고 싶어요.", "{p} 사진 더 보여 줘."), p=pet) if cute and pet else v.one("talk-more", [
+        Line("그래서 어떻게 됐어요?", "그래서 어떻게 됐어?"), Line("그 얘기 더 해 줘요.", "그 얘기 더 해 줘."),
+    ])
+    bold = v.say(Line("다음엔 {p} 직접 보러 가고 싶어요.", "다음엔 {p} 직접 보러 갈래."), p=pet) if cute and pet else v.one("talk-bold", [
+        Line("{name} 씨랑 이런 얘기 하는 거 좋아요.", "너랑 이런 얘기 하는 거 좋다."),
+        Line("{name} 씨 하루 듣는 거 재밌어요.", "네 하루 얘기 듣는 거 재밌어."),
+    ], name=v.name)
+    return (
+        Draft(join(react, mine), f"{v.name}님이 보낸 '{d.quote}'에 먼저 반응해 꺼낸 이야기를 살려 줘요."),
+        Draft(join(react, mine, more), f"반응에 질문을 하나 보태 {v.name}님과 대화를 주고받게 해요."),
+        Draft(join(react, bold), f"{v.name}님과 나누는 일상이 좋다는 마음을 드러내 조금 더 가까워져요."),
+    )
+
+
+_AWAY = re.compile(r"발령|유학|이민|전근|파견|이사\s*가|떠나|(?:해외|지방|외국)[^.!?\n]{0,6}(?:가게|가요|가|나가)")
+
+
+_ONLY_EMOJI = re.compile(r"^[\s\u2600-\u27BF\U0001F300-\U0001FAFF\uFE0Fㅎㅋ^~.!]+$")
+
+
+_PERIOD = re.compile(r"(\d+\s*(?:년|개월|달|주))\s*(?:정도|쯤|동안)?")
+
+
+_DONE = re.compile(r"했어|했어요|했다|다녀왔|갔다\s*왔|갔다왔|끝났")
+
+
+def _going_away(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """"다음 주에 해외 발령 나서요.. 1년 정도": news that puts distance between them."""
+    period = _PERIOD.search(r.message)
+    wow = v.say(Line("헉 {p}이요? 갑자기라 놀랐어요.", "헉 {p}? 갑자기라 놀랐어."), p=period.group(1)) if period else v.say(
+        Line("헉 갑자기라 놀랐어요.", "헉 갑자기라 놀랐어."))
+    chance = v.say(Line("그래도 {you}한테 좋은 기회겠어요. 응원할게요!", "그래도 너한테 좋은 기회겠다. 응원할게!"), you=v.you)
+    miss = v.say(Line("솔직히 많이 아쉬워요. 가기 전에 얼굴 한번 봐요.", "솔직히 많이 아쉽다. 가기 전에 얼굴 한번 보자."))
+    return (
+        Draft(join(wow, chance), f"{v.name}님의 소식에 놀란 마음과 응원을 함께 전해요."),
+        Draft(join(wow, v.say(Line("준비하느라 정신없겠어요. 언제 출발해요?", "준비하느라 정신없겠다. 언제 가?"))),
+              f"{v.name}님이 꺼낸 소식을 더 들을 수 있게 구체적으로 물어요."),
+        Draft(join(wow, miss), "아쉬운 마음을 솔직하게 말하고, 떠나기 전에 보자고 한 걸음 다가가요."),
+    )
+
+
+def _sticker_back(v: Voice, r: Reading) -> tuple[Draft, Draft, Draft]:
+    """A sticker alone: answer in kind; after the user's proposal, make it concrete."""
+    cute = v.say(Line("ㅎㅎ 이모티콘 귀엽네요.", "ㅋㅋ 이모티콘 귀엽다."))
+    if r.facts.user_invited:
+        return (
+            Draft(v.say(Line("ㅎㅎ 그럼 약속한 거예요!", "ㅋㅋ 그럼 약속한 거다!")), f"{v.name}님의 이모티콘을 좋다는 뜻으로 가볍게 받아 약속으로 만들어요."),
+            Draft(join(cute, v.say(Line("언제가 편해요? 편한 날 알려 줘요.", "언제가 편해? 편한 날 알려 줘."))),
+                  "이모티콘만으로는 확답이 아니니, 언제가 좋은지 물어 약속을 구체적으로 잡아요."),
+            Draft(join(cute, v.say(Line("그럼 이번 주말 어때요?", "그럼 이번 주말 어때?"))), f"내가 먼저 날짜를 콕 집어 {v.name}님이 답하기 쉽게 해요."),
+        )
+    return (
+        Draft(cute, f"{v.name}님의 이모티콘에는 같은 가벼운 톤으로 받아 주면 충분해요."),
+        Draft(join(cute, v.say(Line("지금 뭐 하고 있어요?", "지금 뭐 하고 있어?"))), "가벼운 질문 하나로 대화를 이어가요."),
+        Draft(v.say(Line("ㅎㅎ 이모티콘이 {name} 씨 닮았어요.", "ㅋㅋ 이모티콘이 너 닮았다."), name=v.name), f"이모티콘을 빌려 {v.name}님에게 살짝 장난스러운 호감을 보여요."),
+    )
+
+
+_TASTY = re.compile(r"맛|먹|신상|우유|라떼|커피|빵|디저트|케이크|초콜릿|마라탕|떡볶이|치킨|편의점")
+
+
+def _tasty(v: Voice, r: Reading) -> tuple[Draft, Draft, Draft]:
+    """A photo of something to eat or drink: react to it, ask, and maybe try it together."""
+    what = next((w for w in ("두바이 초콜릿", "초콜릿", "우유", "라떼", "케이크", "빵", "마라탕", "떡볶이", "치킨", "커피") if w in r.message), None)
+    wow = v.say(Line("오 {w}비주얼 미쳤네요 ㅋㅋ", "오 {w}비주얼 미쳤다 ㅋㅋ"), w=f"{what} " if what else "")
+    ask = v.say(Line("맛은 어때요? 진짜 맛있어요?", "맛은 어때? 진짜 맛있어?"))
+    try_ = v.say(Line("저도 궁금해서 내일 사 먹어 볼래요.", "나도 궁금해서 내일 사 먹어 볼래."))
+    return (
+        Draft(join(wow, ask), f"{v.name}님이 보낸 사진에 바로 반응하고 맛을 물어 대화를 이어가요."),
+        Draft(join(wow, try_), f"{v.name}님이 권한 걸 나도 해 보겠다는 말로 관심을 보여요."),
+        Draft(join(wow, v.say(Line("다음에 하나씩 사서 같이 먹어 봐요.", "다음에 같이 하나씩 사서 먹어 보자."))), f"사진 하나를 {v.name}님과의 작은 약속으로 이어 가요."),
+    )
+
+
+def _smile_back(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """An emoji or a laugh alone: a light answer in kind, nothing to fix."""
+    return (
+        Draft(v.say(Line("ㅎㅎ 😊", "ㅎㅎ 😊")), f"{v.name}님의 가벼운 반응에는 가볍게 웃어 주면 충분해요."),
+        Draft(v.say(Line("ㅎㅎ 오늘도 고마웠어요.", "ㅎㅎ 오늘도 고마웠어.")), f"웃음에 따뜻한 한마디를 보태 {v.name}님과 좋은 분위기로 마무리해요."),
+        Draft(v.say(Line("ㅎㅎ {you} 웃는 거 보니까 저도 기분 좋네요.", "ㅎㅎ 너 웃으니까 나도 기분 좋다."), you=v.you),
+              f"{v.name}님 덕분에 기분이 좋다는 마음을 살짝 드러내요."),
+    )
+
+
+def _doing(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """"친구들이랑 방탈출 왔어": react to what they are doing (or did), and ask about it."""
+    what = d.activity
+    done = bool(_DONE.search(r.message)) and not re.search(r"왔어|와\s*있|하는\s*중|하러", r.message)
+    react = v.say(Line("오 {w} 재밌었겠다!", "오 {w} 재밌었겠다!"), w=what) if done else v.say(
+        Line("오 {w} 재밌겠다!", "오 {w} 재밌겠다!"), w=what)
+    react = react.replace("재밌었겠다!", "재밌었겠어요!" if v.polite else "재밌었겠다!").replace("재밌겠다!", "재밌겠어요!" if v.polite else "재밌겠다!")
+    ask = v.say(Line("어땠어요?", "어땠어?")) if done else v.say(Line("잘 되고 있어요? 사진 보내 줘요 ㅋㅋ", "잘 되고 있어? 사진 보내 줘 ㅋㅋ"))
+    along = v.say(Line("다음엔 저도 끼워 줘요 ㅋㅋ", "다음엔 나도 껴 줘 ㅋㅋ"))
+    return (
+        Draft(join(react, d.facts.first), f"{v.name}님이 보낸 '{d.quote}'에 먼저 반응해 꺼낸 이야기를 살려 줘요."),
+        Draft(join(react, ask), f"{v.name}님이 하고 있는 일에 관심을 보여 이야기를 더 하게 해요."),
+        Draft(join(react, along), f"같이 하고 싶다는 말로 {v.name}님과 다음 만남의 여지를 만들어요."),
+    )
+
+
+def _closing(v: Voice, r: Reading, d: Detail, closing: Line) -> tuple[Draft, Draft, Draft]:
+    """The partner is wrapping up kindly: wrap up kindly too, and leave it there."""
+    thanks = v.say(Line("감사해요 ㅎㅎ", "고마워 ㅎㅎ")) if _THANKED_ME.search(r.message) else ""
+    back = v.say(closing, you=v.you if v.polite else "너")
+    more = v.one("closing-more", [
+        Line("오늘도 화이팅이에요!", "오늘도 화이팅!"), Line("점심 맛있는 거 드세요!", "점심 맛있는 거 먹어!"),
+    ])
+    later = v.one("closing-later", [
+        Line("나중에 또 얘기해요.", "나중에 또 얘기하자."), Line("다음에 또 연락할게요.", "다음에 또 연락할게."),
+    ])
+    return (
+        Draft(join(thanks, back), f"{v.name}님이 좋게 마무리한 인사에 같은 인사로 가볍게 답해요."),
+        Draft(join(thanks, back, more), f"인사에 응원 한마디를 보태 {v.name}님에게 부담 없이 좋은 인상을 남겨요."),
+        Draft(join(back, later), "대화를 억지로 늘리지 않고, 다음에 또 이야기할 여지만 가볍게 남겨요."),
+    )
+
+
+_NOT_PETS = frozenset({"집", "동네", "회사", "팀", "반", "가족", "엄마", "아빠", "언니", "오빠", "누나", "형", "동생", "학교", "과", "사무실"})
+
+
+_PET_KIND = re.compile(r"고양이|강아지|냥이|댕댕이|햄스터|토끼|앵무새")
+
+
+def _pet_name(text: str) -> str | None:
+    """"우리 콩이 오늘…" -> 콩이's name; "우리 집 고양이" -> 고양이 (the home is not the pet)."""
+    found = re.search(r"(?:우리|울)\s*([가-힣]{1,3})(?:이|가)?\s", text)
+    if found and found.group(1) not in _NOT_PETS:
+        return found.group(1)
+    kind = _PET_KIND.search(text)
+    return kind.group(0) if kind else None
