@@ -58,7 +58,7 @@ def compose_replies(request: CoachRequest, reading: Reading) -> tuple[ReplyOptio
     lead = lead_signal(reading)
     drafts = SCENES[lead](voice, reading, detail_of(reading, facts, request.partner.interests))
     if lead is not Signal.CRISIS:
-        drafts = _with_facts(drafts, facts)
+        drafts = _with_facts(drafts, facts, closed_door=reading.closed_door)
     drafts = _with_laughter(drafts, reading, lead)
     confidence = {risk: value - (0.15 if reading.closed_door and risk == "BOLD" else 0) for risk, value in _CONFIDENCE.items()}
     safe, balanced, bold = (
@@ -68,7 +68,7 @@ def compose_replies(request: CoachRequest, reading: Reading) -> tuple[ReplyOptio
     return safe, balanced, bold
 
 
-def _with_facts(drafts: tuple[Draft, Draft, Draft], facts: UserFacts) -> tuple[Draft, Draft, Draft]:
+def _with_facts(drafts: tuple[Draft, Draft, Draft], facts: UserFacts, *, closed_door: bool) -> tuple[Draft, Draft, Draft]:
     """What the user said they want to tell the partner is in every reply (the levels differ in
     tone, not in facts), and a step they are weighing is in the boldest."""
     if not facts and not facts.offers:
@@ -86,7 +86,7 @@ def _with_facts(drafts: tuple[Draft, Draft, Draft], facts: UserFacts) -> tuple[D
                 told = " ".join(s for s in facts.sentences if not _mentions(text, s))
             # "너무 놀랐어요" opens a reply; "8시쯤 약 사 갈게" closes it.
             text = join(told, text) if _FEELING.search(told) else join(text, told)
-        if index == 2 and facts.offers and not _mentions(text, facts.offers[0]):
+        if index == 2 and facts.offers and not closed_door and not _mentions(text, facts.offers[0]):
             text = join(text, facts.offers[0])
         out.append(Draft(text, draft.why))
     return out[0], out[1], out[2]

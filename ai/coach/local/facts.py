@@ -54,6 +54,12 @@ _OFFER_VERBS = {"간": "갈게", "갈": "갈게", "온": "올게", "한": "할�
 _OFFER_VERBS_POLITE = {"하자": "해요", "보자": "봐요", "가자": "가요"}
 
 
+# "…에 데려가려고 하는데 뭐라고 할까요?": a plan the user has made, sendable as "…에 데려갈게".
+_PLAN = re.compile(r"^(?P<body>.+?)\s*(?P<verb>데려가|데리고\s*가|가|오|보|하|사\s*주|사)려고\s*(?:하는데|해요|했는데|하거든요|합니다)")
+_PLAN_VERBS = {"데려가": "데려갈게", "데리고 가": "데리고 갈게", "가": "갈게", "오": "올게", "보": "볼게", "하": "할게", "사 주": "사 줄게",
+               "사주": "사 줄게", "사": "살게"}
+
+
 @dataclass(frozen=True, slots=True)
 class UserFacts:
     sentences: tuple[str, ...]  # sendable, in the reply's register
@@ -86,6 +92,9 @@ def user_facts(situation: str | None, *, polite: bool, you: str, name: str | Non
     offers: list[str] = []
     for raw in _SPLIT.split(situation.strip()):
         sentence = _FINISHABLE.sub(r"\1어", raw.strip(" ,"))
+        if (plan := _PLAN.match(sentence)) and not _META.search(plan.group("body")) and "고백" not in sentence:  # "다음 달 은비 생일 모임에 데려가려고 하는데" -> "… 데려갈게"
+            offers.append(to_register(f"{plan.group('body')} {_PLAN_VERBS[plan.group('verb')]}", polite=polite))
+            continue
         if offer := _OFFER.match(sentence):
             verb = offer.group("verb")
             word = _OFFER_VERBS_POLITE.get(verb, _OFFER_VERBS[verb]) if polite else _OFFER_VERBS[verb]

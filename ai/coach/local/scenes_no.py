@@ -14,7 +14,7 @@ from ai.coach.reading.model import Reading
 from ai.coach.types import Signal
 
 
-_BUSY = re.compile(r"바빠|바쁘|바빴|당분간|시간(?:이|을)?\s*(?:내|안\s*나|없)|일이\s*많|회사|준비하는|여유가?\s*없")
+_BUSY = re.compile(r"바빠|바쁘|바빴|당분간|시간(?:이|을)?\s*(?:내|안\s*나|없)|일이\s*많|회사\s*일|준비하는|여유가?\s*없")
 
 
 def decline(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
@@ -202,7 +202,7 @@ def distance(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     quote = f"'{d.quote}'"
     return (
         Draft(light, f"{v.name}님의 {quote} 같은 짧은 답에 서운함을 드러내지 않고 가볍게 받아요."),
-        Draft(join(light, d.facts.text or rest), f"탓하지 않고 {v.name}님을 챙기는 말로 분위기를 부드럽게 해요."),
+        Draft(join(light, rest), f"탓하지 않고 {v.name}님을 챙기는 말로 분위기를 부드럽게 해요."),
         Draft(join(light, door), f"다음 연락은 {v.name}님에게 맡겨야 먼저 몰아붙이지 않고 편하게 돌아올 자리가 생겨요."),
     )
 

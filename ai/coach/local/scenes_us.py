@@ -13,10 +13,16 @@ from ai.coach.reading.model import Reading
 from ai.coach.types import Signal, Stage
 
 
+def wedding_congrats(v: Voice, r: Reading) -> str:
+    """"우리 누나 결혼식 있잖아": whatever the answer to coming, the wedding is congratulated."""
+    wedding = re.search(r"(누나|언니|형|오빠|동생|사촌\s*\S+|친구)\s*결혼", r.message)
+    return v.say(Line("{w} 결혼 정말 축하드려요!", "{w} 결혼 진짜 축하해!"), w=wedding.group(1)) if wedding else ""
+
+
 def relationship(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     facts = d.facts.text if d.facts else ""
     if r.has(Signal.INVITATION):  # "부모님 한번 뵐래?"
-        thanks = v.say(Line("그렇게 생각해 줘서 정말 고마워요.", "그렇게 생각해 줘서 진짜 고마워."))
+        thanks = join(wedding_congrats(v, r), v.say(Line("그렇게 생각해 줘서 정말 고마워요.", "그렇게 생각해 줘서 진짜 고마워.")))
         slow = facts or v.say(Line("근데 아직은 조금 떨려요.", "근데 아직은 좀 떨려."))
         later = v.say(Line("아직은 조금 더 시간 갖고, 마음 준비되면 제가 먼저 말할게요.", "아직은 조금 더 시간 갖고, 마음 준비되면 내가 먼저 말할게."))
         return (

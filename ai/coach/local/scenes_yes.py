@@ -8,7 +8,7 @@ import re
 
 from ai.coach.local.details import adverbial, find_times
 from ai.coach.local.drafts import Detail, Draft
-from ai.coach.local.scenes_us import relationship
+from ai.coach.local.scenes_us import relationship, wedding_congrats
 from ai.coach.local.voice import Line, Voice, join
 from ai.coach.reading import cues
 from ai.coach.reading.model import Reading
@@ -108,9 +108,7 @@ def _drop_by(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
 def _kind_no(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     """The user would rather not go: thank them, say no kindly, leave no false hope."""
     thanks = v.say(Line("말해 줘서 고마워요.", "말해 줘서 고마워."))
-    wedding = re.search(r"(누나|언니|형|오빠|동생|사촌\s*\S+|친구)\s*결혼", r.message)
-    if wedding:
-        thanks = join(v.say(Line("{w} 결혼 정말 축하드려요!", "{w} 결혼 진짜 축하해!"), w=wedding.group(1)), thanks)
+    thanks = join(wedding_congrats(v, r), thanks)
     no = v.say(Line("근데 이번엔 어려울 것 같아요. 미안해요.", "근데 이번엔 어려울 것 같아. 미안해."))
     return (
         Draft(join(thanks, no), "고마운 마음은 전하되, 다음을 기약하지 않고 짧게 거절해요.", told=True),
@@ -206,6 +204,7 @@ def _veiled(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
 _NIGHT = re.compile(r"잘\s*자|잘게|자러|자야|먼저\s*잘|굿\s*나잇|굿밤|꿈")
 # The partner's words of affection, said back in kind.
 _MIRRORS = (
+    (re.compile(r"불러\s*(?:봄|봤|줄게)|음성\s*메시지|녹음"), Line("노래 계속 듣고 있어요. 목소리 너무 좋아요.", "노래 계속 듣고 있어. 목소리 진짜 좋다.")),
     (re.compile(r"사랑해"), Line("저도 사랑해요.", "나도 사랑해.")),
     (re.compile(r"보고\s*싶"), Line("저도 보고 싶었어요.", "나도 보고 싶었어.")),
     (re.compile(r"좋아해|좋아하는\s*것\s*같"), Line("저도 좋아해요.", "나도 좋아해.")),

@@ -86,6 +86,12 @@ def also(r: Reading) -> list[str]:
         out.append("지금 만나는 사람이 있다면, 용건만 짧게 처리하고 그 이상은 이어가지 않는 게 지금 관계에도 좋아요.")
     if r.has(Signal.LATE_NIGHT) and re.search(r"취했|취해|술\s*(?:마셨|먹었|한잔)", r.message) and not r.has(Signal.EX_CONTACT):
         out.append("술기운에 한 말일 수도 있어요. 통화는 짧게 하고, 마음에 관한 중요한 얘기는 다음 날 맨정신일 때 다시 확인하세요.")
+    if r.has(Signal.GRIEF) and r.has(Signal.EX_CONTACT) and re.search(r"장례|조문|빈소|가도|가야", text):
+        out.append("조문은 잠깐 들러 위로를 전하는 자리라 다녀와도 괜찮아요. 다만 그 뒤로 연락을 이어갈지는 따로, 내 마음을 보고 정하세요.")
+    if re.search(r"핑계", text) and r.has(Signal.DISTRESS):
+        out.append("다쳤거나 아파서 생긴 일이라면 핑계로 보기는 어려워요. 거절로 단정하지 말고 먼저 걱정해 주세요.")
+    if re.search(r"도와주(?:러|고)|도우러|도와줄", text) and r.has(Signal.DISTRESS):
+        out.append("도와주고 싶은 마음이 있다면 오버가 아니에요. 부담 주지 않게 '필요하면 도와줄게'라고 먼저 물어보세요.")
     if re.search(r"자느라|아침에\s*봤|이제\s*봤|일어나서\s*봤", text):
         out.append("아침에 답하는 건 전혀 이상하지 않아요. 자느라 못 봤다고 하고 가볍게 인사하면 돼요.")
     if (re.search(r"헤어지자는|이별", text) and r.has(Signal.RELATIONSHIP_TALK) and not re.search(r"헤어지자|헤어져", r.message)
