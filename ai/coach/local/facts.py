@@ -18,6 +18,7 @@ _SPLIT = re.compile(
     r"(?<=[.!?？~])\s+|\.{2,}\s*|\n+|(?<=[ㅋㅎㅠㅜ])\s+|(?<=[요어아지])\s*[,，]\s*(?=근데|그런데|그래도|하지만)"
     r"|(?<=[었았였겠있없]는데)\s+"
 )
+_SENTENCES = re.compile(r"(?<=[.!?？~])\s+|\n+|(?<=[ㅋㅎㅠㅜ])\s+")
 _QUESTION = re.compile(
     r"[?？]\s*$|(?:까요?|할까|될까|을까|ㄹ까|하죠|해야\s*(?:해요|하나|할지)|어떡하|어떻게\s*(?:해|하|말)|뭐라고|되나요|될지"
     r"|그런가|건가|는가)\S*\s*$"
@@ -30,7 +31,7 @@ _META = re.compile(
     r"|(?<!보고\s)(?<!가고\s)(?<!먹고\s)(?<!보고)(?<!가고)(?<!먹고)싶(?:어|어요|다|진|지|은)|않게요?\s*$|읽씹|답도\s*없|이렇게만\s*왔"
     r"|무서운데|답을?\s*해야|핑계|나\s*봐요?[.!]?\s*$|던\s*사람|려고요?\s*$|려고\s*해요?\s*$|곤란하|해\s*버려서|해버려서|다고는?\s*했|(?:대|래)요?\s*$"
     # narration of the chat to the coach: what came, what the user sent, how it felt
-    r"|(?:답|답장|연락|메시지|카톡|문자|이모티콘|톡)(?:이|가|은|는|만|도)?\s*(?:하나만\s*|이렇게\s*)?(?:왔|와\s*있)|'[^']*'\s*(?:만|이|가|라고만?)?\s*(?:왔|와\s*있)|만\s*왔|보낸\s*건데|보냈는데|사과했는데|이런\s*일이|참이었|들이댔|창피|민망|마음\s*접|거\s*맞아요|못\s*기다리겠"
+    r"|(?:답|답장|연락|메시지|카톡|문자|이모티콘|톡)(?:이|가|은|는|만|도)?\s*(?:하나만\s*|이렇게\s*)?(?:왔|와\s*있)|'[^']*'\s*(?:만|이|가|라고만?)?\s*(?:왔|와\s*있)|만\s*왔|보낸\s*건데|보냈는데|사과했는데|이런\s*일이|참이었|들이댔|창피|민망|마음\s*접|거\s*맞아요|못\s*기다리겠|연락\s*(?:이\s*)?와서"
     r"|(?:애|사람|사이|친구|분|선배|후배|동생)(?:이)?(?:야|예요|이에요|에요)\s*[.!]?\s*$|단답|(?:하기|주기|가기|보기|만나기)\s*싫어"
     r"|(?<!맛)인지\s*(?:잘\s*)?모르겠|는지\s*(?:잘\s*)?모르겠|원래\s*그런|신경\s*쓰여요|오버일까"
     r"|말을?\s*못\s*했|(?:^|\s)제가\s*(?:먼저\s*)?(?:애프터|고백|신청)|(?:있었|였|됐)네요\s*$|(?:^|\s)(?:지금\s*)?만나는\s*사람\s*있어요"
@@ -40,7 +41,7 @@ _THEIR_HARDSHIP = re.compile(r"느라\s[^.!?]*못\s*(?:잤|쉬|먹)|지쳐\s*보
 _ABOUT_THEM = re.compile(r"(?<![가-힣])이\s*(?:분|사람)\s*(?:은|는|이|가)?\s*(?:\S+\s+)?(?:안|못|화|삐지|삐졌|서운|싫어하|의심|오해|자꾸|맨날)")
 # The partner, named in the third person as the user talks to the coach, with its particle.
 # ("그 사람" is as often someone else: only "이 분" / "이 사람" are taken to mean the partner.)
-_THIRD_PERSON = re.compile(r"(?<![가-힣])이\s*(?:분|사람)(?P<particle>이랑|한테|은|는|이|가|을|를|만|도|랑|과|와)?")
+_THIRD_PERSON = re.compile(r"(?<![가-힣])(?:이\s*(?:분|사람)|얘|걔)(?P<particle>이랑|한테|은|는|이|가|을|를|만|도|랑|과|와)?")
 # A clause left hanging on a connective ("…아닌 것 같고") is not a message; a past or certain
 # "…었는데" is finished as a statement ("야근 때문이었는데" -> "야근 때문이었어").
 _UNFINISHED = re.compile(r"(?:고|고요|는데|ㄴ데|은데|던데|지만|니까|서|이라|사람이라)[.~]*\s*$")
@@ -90,7 +91,11 @@ def user_facts(situation: str | None, *, polite: bool, you: str, name: str | Non
         return UserFacts(())
     kept: list[str] = []
     offers: list[str] = []
-    for raw in _SPLIT.split(situation.strip()):
+    # A sentence that ends by asking the coach ("병원으로 가 줄 수도 있는데 오버일까요?") is for the coach,
+    # every clause of it.
+    told = " ".join(s for s in _SENTENCES.split(situation.strip())
+                    if s.strip() and (not _QUESTION.search(s.strip()) or _OFFER.match(s.strip()) or _PLAN.match(s.strip())))
+    for raw in _SPLIT.split(told):
         sentence = _FINISHABLE.sub(r"\1어", raw.strip(" ,"))
         if (plan := _PLAN.match(sentence)) and not _META.search(plan.group("body")) and "고백" not in sentence:  # "다음 달 은비 생일 모임에 데려가려고 하는데" -> "… 데려갈게"
             offers.append(to_register(f"{plan.group('body')} {_PLAN_VERBS[plan.group('verb')]}", polite=polite))
@@ -108,6 +113,8 @@ def user_facts(situation: str | None, *, polite: bool, you: str, name: str | Non
                 continue
             sentence = _named(name).sub(lambda m: _you(you, m.group("particle")), sentence)
         sentence = _THIRD_PERSON.sub(lambda m: _you(you, m.group("particle")), sentence)
+        if not kept:  # its first clause was for the coach: "다만 …" has nothing to lean on
+            sentence = re.sub(r"^(?:다만|근데|그런데|하지만|그래도|그리고)\s+", "", sentence)
         kept.append(to_register(sentence, polite=polite))
     return UserFacts(tuple(kept), tuple(offers))
 

@@ -25,8 +25,8 @@ def _family(r: Reading) -> str | None:
 
 
 _EMERGENCY = re.compile(r"응급실|쓰러지|쓰러졌|사고|입원|수술|구급차|다치셨")
-_JOB_LOSS = re.compile(r"잘렸|짤렸|구조조정|해고|권고사직|계약\s*종료|(?:회사|가게|사업)\s*(?:를|을)?\s*접|폐업|문\s*닫기로|사업\s*정리")
-_FAILED = re.compile(r"떨어졌|떨어짐|불합격|탈락|낙방|거절\s*(?:됐|당했|받았)|반려\s*(?:됐|당)")
+_JOB_LOSS = re.compile(r"잘렸|짤렸|구조조정|해고|권고사직|계약\s*종료|까지만\s*하기로|(?:회사|가게|사업)\s*(?:를|을)?\s*접|폐업|문\s*닫기로|사업\s*정리")
+_FAILED = re.compile(r"떨어졌|떨어짐|불합격|탈락|낙방|리젝|거절\s*(?:됐|당했|받았)|반려\s*(?:됐|당)")
 _LONELY = re.compile(r"외로|외롭|혼자인\s*것\s*같|말\s*통하는\s*사람|한국\s*가고\s*싶|집에\s*가고\s*싶|보고\s*싶은\s*사람")
 _BODY = re.compile(r"(발|손|다리|허리|어깨|무릎|몸)[^.!?\n]{0,4}(?:까지|까졌|다쳤|아파|아프|쑤시|물집)")
 _YEARS = re.compile(r"(\d+)\s*년\s*(?:동안|간|을)?")
@@ -36,7 +36,13 @@ _TRIES = re.compile(r"(\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열|�
 def distress(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     """Who is hurting and why decides the words: a family emergency, a lost job, a failed
     exam or interview, or being worn out."""
-    if _EMERGENCY.search(r.message):
+    if _HASSLE.search(r.message):  # before the emergency: "기사님 사고 나셨대" is the movers', not family
+        safe, balanced, bold = _hassle(v)
+    elif _PET_SICK.search(r.message):
+        safe, balanced, bold = _pet_sick(v, r)
+    elif _SELF_HURT.search(r.message):
+        safe, balanced, bold = _injured(v, r)
+    elif _EMERGENCY.search(r.message):
         safe, balanced, bold = _emergency(v, r)
     elif _WAITING.search(r.message):
         safe, balanced, bold = _waiting(v)
@@ -87,6 +93,32 @@ _WAITING = re.compile(r"결과\s*(?:나오|기다)|검사\s*결과|조직\s*검�
 _INJURY = re.compile(r"발목|손목|인대|깁스|골절|부러|다쳤|삐었|접질")
 _FAMILY_FIGHT = re.compile(r"(?:엄마|아빠|부모님|가족|동생|언니|누나|형|오빠)(?:랑|하고|와|과)\s*(?:대판\s*)?싸", )
 _OTHERS_DOING_WELL = re.compile(r"나만\s*(?:남|못|안)|현타|다들\s*(?:붙|합격|취업)")
+
+
+_HASSLE = re.compile(r"(?:이사\s*)?(?:업체|기사님?)[^.!?\n]{0,12}(?:못\s*온|안\s*온|취소|펑크)|집\s*빼야")
+_PET_SICK = re.compile(r"(?:24시|동물)\s*병원|수의사|(?:토하|설사|안\s*먹)[^.!?\n]{0,20}병원")
+_SELF_HURT = re.compile(r"(?:허리|디스크|발목|손목|다리|팔|무릎|목|어깨)\S*\s*[^.!?\n]{0,14}(?:다쳤|터졌|삐었|부러|안\s*움직|나갔|수술)")
+
+
+def _hassle(v: Voice) -> tuple[str, str, str]:
+    """A plan fallen through at the worst moment (movers cancelled the night before): alarm, then help."""
+    return (
+        v.say(Line("헐 하필 전날에요? 진짜 막막하겠어요.", "헐 하필 전날에? 진짜 막막하겠다.")),
+        v.say(Line("일단 숨 한번 쉬어요. 저도 당일 가능한 데 같이 찾아볼게요.", "일단 숨 한번 쉬어. 나도 당일 되는 데 같이 찾아볼게.")),
+        v.say(Line("내일 아침에 제가 도와주러 갈게요. 짐 싸는 것부터 같이 해요.", "내일 아침에 내가 도와주러 갈게. 짐 싸는 것부터 같이 하자.")),
+    )
+
+
+def _pet_sick(v: Voice, r: Reading) -> tuple[str, str, str]:
+    """A pet at the animal hospital at night: fear for them, company for the wait."""
+    named = re.search(r"(?:^|\s)([가-힣]{1,3})(?:가|이)\s+(?:갑자기|계속|자꾸|밥|아무것도|토)", r.message)
+    pet = named.group(1) if named else "아이"
+    return (
+        v.say(Line("혼자 얼마나 무서워요. {p} 괜찮을 거예요, 결과 나오면 바로 알려 줘요.", "혼자 얼마나 무서워. {p} 괜찮을 거야, 결과 나오면 바로 알려 줘."), p=pet),
+        v.say(Line("{p} 옆에 {you}가 있어서 다행이에요. 기다리는 동안 저랑 얘기해요.", "{p} 옆에 네가 있어서 다행이다. 기다리는 동안 나랑 얘기하자."),
+              p=pet, you=f"{v.name} 씨"),
+        v.say(Line("지금 그쪽으로 갈까요? 혼자 기다리지 않게 옆에 있을게요.", "지금 그쪽으로 갈까? 혼자 기다리지 않게 옆에 있을게.")),
+    )
 
 
 def _waiting(v: Voice) -> tuple[str, str, str]:

@@ -93,6 +93,10 @@ def good_news(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     ], n=f"{news} " if news else "")
     if pain.recovered(r.message):
         return _relief(v, r, d)
+    owner = re.search(r"(동생|언니|누나|형|오빠|친구|엄마|아빠)[^.!?\n]{0,8}(?:임용|시험|합격|붙었|최종)", r.message)
+    if owner and not re.search(r"(?:나|저|내가|제가)\s*(?:합격|붙었)", r.message):  # the news is theirs: say whose
+        who = {"엄마": "어머님", "아빠": "아버님"}.get(owner.group(1), owner.group(1) + ("분" if v.polite else ""))
+        wow = v.say(Line("와 {w} 합격 진짜 축하드려요!!", "와 {w} 합격 진짜 축하해!!"), w=who)
     special = _special_news(v, r, wow)
     if special:
         return tuple(Draft(text, why) for text, why in zip(special, (

@@ -6,11 +6,27 @@ from __future__ import annotations
 
 import re
 
+from ai.coach.local.details import adverbial
 from ai.coach.local.drafts import Detail, Draft
 from ai.coach.local.voice import Line, Voice, join
 from ai.coach.reading import cues
 from ai.coach.reading.model import Reading
 from ai.coach.types import Signal, Stage
+
+
+_MEET_MY_PEOPLE = re.compile(r"(?:네|너|니)\s*친구들?[^.!?\n]{0,10}(?:소개|보고\s*싶|만나\s*보고)|(?:너희|네|니)\s*(?:부모님|가족)[^.!?\n]{0,10}(?:뵙|인사|만나)")
+
+
+def _meet_my_people(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """"너 친구들 언제 한번 소개시켜주라": they want into your life — a glad yes, and a plan."""
+    yes = v.say(Line("좋아요! 친구들도 {you} 엄청 궁금해해요.", "좋지! 친구들도 너 엄청 궁금해해."), you=f"{v.name} 씨")
+    when = d.facts.offers[0] if d.facts.offers else v.say(Line("조만간 자리 한번 만들게요.", "조만간 자리 한번 만들게."))
+    return (
+        Draft(yes, f"{v.name}님이 내 주변 사람들을 알고 싶어 하는 마음을 반갑게 받아요.", told=not d.facts),
+        Draft(join(yes, when), "반가움에 구체적인 자리 하나를 더해 빈말이 아니라는 걸 보여 줘요.", told=True),
+        Draft(join(when, v.say(Line("{you} 소개할 생각하니까 벌써 설레요.", "너 소개할 생각하니까 벌써 설렌다 ㅋㅋ"), you=f"{v.name} 씨")),
+              f"{v.name}님을 친구들에게 소개하는 게 기쁘다는 마음까지 솔직하게 보여 줘요.", told=True),
+    )
 
 
 def wedding_congrats(v: Voice, r: Reading) -> str:
@@ -33,6 +49,8 @@ def relationship(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         )
     if _TALK_REQUESTED.search(r.message) and not cues.confession(r.message):
         return _talk_requested(v, r, d)
+    if _MEET_MY_PEOPLE.search(r.message) and not r.has(Signal.INVITATION):
+        return _meet_my_people(v, d)
     if r.wish.unsure:
         honest = facts or v.say(Line("솔직히 저도 아직 잘 모르겠어요.", "솔직히 나도 아직 잘 모르겠어."))
         good = v.say(Line("그래도 {name} 씨랑 있는 시간은 정말 좋아요.", "그래도 너랑 있는 시간은 진짜 좋아."), name=v.name)
@@ -54,6 +72,9 @@ def relationship(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     elif re.search(r"무슨\s*사이|우리\s*(?:관계|사이)|어떤\s*사이|(?:나|저)\s*(?:너|[가-힣]{1,3}\s*씨)?한테\s*(?:뭐|어떤)", r.message):
         opener = v.say(Line("저도 요즘 그거 생각하고 있었어요.", "나도 요즘 그거 생각하고 있었어."))
         same = v.say(Line("가볍게 생각한 적 없어요.", "가볍게 생각한 적 없어."))
+    elif re.search(r"생각해\s*본\s*적|생각해본\s*적", r.message):  # "같이 사는 거 생각해본 적 있어?": answer it first
+        opener = v.say(Line("저도 생각해 봤어요.", "나도 생각해 봤어."))
+        same = v.say(Line("{you}랑이면 좋겠다고 생각했어요.", "너랑이면 좋겠다고 생각했어."), you=f"{v.name} 씨")
     else:
         opener = ""
         same = v.one("relationship-serious", [
@@ -73,7 +94,7 @@ _TALK_REQUESTED = re.compile(r"얘기\s*(?:좀\s*)?(?:해야|하자|할\s*수\s*
 def _talk_requested(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     """"우리 얘기 좀 해야 될 것 같아": unknown news — calm, no guessing the worst, no pleading."""
     when = d.time
-    ok = v.say(Line("네 알겠어요. {w}에 얘기해요.", "응 알겠어. {w}에 얘기하자."), w=when) if when else v.say(
+    ok = v.say(Line("네 알겠어요. {w} 얘기해요.", "응 알겠어. {w} 얘기하자."), w=adverbial(when)) if when else v.say(
         Line("네 알겠어요. 편할 때 얘기해요.", "응 알겠어. 편할 때 얘기하자."))
     ask = v.say(Line("혹시 무슨 얘기인지 조금만 먼저 말해 줄 수 있어요? 마음의 준비를 하고 싶어서요.",
                      "혹시 무슨 얘긴지 조금만 먼저 말해 줄 수 있어? 마음의 준비를 하고 싶어서."))

@@ -48,7 +48,7 @@ def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     timed = bool(_CLOCK.search(r.message) or _CLOCK.search(plan))
     if _HOUSEWARMING.search(r.message):
         detail = v.say(Line("뭐 사 갈까요? 필요한 거 있으면 말해요!", "뭐 사 갈까? 필요한 거 있으면 말해!"))
-    elif _FAMILY_EVENT.search(r.message):  # the hour is theirs to tell; what to bring or wear is the question
+    elif _FAMILY_EVENT.search(_ask_lines(r)):  # the hour is theirs to tell; what to bring or wear is the question
         detail = v.say(Line("제가 뭐 준비해 가면 좋을지 알려 줘요!", "내가 뭐 입고 가면 좋을지 알려 줘!"))
     elif re.search(r"예매|예약\s*(?:했|해\s*놨|해놨)", r.message):
         detail = v.say(Line("예매까지 해 주다니 고마워요!", "예매까지 해 주다니 고마워!"))
@@ -76,6 +76,12 @@ def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
 
 
 _DAY = re.compile(r"[월화수목금토일]요일")
+
+
+def _ask_lines(r: Reading) -> str:
+    """The lines that make the ask ("목요일 야간개장 가는 건 어때"), not the reason for another day ("일요일 조카 돌잔치라")."""
+    asking = [line for line in r.message.splitlines() if cues.explicit_ask(line) or "?" in line]
+    return "\n".join(asking[-2:]) if asking else r.message
 
 
 def _asked_time(r: Reading) -> str | None:
@@ -166,7 +172,7 @@ def _looking_forward(v: Voice, r: Reading, d: Detail) -> str:
     if r.has(Signal.GOOD_NEWS):  # "나 이직했다! 이번 주에 내가 쏜다"
         return v.say(Line("그날 제대로 축하해요! 케이크는 제가 살게요.", "그날 제대로 축하하자! 케이크는 내가 살게."))
     food = d.activity if d.activity in ("파스타", "치킨", "고기", "떡볶이", "커피", "술", "맥주") else None
-    if _FAMILY_EVENT.search(r.message):  # their friends, their family, a wedding: meeting their people
+    if _FAMILY_EVENT.search(_ask_lines(r)):  # their friends, their family, a wedding: meeting their people
         return v.say(Line("{who} 뵙는 거 조금 떨리지만 기대돼요.", "{who} 만나는 거 좀 떨리긴 하는데 기대된다."),
                      who="친구분들" if re.search(r"친구", r.message) else "가족분들")
     if r.facts.user_invited:  # the user asked first; the partner found a day that works

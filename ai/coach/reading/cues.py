@@ -141,7 +141,9 @@ def good_news(text: str) -> tuple[str, ...]:
 
 
 def thanks(text: str) -> tuple[str, ...]:
-    return _found(_THANKS, text)
+    """Thanks said to the user — not a word reported ("'감사합니다' 보내려다가 '사랑합니다'로 보냄")."""
+    return tuple(dict.fromkeys(m.group(0) for m in _THANKS.finditer(text)
+                               if not re.match(r"\S*'?\s*(?:보내려|라고|로\s*보|를?\s*보냈)", text[m.end():m.end() + 14])))
 
 
 def apology(text: str) -> tuple[str, ...]:
@@ -280,6 +282,7 @@ _EXPLICIT_ASK = _any([
     r"(?:볼|갈|먹을|만날|할|뵐|드실|보실|가실|올|오실)래", r"와\s*줄래", r"(?:보|가|먹|만나|놀|마시)자", r"할까", r"하시죠", r"어때",
     r"ㄱ\s*\?", r"콜\?", r"시간\s*(?:돼|되|괜찮|있)", r"(?:볼|만날|갈)\s*수\s*있", r"초대", r"놀러\s*와",
     r"어떠세요", r"어떠신가요", r"(?:밥|커피|술|식사)\s*(?:한\s*번|한번)?\s*(?:먹어요|해요|마셔요)", r"다시\s*잡아도",
+    r"언제\s*(?:돼|되|시간|괜찮|가능)", r"(?:밥|커피|술)\s*(?:살게|쏠게|사\s*줄게)",
 ])
 
 

@@ -24,7 +24,9 @@ def wish_of(situation: str | None) -> Wish:
         meet=not no_meeting and bool(re.search(r"만나고\s*싶|또\s*보고\s*싶|약속\s*잡|데이트|한\s*번\s*더|다시\s*만나", text)),
         apologize=bool(re.search(r"사과|미안하다고|화해", text)),
         move_on=no_meeting or bool(re.search(r"정리|끝내|잊고|무시|연락\s*안\s*하|거리를?\s*두|차단|받아들", text)),
-        unsure=bool(re.search(r"모르겠|헷갈|확신이\s*없|아직\s*(?:잘\s*)?몰|애매", text)),
+        # unsure of their own heart — not "고백을 기다리는 건지 그냥 궁금한 건지 모르겠어요" about the partner's
+        unsure=bool(re.search(r"(?:제|내)\s*마음|헷갈|확신이\s*없|아직\s*(?:잘\s*)?몰|애매", text)
+                    or re.search(r"(?<!건지\s)(?<!는지\s)(?<!인지\s)(?<!할지\s)(?<!될지\s)(?<!건지)(?<!는지)(?<!인지)모르겠", text)),
         ask_again=bool(re.search(r"또\s*물어|다시\s*물어|다시\s*(?:신청|제안)|한\s*번\s*더\s*(?:물|제안)|거절당", text)),
         when_to_reply=bool(re.search(r"(?:지금|바로|언제)\s*답(?:장|해)|답장해도|답해도|답장해야|답해야", text)),
         propose=bool(re.search(r"(?:가자고|만나자고|보자고|먹자고|제안|신청)\S*\s*(?:해도|하면)|물어봐도|해도\s*(?:될까|되나|돼요\?)", text)),
