@@ -64,7 +64,8 @@ def detail_of(reading: Reading, facts: UserFacts, interests: tuple[str, ...] = (
     return Detail(
         quote=_key_words(reading),
         time=found.time.text if found.time else None,
-        activity=found.activity.key if found.activity else _named_activity(reading.message),
+        activity=found.activity.key if found.activity else _named_activity(
+            "\n".join(line for line in reading.message.splitlines() if not is_media_placeholder(line))),
         cause=cause or (found.causes[0] if found.causes else None),
         place=find_place(reading.message),
         outing=outing_for(interests),

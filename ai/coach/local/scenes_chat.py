@@ -40,6 +40,11 @@ def small_talk(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         re.search(r"얘\s*봐|이\s*녀석|우리\s*애|고양이|강아지|냥|댕|멍", r.message + r.facts.partner_earlier)))
     if not cute and re.search(r"(?m)^\s*사진", r.message) and _TASTY.search(r.message):
         return _tasty(v, r)
+    if photo and not cute and re.search(r"잘\s*나온|찍었|찍은|찍어\s*봤", r.message):
+        return _photo_shared(v)
+    trip = _TRIP.search(r.message)
+    if trip and not _DONE.search(r.message):
+        return _trip_ahead(v, trip.group(1))
     if d.activity and not cute:
         return _doing(v, r, d)
     mine = d.facts.text if d.facts else ""
@@ -120,6 +125,29 @@ def _tasty(v: Voice, r: Reading) -> tuple[Draft, Draft, Draft]:
         Draft(join(wow, ask), f"{v.name}님이 보낸 사진에 바로 반응하고 맛을 물어 대화를 이어가요."),
         Draft(join(wow, try_), f"{v.name}님이 권한 걸 나도 해 보겠다는 말로 관심을 보여요."),
         Draft(join(wow, v.say(Line("다음에 하나씩 사서 같이 먹어 봐요.", "다음에 같이 하나씩 사서 먹어 보자."))), f"사진 하나를 {v.name}님과의 작은 약속으로 이어 가요."),
+    )
+
+
+_TRIP = re.compile(r"(부산|제주도?|강릉|여수|경주|전주|속초|양양|일본|도쿄|오사카|후쿠오카|방콕|다낭|유럽|파리|뉴욕|캠핑)[^.!?\n]{0,8}?(?:가|간다|갈|놀러|여행)")
+
+
+def _trip_ahead(v: Voice, place: str) -> tuple[Draft, Draft, Draft]:
+    """"나 이번 주말에 친구들이랑 부산 가!": glad for them, curious, and a little something to come back to."""
+    wow = v.say(Line("오 {p}! 완전 좋겠어요.", "오 {p}! 완전 좋겠다."), p=place)
+    return (
+        Draft(join(wow, v.say(Line("맛있는 거 많이 먹고 와요!", "맛있는 거 많이 먹고 와!"))), f"{v.name}님의 설렘에 같이 들떠 주며 잘 다녀오라고 해요."),
+        Draft(join(wow, v.say(Line("어디 어디 갈 거예요?", "어디 어디 갈 거야?"))), f"여행 계획을 물어 {v.name}님이 신나게 얘기할 자리를 만들어요."),
+        Draft(join(wow, v.say(Line("부럽다 ㅎㅎ 다녀와서 사진 보여 줘요!", "부럽다 ㅋㅋ 다녀와서 사진 보여 줘!"))), f"다녀와서 또 연락할 이유를 만들어 {v.name}님과 대화를 이어가요."),
+    )
+
+
+def _photo_shared(v: Voice) -> tuple[Draft, Draft, Draft]:
+    """A photo they are proud of ("이거 제일 잘 나온 거예요!"): say it is good, ask, and a little more."""
+    good = v.say(Line("와 진짜 잘 나왔어요!", "와 진짜 잘 나왔다!"))
+    return (
+        Draft(join(good, v.say(Line("분위기 완전 좋아요.", "분위기 완전 좋다."))), "보낸 사진을 바로 칭찬해 자랑한 보람이 있게 해 줘요."),
+        Draft(join(good, v.say(Line("어디서 찍은 거예요?", "어디서 찍은 거야?"))), "사진에 대해 하나 물어 대화를 이어가요."),
+        Draft(join(good, v.say(Line("사진 보니까 실물이 더 궁금해지네요 ㅎㅎ", "사진 보니까 실물이 더 보고 싶다 ㅋㅋ"))), "칭찬에 호감을 살짝 얹어요."),
     )
 
 

@@ -38,6 +38,8 @@ def distress(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     exam or interview, or being worn out."""
     if _HASSLE.search(r.message):  # before the emergency: "기사님 사고 나셨대" is the movers', not family
         safe, balanced, bold = _hassle(v)
+    elif _VENT.search(r.message) and cues.someone_else(r.message):
+        safe, balanced, bold = _vent(v)
     elif _PET_SICK.search(r.message):
         safe, balanced, bold = _pet_sick(v, r)
     elif _SELF_HURT.search(r.message):
@@ -72,6 +74,8 @@ def distress(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         safe, balanced, bold = _lost_job(v, r)
     elif _FAILED.search(r.message):
         safe, balanced, bold = _failed(v, r)
+    elif _PRESSURED.search(r.message) and re.search(r"엄마|아빠|부모님|집에서|친척|명절|어른들", r.message):
+        safe, balanced, bold = _pressured(v, r)
     else:
         safe, balanced, bold = _worn_out(v, r, d)
     masked = r.has(Signal.MASKED_PAIN)
@@ -98,6 +102,30 @@ _OTHERS_DOING_WELL = re.compile(r"나만\s*(?:남|못|안)|현타|다들\s*(?:�
 _HASSLE = re.compile(r"(?:이사\s*)?(?:업체|기사님?)[^.!?\n]{0,12}(?:못\s*온|안\s*온|취소|펑크)|집\s*빼야")
 _PET_SICK = re.compile(r"(?:24시|동물)\s*병원|수의사|(?:토하|설사|안\s*먹)[^.!?\n]{0,20}병원")
 _SELF_HURT = re.compile(r"(?:허리|디스크|발목|손목|다리|팔|무릎|목|어깨)\S*\s*[^.!?\n]{0,14}(?:다쳤|터졌|삐었|부러|안\s*움직|나갔|수술)")
+
+
+_VENT = re.compile(r"돌아버리|미치겠|빡치|빡쳐|열받|억울|뒤집어\s*씌|어이(?:가)?\s*없|짜증")
+_PRESSURED = re.compile(r"결혼\s*(?:얘기|하라|언제)|나이\s*얘기|잔소리|선\s*보라")
+
+
+def _vent(v: Voice) -> tuple[str, str, str]:
+    """Anger at someone else (a boss, a coworker): be on their side, let them let it out — no advice."""
+    return (
+        v.say(Line("헐 진짜 열받았겠어요. 듣기만 해도 제가 다 화나네요.", "헐 진짜 열받았겠다. 듣기만 해도 내가 다 화나네.")),
+        v.say(Line("완전 억울했겠어요. 무슨 일이었는지 다 얘기해 봐요, 들어 줄게요.", "완전 억울했겠다. 무슨 일이었는지 다 얘기해 봐, 들어 줄게.")),
+        v.say(Line("오늘은 무조건 {you} 편이에요. 속 시원하게 다 털어놔요.", "오늘은 무조건 네 편이야. 속 시원하게 다 털어놔."), you=f"{v.name} 씨"),
+    )
+
+
+def _pressured(v: Voice, r: Reading) -> tuple[str, str, str]:
+    """Family pressing about marriage or age: take the weight off; between the two of them, no deadline."""
+    couple = r.stage.value == "DATING"
+    return (
+        v.say(Line("또 그 얘기 들었군요. 숨 막혔겠어요.", "또 그 얘기 들었구나. 진짜 숨 막혔겠다.")),
+        v.say(Line("{you} 속도대로 가면 돼요. 누가 뭐래도 {you} 마음이 제일 중요해요.", "네 속도대로 가면 돼. 누가 뭐래도 네 마음이 제일 중요해."), you=f"{v.name} 씨"),
+        v.say(Line("오늘은 아무 생각 말고 푹 쉬어요. 우리 얘기는 우리 속도대로 해요.", "오늘은 아무 생각 말고 푹 쉬어. 우리 얘기는 우리 속도대로 하자.")) if couple else v.say(
+            Line("오늘은 아무 생각 말고 푹 쉬어요. 힘들면 언제든 얘기해요.", "오늘은 아무 생각 말고 푹 쉬어. 힘들면 언제든 얘기해.")),
+    )
 
 
 def _hassle(v: Voice) -> tuple[str, str, str]:

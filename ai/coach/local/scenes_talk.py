@@ -31,6 +31,8 @@ def question(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         return _confirm(v, asked, d)
     if _MAY_I_CALL.search(asked) and not d.facts:
         return _may_call(v, r, asked)
+    if _HOW_DO_I_LOOK.search(asked) and _LOOKS.search(r.message) and not d.facts:
+        return _how_do_i_look(v, r, asked)
     if _DID_YOU_SEE.search(asked) and not d.facts:
         return _did_you_see(v, r, asked)
     if r.has(Signal.LATE_NIGHT) and _STILL_UP.search(r.message):
@@ -51,10 +53,10 @@ def question(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     back = v.say(Line("{name} 씨 얘기도 더 듣고 싶어요.", "네 얘기도 더 듣고 싶다."), name=v.name) if told_own else _ask_back(v, asked)
     step = v.say(Line("챙겨 줘서 고마워요 ㅎㅎ", "챙겨 줘서 고마워 ㅎㅎ")) if _CARING.search(asked) else v.say(
         Line("음… 지금 얘기하고 있는 사람 같은 스타일? ㅎㅎ", "음… 지금 나랑 톡하는 사람 같은 스타일? ㅋㅋ")) if _IDEAL.search(asked) else v.one("question-step", [
-        Line("다음에 만나면 더 자세히 얘기해 줄게요.", "다음에 만나면 더 자세히 얘기해 줄게."),
+        Line("궁금한 거 있으면 또 물어봐요.", "궁금한 거 있으면 또 물어봐."),
         Line("이런 얘기 {name} 씨랑 더 나누고 싶어요.", "이런 얘기 너랑 더 하고 싶어."),
         Line("{name} 씨가 물어봐 주니까 괜히 좋네요.", "네가 물어봐 주니까 괜히 좋다."),
-        Line("{name} 씨 취향도 궁금해요.", "네 취향도 궁금하다."),
+        *([Line("{name} 씨 취향도 궁금해요.", "네 취향도 궁금하다.")] if re.search(r"좋아|취향|스타일|음식|영화|음악|책|노래", asked) else []),
     ], name=v.name)
     quoted = f"'{asked}'"
     return (
@@ -78,6 +80,25 @@ def _may_call(v: Voice, r: Reading, asked: str) -> tuple[Draft, Draft, Draft]:
         Draft(yes, f"'{asked}'에 돌려 말하지 않고 된다고 바로 답해요."),
         Draft(join(yes, care), "전화는 받되, 늦은 밤이면 짧게 하자고 챙겨요." if not drunk else "전화는 받되, 취한 상대를 먼저 걱정해 줘요."),
         Draft(join(yes, glad), "나도 목소리가 듣고 싶었다는 마음을 솔직하게 돌려줘요."),
+    )
+
+
+_HOW_DO_I_LOOK = re.compile(r"어때|어떄|괜찮아\?|괜찮아요\?|이상해|이상하지|짧나|길나|잘\s*어울|별로야|별로지")
+_LOOKS = re.compile(r"머리|헤어|옷|원피스|셔츠|정장|사진|셀카|네일|안경|화장|메이크업|염색|펌|파마|앞머리")
+
+
+def _how_do_i_look(v: Voice, r: Reading, asked: str) -> tuple[str, str, str]:
+    """"나 머리 잘랐는데 어때?? 너무 짧나": a warm yes first, the worry answered, no critique."""
+    worry = re.search(r"(짧|길|이상|별로|과하|어색)", asked)
+    fine = {"짧": "하나도 안 짧아", "길": "하나도 안 길어", "이상": "하나도 안 이상해", "별로": "완전 좋은데", "과하": "하나도 안 과해",
+            "어색": "하나도 안 어색해"}.get(worry.group(1), "") if worry else ""
+    yes = v.say(Line("완전 잘 어울려요!", "완전 잘 어울려!"))
+    no_worry = (fine.replace("해", "해요").replace("어", "어요").replace("데", "데요") if v.polite else fine) if fine else ""
+    no_worry = no_worry.replace("어요요", "어요").replace("해요요", "해요")
+    return (
+        Draft(join(yes, no_worry), f"'{asked}'에는 망설이지 않고 좋다고 먼저 답해 줘요."),
+        Draft(join(yes, v.say(Line("분위기 확 달라졌어요.", "분위기 확 달라졌다."))), f"어디가 좋은지 한마디 보태 {v.name}님이 빈말로 듣지 않게 해요."),
+        Draft(join(yes, v.say(Line("빨리 실물로 보고 싶어요.", "빨리 실물로 보고 싶다."))), f"칭찬에 보고 싶은 마음까지 얹어 {v.name}님에게 호감을 보여요."),
     )
 
 
@@ -165,6 +186,8 @@ def _vague_answer(v: Voice, asked: str) -> str:
     """No answer in the situation: a true-enough one the user can make their own."""
     if re.search(r"뭐\s*해|뭐\s*하고|뭐함", asked):
         return v.say(Line("저는 그냥 쉬고 있었어요.", "나 그냥 쉬고 있었어."))
+    if re.search(r"잘\s*(?:보내|지내|잤|쉬)", asked):
+        return v.say(Line("네 덕분에 잘 보냈어요!", "응 덕분에 잘 보냈어!"))
     if re.search(r"뭐\s*했|어땠", asked):
         return v.say(Line("저는 별일 없이 잘 보냈어요.", "나는 별일 없이 잘 보냈어."))
     if re.search(r"좋아해|뭐가|어디가|추천|골라", asked):

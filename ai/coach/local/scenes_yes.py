@@ -23,6 +23,7 @@ _CLOCK = re.compile(r"\d+\s*시")
 _FAVOUR = re.compile(r"예약하겠|예약할게|예약해|제가\s*살게|내가\s*살게|쏠게|사\s*줄게|데리러")
 _ROUGH_DAY = re.compile(r"깨져|깨졌|혼났|스트레스|짜증|우울|빡쳐|힘들어서")
 _HOUSEWARMING = re.compile(r"집들이|이사")
+_GROUP = re.compile(r"동기들|애들이랑|다\s*같이|모임|친구들이랑|사람들이랑|동아리")
 _FAMILY_EVENT = re.compile(r"결혼식|돌잔치|생신|칠순|환갑|가족\s*(?:모임|여행|식사)|(?:부모님|엄마|아빠|친구들|친구들이랑|친구들하고)[^.!?\n]{0,10}(?:같이|만나|보|먹|뵙)")
 
 
@@ -172,6 +173,8 @@ def _looking_forward(v: Voice, r: Reading, d: Detail) -> str:
     if r.has(Signal.GOOD_NEWS):  # "나 이직했다! 이번 주에 내가 쏜다"
         return v.say(Line("그날 제대로 축하해요! 케이크는 제가 살게요.", "그날 제대로 축하하자! 케이크는 내가 살게."))
     food = d.activity if d.activity in ("파스타", "치킨", "고기", "떡볶이", "커피", "술", "맥주") else None
+    if _GROUP.search(_ask_lines(r)) and not _FAMILY_EVENT.search(_ask_lines(r)):  # "동기들이랑 고기 먹는데 너도 올래?"
+        return v.say(Line("다 같이 보는 거 기대돼요!", "다 같이 보는 거 기대된다!"))
     if _FAMILY_EVENT.search(_ask_lines(r)):  # their friends, their family, a wedding: meeting their people
         return v.say(Line("{who} 뵙는 거 조금 떨리지만 기대돼요.", "{who} 만나는 거 좀 떨리긴 하는데 기대된다."),
                      who="친구분들" if re.search(r"친구", r.message) else "가족분들")
@@ -286,7 +289,7 @@ def affection(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     )
 
 
-_RESCHEDULE = re.compile(r"미뤄|미룰|다음\s*주로|다른\s*날|연기|바꿔도|옮겨도|다시\s*잡")
+_RESCHEDULE = re.compile(r"미뤄|미룰|다음\s*주로|다른\s*날|연기|바꿔도|옮겨도|다시\s*잡|(?:내일|모레|주말에)\s*(?:보면|만나면)\s*안\s*될까")
 # What kept them busy, as the reply says it ("이사" -> "이사 도와주느라").
 _BUSY_WITH = {"야근": "야근하느라", "과제": "과제하느라", "공부": "공부하느라", "시험": "시험 준비하느라", "알바": "알바하느라",
               "훈련": "훈련받느라", "발표": "발표 준비하느라", "마감": "마감하느라", "출장": "출장 다니느라", "회사": "회사 일 하느라"}
@@ -340,7 +343,8 @@ def _busy(r: Reading, d: Detail) -> str:
 
 def _reschedule(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     """"오늘 약속 다음 주로 미뤄도 될까? … 화요일이나 수요일 어때?": not a no — take a day."""
-    day = d.facts.text or v.say(Line("그럼 그날 봬요.", "그럼 그날 보자."))
+    when = _asked_time(r)
+    day = d.facts.text or (v.say(Line("그럼 {w} 봬요.", "그럼 {w} 보자."), w=adverbial(when)) if when else v.say(Line("그럼 그날 봬요.", "그럼 그날 보자.")))
     fine = v.say(Line("괜찮아요!", "괜찮아!")) if not d.facts.text.startswith(("괜찮", "아쉽")) else ""
     health = v.say(Line("몸은 좀 괜찮아요? 약 먹고 푹 쉬어요.", "몸은 좀 괜찮아? 약 먹고 푹 쉬어.")) \
         if re.search(r"열이|열\s*나|독감|감기|몸살|아파|아프|병원", r.message) else ""

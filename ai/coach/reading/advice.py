@@ -243,7 +243,7 @@ def _good_news(r: Reading, name: str) -> tuple[str, str]:
 
 
 def _apology(r: Reading, name: str) -> tuple[str, str]:
-    if re.search(r"미뤄|다음\s*주로|다른\s*날|[월화수목금토일]요일은", r.message):
+    if re.search(r"미뤄|다음\s*주로|다른\s*날|[월화수목금토일]요일은|내일\s*(?:보면|볼까|만나)", r.message):
         return (
             f"{name}님이 약속을 미루게 돼서 미안해하고 있어요({_quote(r, Signal.APOLOGY)}). 다른 날을 먼저 말한 걸 보면 거절이 아니에요.",
             "아쉬운 마음은 짧게만 말하고, 새 날짜에 좋다고 분명히 답하세요.",
