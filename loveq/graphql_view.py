@@ -111,7 +111,7 @@ class LoveQGraphQL(RequestBodyParsing, GraphQL):
         cost. None to go on; the token verified here is not verified again."""
         if request.method == "GET" and "query" not in request.query_params:
             return None  # GraphiQL's page, or the view's own 400
-        if request.method not in ("GET", "POST") or self._get_stream_transport_from_headers(request.headers):
+        if request.method not in ("GET", "POST") or self._asks_for_a_stream(request):
             return None  # a stream's refusal is the stream's one result: the view gives it
         principal, error = await self._authenticated(request)
         sub_response = await self.get_sub_response(request)
@@ -122,6 +122,12 @@ class LoveQGraphQL(RequestBodyParsing, GraphQL):
         _note_request("http", None)
         response_data = await self.process_result(request, refusal)
         return self.create_response(response_data=response_data, sub_response=sub_response)
+
+    def _asks_for_a_stream(self, request: Request) -> bool:
+        accept = request.headers.get("accept", "").lower()
+        if "event-stream" not in accept and "multipart" not in accept:
+            return False  # (the usual case, without going through every transport)
+        return self._get_stream_transport_from_headers(request.headers) is not None
 
     async def _authenticated(self, request: Request | WebSocket) -> tuple[Principal | None, AuthenticationError | None]:
         """The request's principal (or why it has none), verified once per request."""
@@ -195,7 +201,12 @@ class LoveQGraphQL(RequestBodyParsing, GraphQL):
                 extensions["code"] = exchange.fallback_code(error.get("message", ""))
         exchange.note_codes(exchange.codes_in(response))  # streamed results pass here one by one
         # Encoded here, where the event loop can be handed back meanwhile, and only as far as
-        # the size cap: `encode_json` (synchronous) then has the text at hand.
+        # the size cap: `encode_json` (synchronous) then has the text at hand. A refusal (no
+        # data, an error or two: as large as the message, at most) is one `dumps`.
+        if response.get("data") is None and len(response.get("errors") or ()) <= 2 and len(response) <= 2:
+            text = dumps(response)
+            if not self._over_the_cap(text):
+                return _Encoded(response, text)
         text = await dumps_within(response, self.max_response_bytes)
         if text is None:
             return _Encoded(self._too_large())
@@ -205,9 +216,12 @@ class LoveQGraphQL(RequestBodyParsing, GraphQL):
         if isinstance(data, _Encoded) and data.text is not None:
             return data.text
         encoded = dumps(data)
-        if len(encoded) * 3 > self.max_response_bytes and len(encoded.encode()) > self.max_response_bytes:
+        if self._over_the_cap(encoded):
             return dumps(self._too_large())
         return encoded
+
+    def _over_the_cap(self, text: str) -> bool:
+        return len(text) * 3 > self.max_response_bytes and len(text.encode()) > self.max_response_bytes
 
     def _too_large(self) -> dict[str, Any]:
         error = ResponseTooLarge(f"the response is over {self.max_response_bytes} bytes: ask for less")
