@@ -6,8 +6,11 @@ its row is read, so the layers above see typed values.
 
 from __future__ import annotations
 
+import enum
 import json
+from collections.abc import Callable
 from dataclasses import asdict, fields
+from typing import TypeVar
 
 from ai.coach.types import (
     Advice,
@@ -21,6 +24,26 @@ from ai.coach.types import (
     Signal,
 )
 from ai.korean.speech_style import Formality, SpeechStyle
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def _members(kind: type[E]) -> Callable[[object], E]:
+    """`kind(value)` through a dict: an Enum call is a few microseconds, and a page of 100
+    rooms' analyses makes 100,000 of them. An unknown value fails as the call does."""
+    by_value = {member.value: member for member in kind}
+
+    def member(value: object) -> E:
+        found = by_value.get(value)  # type: ignore[call-overload]
+        return found if found is not None else kind(value)
+
+    return member
+
+
+_sentiment = _members(Sentiment)
+_risk = _members(RiskLevel)
+_timing = _members(ReplyTiming)
+_SIGNALS = {signal.value: signal for signal in Signal}
 
 
 def emotion_to_json(emotion: EmotionResult) -> str:
@@ -40,8 +63,8 @@ def emotion_to_json(emotion: EmotionResult) -> str:
 def emotion_from_json(text: str) -> EmotionResult:
     data = json.loads(text)
     return EmotionResult(
-        sentiment=Sentiment(data["sentiment"]),
-        scores={Sentiment(key): value for key, value in data["scores"].items()},
+        sentiment=_sentiment(data["sentiment"]),
+        scores={_sentiment(key): value for key, value in data["scores"].items()},
         labels=tuple(EmotionLabelScore(*label) for label in data["labels"]),
         intensity=data["intensity"],
         key_phrases=tuple(data["key_phrases"]),
@@ -58,7 +81,7 @@ def replies_to_json(replies: tuple[ReplyOption, ...]) -> str:
 
 def replies_from_json(text: str) -> tuple[ReplyOption, ...]:
     return tuple(
-        ReplyOption(RiskLevel(item["risk"]), item["text"], item["explanation"], item["confidence"])
+        ReplyOption(_risk(item["risk"]), item["text"], item["explanation"], item["confidence"])
         for item in json.loads(text)
     )
 
@@ -120,11 +143,10 @@ def advice_to_json(advice: Advice) -> str:
 
 def advice_from_json(text: str) -> Advice:
     data = json.loads(text)
-    known = {signal.value for signal in Signal}
     return Advice(
         summary=data["summary"],
-        signals=tuple(Signal(value) for value in data["signals"] if value in known),
-        timing=ReplyTiming(data["timing"]),
+        signals=tuple(_SIGNALS[value] for value in data["signals"] if value in _SIGNALS),
+        timing=_timing(data["timing"]),
         recommendation=data["recommendation"],
         cautions=tuple(data["cautions"]),
     )

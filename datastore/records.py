@@ -1,10 +1,12 @@
 """Rows as frozen dataclasses, built in one place from asyncpg records; JSON columns are
-decoded here, once, into the domain values they hold."""
+decoded here, once, into the domain values they hold (an analysis's on first use)."""
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
@@ -118,16 +120,43 @@ def _decoded(row: Any, name: str, decode: Any, given: dict[str, Any]) -> Any:
     return decode(row[name]) if row[name] is not None else None
 
 
+class _StoredAnalysis(AnalysisRecord):
+    """An analysis read from its row: its JSON columns are decoded on first use, not up front
+    (a page of 100 rooms' analyses asked for their intent decoded 30,000 JSON documents). It is
+    an AnalysisRecord in every other way: equality, `replace` and `asdict` read the decoded values."""
+
+    _json: dict[str, str | None]
+
+    def _decode(self, name: str, decode: Callable[[str], Any]) -> Any:
+        text = self._json.get(name)
+        return decode(text) if text is not None else None
+
+    @functools.cached_property
+    def emotion(self) -> EmotionResult:  # type: ignore[override]
+        return self._decode("emotion", emotion_from_json)
+
+    @functools.cached_property
+    def replies(self) -> tuple[ReplyOption, ...]:  # type: ignore[override]
+        return self._decode("replies", replies_from_json)
+
+    @functools.cached_property
+    def advice(self) -> Advice | None:  # type: ignore[override]
+        return self._decode("advice", advice_from_json)
+
+
+_ANALYSIS_JSON = ("emotion", "replies", "advice")
+_ANALYSIS_PLAIN = tuple(f.name for f in fields(AnalysisRecord) if f.name not in _ANALYSIS_JSON)
+
+
 def analysis_from_row(row: Any, **given: Any) -> AnalysisRecord:
     """`given` holds values the caller just wrote (no need to decode what it encoded)."""
-    decoded = ("emotion", "replies", "advice")
-    plain = {f.name: row[f.name] for f in fields(AnalysisRecord) if f.name not in decoded}
-    return AnalysisRecord(
-        **plain,
-        emotion=_decoded(row, "emotion", emotion_from_json, given),
-        replies=_decoded(row, "replies", replies_from_json, given),
-        advice=_decoded(row, "advice", advice_from_json, given),
-    )
+    record = object.__new__(_StoredAnalysis)
+    values = record.__dict__  # frozen: filled in as the dataclass's own __init__ would
+    for name in _ANALYSIS_PLAIN:
+        values[name] = row[name]
+    values["_json"] = {name: row[name] for name in _ANALYSIS_JSON if name not in given}
+    values.update(given)  # a decoded value in the instance wins over its cached_property
+    return record
 
 
 def chat_import_from_row(row: Any) -> ChatImportRecord:

@@ -27,6 +27,7 @@ from loveq.auth.errors import AuthenticationError
 from loveq.auth.verifier import TokenVerifier
 from loveq.request_guard import RequestGuard
 from loveq.json_text import dumps, dumps_within
+from loveq.operation_observer import describe_text
 from loveq.request_body import RequestBodyParsing
 from loveq.runtime import Runtime
 from loveq.ws_auth import AuthenticatedTransportWS, authenticate_init
@@ -68,6 +69,7 @@ class RequestContext(Context):
     response: Any = None
     credential_checked: bool = False  # a WebSocket's, at connection_init (loveq/ws_auth.py)
     guard: Any = None  # the RequestGuard: the cost-limit extension charges the cost budget
+    admitted: bool = False  # the guard took this request's rate before its body was read
 
 
 class MultipartSubscriptions(MultipartSubscriptionTransport):
@@ -98,20 +100,53 @@ class LoveQGraphQL(RequestBodyParsing, GraphQL):
             return
         request = Request(scope=scope, receive=receive)
         try:
-            response: Response = await self.run(request)
+            response: Response = await self._refused_before_body(request) or await self.run(request)
         except HTTPException as exc:
             response = error_response(exc.status_code, exc.reason, _HTTP_CODES.get(exc.status_code, "BAD_REQUEST"))
         await response(scope, receive, send)
 
+    async def _refused_before_body(self, request: Request) -> Response | None:
+        """The answer to an operation over HTTP that its headers refuse (loveq/request_guard.py),
+        given before its body is decoded: the same answer the view gives, at a fraction of the
+        cost. None to go on; the token verified here is not verified again."""
+        if request.method == "GET" and "query" not in request.query_params:
+            return None  # GraphiQL's page, or the view's own 400
+        if request.method not in ("GET", "POST") or self._asks_for_a_stream(request):
+            return None  # a stream's refusal is the stream's one result: the view gives it
+        principal, error = await self._authenticated(request)
+        sub_response = await self.get_sub_response(request)
+        refusal, admitted = self.guard.before_body(principal, error, sub_response)
+        request.scope[_ADMITTED] = admitted
+        if refusal is None:
+            return None
+        _note_request("http", None)
+        response_data = await self.process_result(request, refusal)
+        return self.create_response(response_data=response_data, sub_response=sub_response)
+
+    def _asks_for_a_stream(self, request: Request) -> bool:
+        accept = request.headers.get("accept", "").lower()
+        if "event-stream" not in accept and "multipart" not in accept:
+            return False  # (the usual case, without going through every transport)
+        return self._get_stream_transport_from_headers(request.headers) is not None
+
+    async def _authenticated(self, request: Request | WebSocket) -> tuple[Principal | None, AuthenticationError | None]:
+        """The request's principal (or why it has none), verified once per request."""
+        known = request.scope.get(_AUTHENTICATED)
+        if known is None:
+            runtime: Runtime = request.app.state.runtime
+            known = await authenticate(runtime.verifier, request.headers.get("authorization"))
+            request.scope[_AUTHENTICATED] = known
+            current = exchange.current()
+            if current is not None and known[0] is not None:
+                current.user_id = known[0].user_id
+        return known
+
     async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
         runtime: Runtime = request.app.state.runtime
-        principal, error = await authenticate(runtime.verifier, request.headers.get("authorization"))
-        current = exchange.current()
-        if current is not None and principal is not None:
-            current.user_id = principal.user_id
+        principal, error = await self._authenticated(request)
         return RequestContext(
             services=runtime.services, principal=principal, auth_error=error, request=request, response=response,
-            guard=self.guard,
+            guard=self.guard, admitted=request.scope.get(_ADMITTED, False),
         )
 
     async def on_ws_connect(self, context: RequestContext) -> UnsetType | dict[str, object] | None:
@@ -126,8 +161,13 @@ class LoveQGraphQL(RequestBodyParsing, GraphQL):
         streamed = not isinstance(request_data, list) and self._get_stream_transport(request_data.protocol)
         if not isinstance(request_data, list):
             _note_request(request_data.protocol, request_data.operation_name)
-        refusal = self.guard.refusal(context, sub_response)
+        query = None if isinstance(request_data, list) else request_data.query
+        refusal = self.guard.refusal(context, sub_response, query)
         if refusal is not None:
+            if context.principal is None and context.auth_error is None and isinstance(query, str):
+                # Refused unparsed: the log and metrics still name a short document by its root
+                # field, as they did when it was parsed before being refused.
+                describe_text(exchange.current(), self.schema._schema, query, request_data.operation_name)
             # A client that asked for a stream gets the refusal as the stream's one result
             # (graphql-sse: errors before execution go through the accepted event stream).
             return _single(refusal) if streamed else refusal
@@ -161,7 +201,12 @@ class LoveQGraphQL(RequestBodyParsing, GraphQL):
                 extensions["code"] = exchange.fallback_code(error.get("message", ""))
         exchange.note_codes(exchange.codes_in(response))  # streamed results pass here one by one
         # Encoded here, where the event loop can be handed back meanwhile, and only as far as
-        # the size cap: `encode_json` (synchronous) then has the text at hand.
+        # the size cap: `encode_json` (synchronous) then has the text at hand. A refusal (no
+        # data, an error or two: as large as the message, at most) is one `dumps`.
+        if response.get("data") is None and len(response.get("errors") or ()) <= 2 and len(response) <= 2:
+            text = dumps(response)
+            if not self._over_the_cap(text):
+                return _Encoded(response, text)
         text = await dumps_within(response, self.max_response_bytes)
         if text is None:
             return _Encoded(self._too_large())
@@ -171,14 +216,21 @@ class LoveQGraphQL(RequestBodyParsing, GraphQL):
         if isinstance(data, _Encoded) and data.text is not None:
             return data.text
         encoded = dumps(data)
-        if len(encoded) * 3 > self.max_response_bytes and len(encoded.encode()) > self.max_response_bytes:
+        if self._over_the_cap(encoded):
             return dumps(self._too_large())
         return encoded
+
+    def _over_the_cap(self, text: str) -> bool:
+        return len(text) * 3 > self.max_response_bytes and len(text.encode()) > self.max_response_bytes
 
     def _too_large(self) -> dict[str, Any]:
         error = ResponseTooLarge(f"the response is over {self.max_response_bytes} bytes: ask for less")
         exchange.note_codes([error.formatted["extensions"]["code"]])
         return {"data": None, "errors": [error.formatted]}
+
+
+_AUTHENTICATED = "loveq.authenticated"  # keys in the ASGI scope of an HTTP request
+_ADMITTED = "loveq.admitted"
 
 
 class _Encoded(dict):  # type: ignore[type-arg]

@@ -13,7 +13,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
-from graphql import FieldNode, GraphQLError, get_operation_ast
+from graphql import DocumentNode, FieldNode, GraphQLError, GraphQLSchema, get_operation_ast, parse
 from strawberry.extensions import SchemaExtension
 
 from loveq import exchange as exchanges
@@ -55,6 +55,12 @@ class OperationObserver(SchemaExtension):
             self._exchange.note_codes(exchanges.codes_in(response))
 
 
+# An operation refused before its document was parsed is named only when its document is short
+# (parsing, or only locating a syntax error, reads the whole text).
+DESCRIBE_CHARS = 2000
+DESCRIBE_TOKENS = 500
+
+
 def describe(exchange: Exchange, execution: Any) -> None:
     """The operation's type and root field from its parsed document (nothing, if it never
     parsed), and the caller, when the exchange does not know it yet."""
@@ -63,7 +69,24 @@ def describe(exchange: Exchange, execution: Any) -> None:
     if exchange.user_id is None and principal is not None:
         exchange.user_id = principal.user_id
     document = execution.graphql_document
-    operation = get_operation_ast(document, execution.operation_name) if document is not None else None
+    if document is not None:
+        describe_document(exchange, execution.schema._schema, document, execution.operation_name)
+
+
+def describe_text(exchange: Exchange | None, schema: GraphQLSchema, query: str, operation_name: str | None) -> None:
+    """`describe` for a document refused unparsed, when it is short enough to cost next to
+    nothing to parse (a longer one stays unnamed: `anonymous` in the metrics)."""
+    if exchange is None or len(query) > DESCRIBE_CHARS:
+        return
+    try:
+        document = parse(query, no_location=True, max_tokens=DESCRIBE_TOKENS)
+    except GraphQLError:
+        return
+    describe_document(exchange, schema, document, operation_name)
+
+
+def describe_document(exchange: Exchange, schema: GraphQLSchema, document: DocumentNode, operation_name: str | None) -> None:
+    operation = get_operation_ast(document, operation_name)
     if operation is None:
         return
     exchange.operation_type = operation.operation.value
@@ -71,6 +94,6 @@ def describe(exchange: Exchange, execution: Any) -> None:
     if not all(isinstance(selection, FieldNode) for selection in selections):
         return  # fragments at the root: no single field to name it by
     fields = [selection.name.value for selection in selections if selection.name.value != "__typename"]
-    root = execution.schema._schema.get_root_type(operation.operation)
+    root = schema.get_root_type(operation.operation)
     if len(fields) == 1 and root is not None and fields[0] in root.fields:
         exchange.root_field = fields[0]

@@ -8,7 +8,14 @@ after another, each a second of the worker's CPU. A caller whose bucket is empty
 before parsing; a document is charged its static cost once it is known (the cost-limit
 extension calls `charge`), and refused, uncharged, when the bucket does not hold that much.
 Both refusals are the request rate's: HTTP 429 `RATE_LIMITED` with `extensions.retryAfter`
-(and `scope: "cost"`) and `Retry-After`."""
+(and `scope: "cost"`) and `Retry-After`.
+
+Refusals are cheap: a client that ignores `retryAfter` keeps sending, and each refusal used to
+cost a body read, a JSON decode and the view. An HTTP request whose headers decide it (a bad
+token; a signed-in caller past their rate or with an empty budget; no token where introspection
+is closed) is answered by `before_body`, called by the view before the body is read. An
+anonymous request's body must be read (it may be an introspection), but a document without
+`__` cannot be introspection only: it is refused before it is parsed."""
 
 from __future__ import annotations
 
@@ -31,13 +38,32 @@ class RequestGuard:
         self.rates = RateLimiter(per_minute=guards.rate_per_minute, burst=guards.rate_burst)
         self.costs = RateLimiter(per_minute=guards.cost_per_minute, burst=guards.cost_burst)
 
-    def refusal(self, context: Any, sub_response: Any) -> ExecutionResult | None:
-        """The answer to a request refused before any GraphQL work, or None to go on."""
-        if context.principal is None and (context.auth_error is not None or not self.introspection):
+    def refusal(self, context: Any, sub_response: Any, query: object = None) -> ExecutionResult | None:
+        """The answer to a request refused before any GraphQL work, or None to go on.
+        `query`: the document's text, when it is known."""
+        if context.principal is None and (
+            context.auth_error is not None or not self.introspection or (isinstance(query, str) and "__" not in query)
+        ):
             # A bad token is refused whatever the document; without a token only an
-            # introspection may go on (the authentication gate checks it after parsing).
+            # introspection may go on (the authentication gate checks it after parsing), and a
+            # document that names no `__` field is none.
             return ExecutionResult(data=None, errors=[unauthenticated(context.auth_error)])
-        caller = self._caller(context)
+        if getattr(context, "admitted", False):
+            return None  # `before_body` took this request's rate already
+        return self._rate_refusal(self._caller(context), sub_response)
+
+    def before_body(self, principal: Any, auth_error: Any, sub_response: Any) -> tuple[ExecutionResult | None, bool]:
+        """What the headers alone decide of an HTTP request: its refusal, or None; and whether
+        it was admitted (its rate taken) or must wait for its body (no token, introspection
+        open: it may be an introspection)."""
+        if principal is None and (auth_error is not None or not self.introspection):
+            return ExecutionResult(data=None, errors=[unauthenticated(auth_error)]), False
+        if principal is None:
+            return None, False
+        refused = self._rate_refusal(f"user:{principal.user_id}", sub_response)
+        return refused, refused is None
+
+    def _rate_refusal(self, caller: str, sub_response: Any) -> ExecutionResult | None:
         wait = self.rates.take(caller)
         if wait is not None:
             seconds = _too_many(sub_response, wait)

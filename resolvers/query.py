@@ -12,7 +12,7 @@ from datastore.paging import PageRequest
 from graph.context import Context
 from graph.errors import BadUserInput, Unauthenticated
 from graph.permissions import IsAuthenticated
-from graph.relay.connection import Connection, build_connection
+from graph.relay.connection import Connection, connection_of
 from graph.relay.global_id import decode_id_of
 from graph.relay.node import Node
 from graph.relay.paging import connection_field
@@ -31,7 +31,7 @@ async def _partners(root: object, info: Info[Context, None], page: PageRequest) 
     found = await ctx.services.partners.page(ctx.viewer_id, page)
     for record in found.rows:
         ctx.loaders.partner.prime(record.id, record)
-    return build_connection(found, node=Partner.from_record, count=lambda: ctx.services.partners.count(ctx.viewer_id))
+    return await connection_of(found, node=Partner.from_record, count=lambda: ctx.services.partners.count(ctx.viewer_id))
 
 
 async def _chat_rooms(
@@ -46,7 +46,7 @@ async def _chat_rooms(
     found = await ctx.services.chat_rooms.page(ctx.viewer_id, page, partner_id=partner)
     for record in found.rows:
         ctx.loaders.chat_room.prime(record.id, record)
-    return build_connection(
+    return await connection_of(
         found, node=ChatRoom.from_record, count=lambda: ctx.services.chat_rooms.count(ctx.viewer_id, partner_id=partner)
     )
 

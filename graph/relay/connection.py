@@ -9,6 +9,12 @@ import strawberry
 
 from datastore.paging import Key, Page
 from graph.relay.cursor import encode_cursor
+from graph.turns import my_turn
+
+# A page of at least this many rows is built and completed in a turn of the event loop of its own
+# (graph/turns.py): a page of pages (many rooms' messages, from one loader batch) is then
+# answered piece by piece, not in one stretch.
+TURN_ROWS = 10
 
 NodeT = TypeVar("NodeT")
 RecordT = TypeVar("RecordT")
@@ -63,3 +69,18 @@ def build_connection(
         ),
         count=count,
     )
+
+
+async def connection_of(
+    page: Page[RecordT],
+    *,
+    node: Callable[[RecordT], NodeT],
+    count: Callable[[], Awaitable[int]],
+    key: Callable[[RecordT], Key] = created_key,
+) -> Connection[NodeT]:
+    """`build_connection` for a resolver: a long page waits for a turn of the event loop of its
+    own, where its edges are built and then completed (graphql-core completes what a resolver
+    returns in the same step)."""
+    if len(page.rows) >= TURN_ROWS:
+        await my_turn()
+    return build_connection(page, node=node, count=count, key=key)

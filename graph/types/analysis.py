@@ -97,21 +97,52 @@ class ReplyChoice:
     chosen_at: datetime
 
 
+# The nested parts of an analysis are built when they are asked for: a page of analyses asked
+# for `id intent` built some fifteen objects for each, unused.
+def _emotion(root: Analysis) -> Emotion:
+    return Emotion.from_result(root.record.emotion)
+
+
+def _advice(root: Analysis) -> Advice:
+    record = root.record
+    return Advice.from_model(record.advice) if record.advice else Advice.before_advice(record.intent)
+
+
+def _replies(root: Analysis) -> list[ReplyOption]:
+    return [
+        ReplyOption(risk=RiskLevel(r.risk.value), text=r.text, explanation=r.explanation, confidence=r.confidence)
+        for r in root.record.replies
+    ]
+
+
+def _usage(root: Analysis) -> TokenUsage:
+    return TokenUsage(input_tokens=root.record.input_tokens, output_tokens=root.record.output_tokens)
+
+
+def _choice(root: Analysis) -> ReplyChoice | None:
+    record = root.record
+    if record.chosen_risk and record.chosen_at:
+        return ReplyChoice(risk=RiskLevel(record.chosen_risk), rating=record.rating, chosen_at=record.chosen_at)
+    return None
+
+
 @node_type(loader="analysis")
 @strawberry.type(description="What a partner's message likely means, and three replies.")
 class Analysis(Node):
     message: str
     situation: str | None
-    emotion: Emotion
+    emotion: Emotion = strawberry.field(resolver=_emotion)
     intent: str
-    advice: Advice = strawberry.field(description="What is probably going on and what to do, before any reply.")
-    replies: list[ReplyOption]
+    advice: Advice = strawberry.field(
+        resolver=_advice, description="What is probably going on and what to do, before any reply."
+    )
+    replies: list[ReplyOption] = strawberry.field(resolver=_replies)
     engine: str
     model: str
-    usage: TokenUsage
+    usage: TokenUsage = strawberry.field(resolver=_usage)
     latency_ms: int
     created_at: datetime
-    choice: ReplyChoice | None
+    choice: ReplyChoice | None = strawberry.field(resolver=_choice)
     record: strawberry.Private[AnalysisRecord]
 
     @classmethod
@@ -121,21 +152,11 @@ class Analysis(Node):
             record=record,
             message=record.message,
             situation=record.situation,
-            emotion=Emotion.from_result(record.emotion),
             intent=record.intent,
-            advice=Advice.from_model(record.advice) if record.advice else Advice.before_advice(record.intent),
-            replies=[
-                ReplyOption(risk=RiskLevel(r.risk.value), text=r.text, explanation=r.explanation, confidence=r.confidence)
-                for r in record.replies
-            ],
             engine=record.engine,
             model=record.model,
-            usage=TokenUsage(input_tokens=record.input_tokens, output_tokens=record.output_tokens),
             latency_ms=record.latency_ms,
             created_at=record.created_at,
-            choice=ReplyChoice(risk=RiskLevel(record.chosen_risk), rating=record.rating, chosen_at=record.chosen_at)
-            if record.chosen_risk and record.chosen_at
-            else None,
         )
 
     @strawberry.field

@@ -9,7 +9,7 @@ from strawberry.types import Info
 from datastore.paging import Key, PageRequest
 from datastore.records import ChatRoomRecord
 from graph.errors import BadUserInput
-from graph.relay.connection import Connection, build_connection
+from graph.relay.connection import Connection, connection_of
 from graph.relay.global_id import encode_id
 from graph.relay.node import Node, node_type
 from graph.relay.paging import connection_field
@@ -25,26 +25,30 @@ from services.loaders import InsightWindow
 
 async def _messages(root: ChatRoom, info: Info, page: PageRequest) -> Connection[Message]:
     found = await info.context.loaders.room_messages.load((root.record.id, page))
-    count = root.record.message_count
+    room = root.record
+    count = room.message_count
 
     async def total() -> int:
         return count
 
-    return build_connection(
-        found, node=Message.from_record, key=lambda message: Key(message.sent_at, message.id), count=total
+    return await connection_of(
+        found,
+        node=lambda message: Message.from_record(message, room),
+        key=lambda message: Key(message.sent_at, message.id),
+        count=total,
     )
 
 
 async def _analyses(root: ChatRoom, info: Info, page: PageRequest) -> Connection[Analysis]:
     loaders, room_id = info.context.loaders, root.record.id
     found = await loaders.room_analyses.load((room_id, page))
-    return build_connection(found, node=Analysis.from_record, count=lambda: loaders.room_analysis_count.load(room_id))
+    return await connection_of(found, node=Analysis.from_record, count=lambda: loaders.room_analysis_count.load(room_id))
 
 
 async def _imports(root: ChatRoom, info: Info, page: PageRequest) -> Connection[ChatImport]:
     loaders, room_id = info.context.loaders, root.record.id
     found = await loaders.room_imports.load((room_id, page))
-    return build_connection(found, node=ChatImport.from_record, count=lambda: loaders.room_import_count.load(room_id))
+    return await connection_of(found, node=ChatImport.from_record, count=lambda: loaders.room_import_count.load(room_id))
 
 
 @node_type(loader="chat_room")

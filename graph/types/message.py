@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
-from datastore.records import MessageRecord
+from datastore.records import ChatRoomRecord, MessageRecord
 from graph.enums import MessageKind, Sender
 from graph.relay.global_id import encode_id
 from graph.relay.node import Node, build_node, node_type
@@ -25,9 +25,11 @@ class Message(Node):
     kind: MessageKind
     created_at: datetime
     room_id: strawberry.Private[uuid.UUID]
+    # The room, when the message was reached through it (its `messages`): no need to load it.
+    room: strawberry.Private[ChatRoomRecord | None] = None
 
     @classmethod
-    def from_record(cls, record: MessageRecord) -> Message:
+    def from_record(cls, record: MessageRecord, room: ChatRoomRecord | None = None) -> Message:
         return cls(
             id=strawberry.ID(encode_id("Message", record.id)),
             room_id=record.room_id,
@@ -37,10 +39,18 @@ class Message(Node):
             sent_at=record.sent_at,
             kind=MessageKind(record.kind),
             created_at=record.created_at,
+            room=room if room is not None and room.id == record.room_id else None,
         )
 
     @strawberry.field(description="The chat room this message belongs to.")
-    async def chat_room(self, info: Info) -> ChatRoomRef:
+    def chat_room(self, info: Info) -> ChatRoomRef:
+        # Synchronous when the room is at hand: a page of 100 messages asking for their room
+        # was 100 coroutines (and loader calls) for one room already loaded.
+        if self.room is not None:
+            return build_node("ChatRoom", self.room)
+        return self._load_room(info)  # type: ignore[return-value]  # awaited by graphql-core
+
+    async def _load_room(self, info: Info) -> Any:
         record = await info.context.loaders.chat_room.load(self.room_id)
         assert record is not None, "a visible message has a visible room"
         return build_node("ChatRoom", record)

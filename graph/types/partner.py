@@ -10,7 +10,7 @@ from strawberry.types import Info
 from datastore.paging import PageRequest
 from datastore.records import PartnerRecord
 from graph.enums import RelationshipStage
-from graph.relay.connection import Connection, build_connection
+from graph.relay.connection import Connection, connection_of
 from graph.relay.global_id import encode_id
 from graph.relay.node import Node, build_node, node_type
 from graph.relay.paging import connection_field
@@ -23,7 +23,7 @@ ChatRoomRef = Annotated["ChatRoom", strawberry.lazy("graph.types.chat_room")]
 async def _chat_rooms(root: Partner, info: Info, page: PageRequest) -> Connection[Any]:
     loaders = info.context.loaders
     found = await loaders.partner_rooms.load((root.record_id, page))
-    return build_connection(
+    return await connection_of(
         found,
         node=lambda record: build_node("ChatRoom", record),
         count=lambda: loaders.partner_room_count.load(root.record_id),

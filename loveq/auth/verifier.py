@@ -3,6 +3,13 @@
 Order matters: the header is read and the algorithm pinned to RS256 before any key is
 looked up, the signature is verified before any claim is trusted, and every failure
 becomes an ``AuthenticationError`` whose message never contains the token.
+
+A token whose signature verified is remembered (by its text, up to ``cache_size`` tokens, the
+least recently used forgotten first) with its claims and the key that verified it: a client
+sends the same token with every request, and an RS256 verification is most of what a refused
+request costs. A remembered token is still checked in full but for the signature: its key must
+still be the one the issuer publishes under its ``kid``, and its claims (``exp`` above all) are
+checked against the clock again on every use.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ import json
 import math
 import re
 import time
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
@@ -38,6 +46,7 @@ class TokenVerifier:
         client_ids: tuple[str, ...],
         token_uses: tuple[str, ...],
         leeway_seconds: int = 30,
+        cache_size: int = 4096,
     ) -> None:
         if not client_ids:
             raise ValueError("at least one client id is required")
@@ -48,12 +57,27 @@ class TokenVerifier:
         self._client_ids = frozenset(client_ids)
         self._token_uses = frozenset(token_uses)
         self._leeway = leeway_seconds
+        self._cache_size = cache_size
+        # token -> (kid, the JWK that verified its signature, its claims)
+        self._verified: OrderedDict[str, tuple[str, Jwk, Mapping[str, Any]]] = OrderedDict()
 
     @property
     def issuer(self) -> str:
         return self._issuer
 
     async def verify(self, token: str) -> Principal:
+        remembered = self._verified.get(token) if isinstance(token, str) else None
+        if remembered is not None:
+            kid, verified_with, claims = remembered
+            if await self._jwks.get_key(kid) == verified_with:
+                if token in self._verified:  # (others ran while the key was looked up)
+                    self._verified.move_to_end(token)
+                try:
+                    return self._principal(claims)
+                except AuthenticationError:
+                    self._verified.pop(token, None)  # expired: it will never pass again
+                    raise
+            self._verified.pop(token, None)  # the issuer no longer publishes that key
         header = _unverified_header(token)
         if header.get("alg") != ALGORITHM:
             raise AuthenticationError("bad_algorithm")
@@ -64,7 +88,12 @@ class TokenVerifier:
         if public_jwk is None:
             raise AuthenticationError("unknown_key")
         claims = _verified_claims(token, _rsa_key(public_jwk))
-        return self._principal(claims)
+        principal = self._principal(claims)
+        if self._cache_size > 0:
+            self._verified[token] = (kid, public_jwk, claims)
+            if len(self._verified) > self._cache_size:
+                self._verified.popitem(last=False)
+        return principal
 
     async def aclose(self) -> None:
         await self._jwks.aclose()

@@ -119,3 +119,41 @@ async def test_message_links_back_to_its_room(alice: GraphQLClient) -> None:
     query = "query($id: ID!) { node(id: $id) { ... on Message { text chatRoom { id partner { name } } } } }"
     node = (await alice.ok(query, {"id": message["id"]}))["node"]
     assert node == {"text": "메시지 0", "chatRoom": {"id": room["id"], "partner": {"name": "지민"}}}
+
+
+async def test_messages_of_a_page_of_rooms_link_back_to_their_rooms(alice: GraphQLClient) -> None:
+    """Messages reached through their room answer it from the room at hand (no loader call);
+    reached otherwise (a mutation's payload, `node`), through the loader: the same room."""
+    partner = await factory.partner(alice)
+    rooms = [await factory.room(alice, partner["id"], f"방{i}") for i in range(2)]
+    for room in rooms:
+        await factory.add_messages(alice, room["id"], factory.messages(12))
+    query = "{ chatRooms(first: 2) { edges { node { id messages(first: 12) { edges { node { id chatRoom { id title } } } } } } } }"
+    for edge in (await alice.ok(query))["chatRooms"]["edges"]:
+        room = edge["node"]
+        links = {m["node"]["chatRoom"]["id"] for m in room["messages"]["edges"]}
+        assert len(room["messages"]["edges"]) == 12 and links == {room["id"]}
+    payload = await alice.ok(
+        'mutation($r: ID!) { addMessages(input: {roomId: $r, messages: [{sender: ME, text: "또", sentAt: "2026-02-01T00:00:00Z"}]})'
+        " { messages { chatRoom { id title } } } }",
+        {"r": rooms[1]["id"]},
+    )
+    assert payload["addMessages"]["messages"] == [{"chatRoom": {"id": rooms[1]["id"], "title": "방1"}}]
+
+
+async def test_an_analysis_reads_back_whole_through_its_room_and_by_id(alice: GraphQLClient) -> None:
+    """An analysis read from its row decodes its parts when they are asked for: whatever the
+    path, every field answers as the mutation that made it did."""
+    from tests.support.coach import coach_room
+
+    room_id = await coach_room(alice)
+    made = (await alice.mutate(ops.ANALYZE_MESSAGE, {"roomId": room_id}, "analyzeMessage"))["analysis"]
+    by_id = (await alice.ok(f"query($id: ID!) {{ node(id: $id) {{ ... on Analysis {{ {ops.ANALYSIS_FIELDS} }} }} }}", {"id": made["id"]}))["node"]
+    paged = (await alice.ok(
+        f"query($id: ID!) {{ node(id: $id) {{ ... on ChatRoom {{ analyses(first: 1) {{ edges {{ node {{ {ops.ANALYSIS_FIELDS} }} }} }} }} }} }}",
+        {"id": room_id},
+    ))["node"]["analyses"]["edges"][0]["node"]
+    assert by_id == paged == made
+    assert made["emotion"]["sentiment"] and len(made["replies"]) == 3 and made["advice"]["summary"]
+    only = (await alice.ok("query($id: ID!) { node(id: $id) { ... on Analysis { id intent } } }", {"id": made["id"]}))["node"]
+    assert only == {"id": made["id"], "intent": made["intent"]}

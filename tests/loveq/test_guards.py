@@ -82,6 +82,32 @@ async def test_an_anonymous_document_is_not_validated(anonymous: GraphQLClient, 
     assert len(validated) == 1, "an anonymous introspection is validated and runs"
 
 
+async def test_an_anonymous_document_without_introspection_is_refused_unparsed(anonymous: GraphQLClient) -> None:
+    """A document that names no `__` field cannot be introspection only: without a token it is
+    refused before it is parsed, with the answer an anonymous valid document gets."""
+    refused = await anonymous.execute("{ viewer { id } }")
+    assert refused.status == 200 and refused.data is None and refused.codes == ["UNAUTHENTICATED"]
+    assert refused.errors[0]["extensions"]["reason"] == "missing"
+    garbage = await anonymous.execute("{{{ not GraphQL " + "viewer { id } " * 2000)
+    assert (garbage.status, garbage.body) == (refused.status, refused.body), "not parsed: no syntax error"
+    # One that might be introspection is parsed (and validated, and run) as before.
+    assert (await anonymous.execute("{ __schema {{{")).codes == ["GRAPHQL_PARSE_FAILED"]
+    assert (await anonymous.execute("{ __typename }")).data == {"__typename": "Query"}
+
+
+async def test_a_bad_token_is_refused_before_the_body_is_decoded(live_server: LiveServer) -> None:
+    async with httpx.AsyncClient() as http:
+        bad = await http.post(
+            live_server.graphql_url, content=b"{not json", headers={"content-type": "application/json", "authorization": "Bearer x"}
+        )
+        good = await http.post(
+            live_server.graphql_url, content=b"{not json",
+            headers={"content-type": "application/json", "authorization": f"Bearer {live_server.token()}"},
+        )
+    assert bad.status_code == 200 and bad.json()["errors"][0]["extensions"] == {"code": "UNAUTHENTICATED", "reason": "malformed"}
+    assert good.status_code == 400, "a signed-in caller within their limits gets the body's own error"
+
+
 @pytest.fixture(scope="module")
 def strict_server(database_dsn: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     settings = make_settings(
@@ -108,6 +134,24 @@ async def test_a_caller_past_their_rate_is_told_when_to_come_back(strict_server:
             strict_server.graphql_url, json={"query": "{ viewer { id } }"}, headers=client.headers()
         )
     assert int(response.headers["retry-after"]) >= 1
+
+
+async def test_a_caller_past_their_rate_is_refused_before_the_body_is_read(strict_server: LiveServer) -> None:
+    """Refusals are cheap: the rate is checked right after the token, before the body is
+    decoded, and the answer is the same 429 whatever the body holds."""
+    client = GraphQLClient(strict_server.graphql_url, strict_server.token())
+    while (await client.execute("{ viewer { id } }")).status == 200:
+        pass
+    async with httpx.AsyncClient() as http:
+        response = await http.post(
+            strict_server.graphql_url, content=b"{not json", headers={"content-type": "application/json", **client.headers()}
+        )
+    assert response.status_code == 429 and int(response.headers["retry-after"]) >= 1
+    body = response.json()
+    assert body["data"] is None and [e["extensions"]["code"] for e in body["errors"]] == ["RATE_LIMITED"]
+    assert body["errors"][0]["extensions"]["scope"] == "user" and body["errors"][0]["extensions"]["retryAfter"] >= 1
+    valid = await client.execute("{ viewer { id } }")
+    assert valid.status == 429 and valid.body["errors"][0]["message"] == body["errors"][0]["message"]
 
 
 @pytest.fixture(scope="module")
@@ -191,6 +235,10 @@ async def test_an_empty_cost_budget_refuses_before_the_document_is_read(budget_s
     async with httpx.AsyncClient() as http:
         response = await http.post(budget_server.graphql_url, json={"query": "{ viewer { id } }"}, headers=client.headers())
     assert response.status_code == 429 and int(response.headers["retry-after"]) >= 1
+    async with httpx.AsyncClient() as http:
+        response = await http.post(budget_server.graphql_url, content=b"not even JSON", headers=client.headers())
+    assert response.status_code == 429 and response.json()["errors"][0]["extensions"]["scope"] == "cost"
+    assert budget_server.statements.since(mark) == [], "nothing ran"
 
 
 def test_a_cost_burst_below_the_cost_limit_is_refused(tmp_path: Path) -> None:

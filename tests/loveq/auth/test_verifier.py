@@ -274,3 +274,72 @@ def test_authentication_error_reasons_are_closed() -> None:
     assert str(AuthenticationError("expired")) == "the token has expired"
     with pytest.raises(ValueError):
         AuthenticationError("eyJhbGciOiJSUzI1NiJ9.leaked.token")
+
+
+# --- remembered tokens -------------------------------------------------------------------
+
+
+class _Keys:
+    """A key set that can change (rotation) while the verifier runs."""
+
+    def __init__(self, key: SigningKey) -> None:
+        self.keys = {k["kid"]: k for k in key.jwks()["keys"]}
+
+    async def get_key(self, kid: str) -> dict | None:
+        return self.keys.get(kid)
+
+    async def aclose(self) -> None:
+        return None
+
+
+def _counting_signatures(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    from loveq.auth import verifier as module
+
+    checked: list[str] = []
+    real = module.jws.verify
+    monkeypatch.setattr(module.jws, "verify", lambda token, *a, **k: checked.append(token) or real(token, *a, **k))
+    return checked
+
+
+async def test_a_token_is_verified_once_then_remembered(key: SigningKey, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A client sends the same token with every request: its RS256 signature is checked once."""
+    checked = _counting_signatures(monkeypatch)
+    verifier = verifier_for(key)
+    token = key.sign(claims("access"))
+    first = await verifier.verify(token)
+    assert await verifier.verify(token) == first and await verifier.verify(token) == first
+    assert checked == [token]
+    other = key.sign(claims("access", sub="someone-else"))
+    assert (await verifier.verify(other)).subject == "someone-else" and checked == [token, other]
+
+
+async def test_a_remembered_token_still_expires(key: SigningKey, monkeypatch: pytest.MonkeyPatch) -> None:
+    from loveq.auth import verifier as module
+
+    verifier = verifier_for(key)
+    now = int(time.time())
+    token = key.sign(claims("access", exp=now + 60))
+    assert (await verifier.verify(token)).subject == SUBJECT
+    monkeypatch.setattr(module, "time", type("Clock", (), {"time": staticmethod(lambda: now + 600)}))
+    assert (await rejection(verifier, token)).reason == "expired"
+    assert (await rejection(verifier, token)).reason == "expired"
+
+
+async def test_a_remembered_token_is_refused_once_its_key_is_withdrawn(key: SigningKey) -> None:
+    keys = _Keys(key)
+    verifier = TokenVerifier(keys, issuer=ISSUER, client_ids=(CLIENT_ID,), token_uses=("access",))
+    token = key.sign(claims("access"))
+    assert (await verifier.verify(token)).subject == SUBJECT
+    keys.keys.clear()  # the issuer rotated its key away
+    assert (await rejection(verifier, token)).reason == "unknown_key"
+
+
+async def test_the_remembered_tokens_are_bounded(key: SigningKey, monkeypatch: pytest.MonkeyPatch) -> None:
+    checked = _counting_signatures(monkeypatch)
+    verifier = TokenVerifier(StaticJwks(key.jwks()), issuer=ISSUER, client_ids=(CLIENT_ID,), token_uses=("access",), cache_size=2)
+    tokens = [key.sign(claims("access", sub=f"user-{i}")) for i in range(3)]
+    for token in tokens:
+        await verifier.verify(token)
+    await verifier.verify(tokens[2])  # remembered
+    await verifier.verify(tokens[0])  # forgotten: the least recently used, verified again
+    assert checked == [*tokens, tokens[0]]
