@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ai.coach.local.details import extract_details
 from ai.coach.local.voice import Line, Voice
 from ai.korean.particles import josa
 
@@ -32,7 +33,29 @@ def lines_for(v: Voice, message: str) -> tuple[str, str, str]:
     streak = _STREAK.search(message)
     if streak or _LOSING.search(message):
         return _losing(v, streak.group(1) if streak else None)
-    return _generic(v, bool(_OVERTIME.search(message)))
+    if _WEIGHT.search(message):
+        return _weight(v)
+    return _generic(v, bool(_OVERTIME.search(message)), morning=bool(re.search(r"아침|출근", message)), topic=_topic(message))
+
+
+_WEIGHT = re.compile(r"살\s*(?:엄청|많이|좀|너무)?\s*쪘|살찌|살\s*빠지")
+_NOT_TOPICS = frozenset({"오늘", "진짜", "지금", "나", "저", "아저씨", "아줌마", "사람", "회사", "출근", "퇴근", "자리", "옆자리", "우리"})
+
+
+def _topic(message: str) -> str | None:
+    """What the joke is about, to say it back ("짝짝이 운동화 신고 출근함 😭" -> 짝짝이)."""
+    for word in extract_details(message).topics:
+        if word not in _NOT_TOPICS and len(word) >= 2:
+            return word
+    return None
+
+
+def _weight(v: Voice) -> tuple[str, str, str]:
+    return (
+        v.say(Line("ㅋㅋㅋ 하나도 티 안 나는데요?", "ㅋㅋㅋ 하나도 티 안 나는데?")),
+        v.say(Line("맛있게 먹었으면 된 거예요 ㅋㅋ", "맛있게 먹었으면 된 거야 ㅋㅋ")),
+        v.say(Line("다음엔 저랑 반씩 나눠 먹어요, 그럼 반만 찌잖아요 ㅋㅋ", "다음엔 나랑 반씩 나눠 먹자, 그럼 반만 찌잖아 ㅋㅋ")),
+    )
 
 
 def _food(pattern: re.Pattern[str], message: str) -> str | None:
@@ -80,13 +103,13 @@ def _losing(v: Voice, streak: str | None) -> tuple[str, str, str]:
     return laugh, middle, bold
 
 
-def _generic(v: Voice, overtime: bool) -> tuple[str, str, str]:
-    laugh = v.one("joke-laugh", [
+def _generic(v: Voice, overtime: bool, *, morning: bool = False, topic: str | None = None) -> tuple[str, str, str]:
+    laugh = v.say(Line("ㅋㅋㅋ {t} 어떡해요", "ㅋㅋㅋ {t} 어떡해"), t=topic) if topic else v.one("joke-laugh", [
         Line("아 진짜 웃프네요 ㅋㅋ", "아 진짜 웃프다 ㅋㅋ"), Line("ㅋㅋㅋ 어떡해요", "ㅋㅋㅋ 어떡해"),
     ])
     middle = v.say(Line("야근까지 하느라 진짜 고생했어요.", "야근까지 하느라 진짜 고생했다.")) if overtime else v.one("joke-middle", [
         Line("아침부터 고생 많았네요 ㅋㅋ", "아침부터 고생 많았네 ㅋㅋ"), Line("그래도 오늘 하루 화이팅이에요!", "그래도 오늘 하루 화이팅!"),
-    ])
+    ]) if morning else v.say(Line("그래도 오늘 하루 화이팅이에요!", "그래도 오늘 하루 화이팅!"))
     bold = v.one("joke-bold", [
         Line("이따 맛있는 거 먹고 기분 풀어요!", "이따 맛있는 거 먹고 기분 풀자!"),
         Line("오늘은 제가 커피 살게요 ㅋㅋ", "오늘은 내가 커피 쏜다 ㅋㅋ"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ai.coach.local.details import ACTIVITIES
 from ai.coach.local.drafts import Detail, Draft
 from ai.coach.local.voice import Line, Voice, join
 from ai.coach.reading.model import Reading
@@ -40,6 +41,8 @@ def small_talk(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         re.search(r"얘\s*봐|이\s*녀석|우리\s*애|고양이|강아지|냥|댕|멍", r.message + r.facts.partner_earlier)))
     if not cute and re.search(r"(?m)^\s*사진", r.message) and _TASTY.search(r.message):
         return _tasty(v, r)
+    if re.search(r"연패|계속\s*졌|또\s*졌", r.message):
+        return _losing_streak(v)
     if photo and not cute and re.search(r"잘\s*나온|찍었|찍은|찍어\s*봤", r.message):
         return _photo_shared(v)
     trip = _TRIP.search(r.message)
@@ -131,6 +134,15 @@ def _tasty(v: Voice, r: Reading) -> tuple[Draft, Draft, Draft]:
 _TRIP = re.compile(r"(부산|제주도?|강릉|여수|경주|전주|속초|양양|일본|도쿄|오사카|후쿠오카|방콕|다낭|유럽|파리|뉴욕|캠핑)[^.!?\n]{0,8}?(?:가|간다|갈|놀러|여행)")
 
 
+def _losing_streak(v: Voice) -> tuple[Draft, Draft, Draft]:
+    """"롤 하는 중 ㅋㅋ 오늘 연패 중임": laugh with them, cheer them on."""
+    return (
+        Draft(v.say(Line("ㅋㅋㅋ 연패라니 어떡해요", "ㅋㅋㅋ 연패라니 어떡해")), "가벼운 투정에는 같이 웃어 주면 충분해요."),
+        Draft(v.say(Line("ㅋㅋㅋ 어떡해요. 한 판만 이기고 쉬어요!", "ㅋㅋㅋ 어떡해. 한 판만 이기고 자!")), "웃어 주면서 응원 한마디를 보태요."),
+        Draft(v.say(Line("ㅋㅋ 다음엔 저랑 같이 해요, 제가 캐리할게요", "ㅋㅋ 다음엔 나랑 같이 하자, 내가 캐리할게")), "같이 하자는 말로 장난스럽게 한 걸음 다가가요."),
+    )
+
+
 def _trip_ahead(v: Voice, place: str) -> tuple[Draft, Draft, Draft]:
     """"나 이번 주말에 친구들이랑 부산 가!": glad for them, curious, and a little something to come back to."""
     wow = v.say(Line("오 {p}! 완전 좋겠어요.", "오 {p}! 완전 좋겠다."), p=place)
@@ -165,8 +177,11 @@ def _doing(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     """"친구들이랑 방탈출 왔어": react to what they are doing (or did), and ask about it."""
     what = d.activity
     done = bool(_DONE.search(r.message)) and not re.search(r"왔어|와\s*있|하는\s*중|하러", r.message)
-    react = v.say(Line("오 {w} 재밌었겠다!", "오 {w} 재밌었겠다!"), w=what) if done else v.say(
-        Line("오 {w} 재밌겠다!", "오 {w} 재밌겠다!"), w=what)
+    food = (ACTIVITIES.get(what or "") or ACTIVITIES["영화"]).verb in ("먹", "마시")
+    fun = "맛있" if food else "재밌"
+    react = v.say(Line("오 {w} {f}었겠다!", "오 {w} {f}었겠다!"), w=what, f=fun) if done or food else v.say(
+        Line("오 {w} {f}겠다!", "오 {w} {f}겠다!"), w=what, f=fun)
+    react = react.replace("맛있었겠다!", "맛있었겠어요!" if v.polite else "맛있었겠다!").replace("재밌었겠다!", "재밌었겠어요!" if v.polite else "재밌었겠다!")
     react = react.replace("재밌었겠다!", "재밌었겠어요!" if v.polite else "재밌었겠다!").replace("재밌겠다!", "재밌겠어요!" if v.polite else "재밌겠다!")
     ask = v.say(Line("어땠어요?", "어땠어?")) if done else v.say(Line("잘 되고 있어요? 사진 보내 줘요 ㅋㅋ", "잘 되고 있어? 사진 보내 줘 ㅋㅋ"))
     along = v.say(Line("다음엔 저도 끼워 줘요 ㅋㅋ", "다음엔 나도 껴 줘 ㅋㅋ"))

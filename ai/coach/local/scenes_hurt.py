@@ -36,7 +36,11 @@ _TRIES = re.compile(r"(\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열|�
 def distress(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     """Who is hurting and why decides the words: a family emergency, a lost job, a failed
     exam or interview, or being worn out."""
-    if _HASSLE.search(r.message):  # before the emergency: "기사님 사고 나셨대" is the movers', not family
+    if re.fullmatch(r"[\sㅠㅜ😭😢.]+", r.message):
+        safe, balanced, bold = _tears_only(v)
+    elif _JOB_DOUBT.search(r.message):
+        safe, balanced, bold = _job_doubt(v)
+    elif _HASSLE.search(r.message):  # before the emergency: "기사님 사고 나셨대" is the movers', not family
         safe, balanced, bold = _hassle(v)
     elif _VENT.search(r.message) and cues.someone_else(r.message):
         safe, balanced, bold = _vent(v)
@@ -125,6 +129,27 @@ def _pressured(v: Voice, r: Reading) -> tuple[str, str, str]:
         v.say(Line("{you} 속도대로 가면 돼요. 누가 뭐래도 {you} 마음이 제일 중요해요.", "네 속도대로 가면 돼. 누가 뭐래도 네 마음이 제일 중요해."), you=f"{v.name} 씨"),
         v.say(Line("오늘은 아무 생각 말고 푹 쉬어요. 우리 얘기는 우리 속도대로 해요.", "오늘은 아무 생각 말고 푹 쉬어. 우리 얘기는 우리 속도대로 하자.")) if couple else v.say(
             Line("오늘은 아무 생각 말고 푹 쉬어요. 힘들면 언제든 얘기해요.", "오늘은 아무 생각 말고 푹 쉬어. 힘들면 언제든 얘기해.")),
+    )
+
+
+_JOB_DOUBT = re.compile(r"그만둘까|퇴사\s*(?:할까|하고\s*싶|고민)|출근하기(?:가)?\s*너무\s*싫")
+
+
+def _tears_only(v: Voice) -> tuple[str, str, str]:
+    """Nothing but "ㅠㅠ": something went wrong — ask gently, and stay."""
+    return (
+        v.say(Line("헐 무슨 일 있었어요? 괜찮아요?", "헐 무슨 일 있었어? 괜찮아?")),
+        v.say(Line("많이 속상했군요. 얘기하고 싶으면 천천히 해요, 다 들을게요.", "많이 속상했구나. 얘기하고 싶으면 천천히 해, 다 들을게.")),
+        v.say(Line("전화할까요? 목소리 들으면 좀 나을 수도 있잖아요.", "전화할까? 목소리 들으면 좀 나을 수도 있잖아.")),
+    )
+
+
+def _job_doubt(v: Voice) -> tuple[str, str, str]:
+    """"회사 그만둘까 고민 중이야": tired of it — listen first; the decision is theirs."""
+    return (
+        v.say(Line("요즘 많이 지쳤군요. 아침마다 그러면 진짜 힘들죠.", "요즘 많이 지쳤구나. 아침마다 그러면 진짜 힘들지.")),
+        v.say(Line("그만둘지는 천천히 생각해도 돼요. 요즘 어떤 게 제일 힘들어요?", "그만둘지는 천천히 생각해도 돼. 요즘 어떤 게 제일 힘들어?")),
+        v.say(Line("어떤 결정을 하든 저는 {you} 편이에요. 오늘은 일단 푹 쉬어요.", "어떤 결정을 하든 나는 네 편이야. 오늘은 일단 푹 쉬어."), you=f"{v.name} 씨"),
     )
 
 

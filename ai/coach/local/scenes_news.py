@@ -16,7 +16,28 @@ from ai.korean.particles import josa
 _NEWS = (("1저자", "1저자 논문"), ("논문", "논문"), ("억셉", "논문"), ("합격", "합격"), ("팀장 됐", "승진"), ("팀장이 됐", "승진"), ("승진", "승진"), ("취업", "취업"), ("입사", "입사"), ("통과", "통과"),
          ("당첨", "당첨"), ("수상", "수상"))
 def _special_news(v: Voice, r: Reading, wow: str) -> tuple[str, str, str] | None:
-    """A wedding or a first pay day: news with its own words."""
+    """A wedding, a first pay day, a birthday, a test that went well, an exam over: news with its own words."""
+    if re.search(r"(?:오늘|내일)\s*(?:내\s*|제\s*)?생일", r.message):
+        cheers = v.say(Line("헐 생일 축하해요!!", "헐 생일 축하해!!"))
+        return (
+            join(cheers, v.say(Line("미리 알았으면 선물 준비했을 텐데요 ㅎㅎ", "미리 알았으면 선물 준비했을 텐데 ㅋㅋ"))),
+            join(cheers, v.say(Line("오늘 뭐 해요? 맛있는 거 꼭 먹어요!", "오늘 뭐 해? 맛있는 거 꼭 먹어!"))),
+            join(cheers, v.say(Line("늦었지만 케이크는 제가 살게요 ㅎㅎ", "늦었지만 케이크는 내가 살게 ㅋㅋ"))),
+        )
+    if re.search(r"느낌\s*(?:좋|나쁘지\s*않|괜찮)|잘\s*본\s*것\s*같", r.message) and not re.search(r"합격|붙었", r.message):
+        done = v.say(Line("와 고생 많았어요!", "와 고생 많았어!"))
+        return (
+            join(done, v.say(Line("느낌 좋다니 다행이에요.", "느낌 좋다니 다행이다."))),
+            join(done, v.say(Line("좋은 결과 있을 거예요. 결과는 언제 나와요?", "좋은 결과 있을 거야. 결과는 언제 나와?"))),
+            join(done, v.say(Line("결과 나오면 축하 겸 맛있는 거 먹어요 ㅎㅎ", "결과 나오면 축하 겸 맛있는 거 먹자 ㅋㅋ"))),
+        )
+    if re.search(r"시험\s*(?:다\s*)?끝났|종강|해방|마감\s*끝", r.message) and not re.search(r"합격|붙었", r.message):
+        done = v.say(Line("와 고생 많았어요!!", "와 고생 많았어!!"))
+        return (
+            join(done, v.say(Line("이제 푹 쉬어요 ㅎㅎ", "이제 푹 쉬어 ㅋㅋ"))),
+            join(done, v.say(Line("끝나고 제일 하고 싶은 게 뭐예요?", "끝나고 제일 하고 싶은 게 뭐야?"))),
+            join(done, v.say(Line("해방 기념으로 맛있는 거 먹어요, 제가 살게요!", "해방 기념으로 맛있는 거 먹자, 내가 쏠게!"))),
+        )
     if re.search(r"결혼", r.message):
         return (
             join(v.say(Line("와 결혼 진짜 축하해요!!", "와 결혼 진짜 축하해!!")), v.say(Line("너무 잘됐다 ㅎㅎ", "드디어 가는구나 ㅋㅋ"))),

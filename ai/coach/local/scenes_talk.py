@@ -186,6 +186,8 @@ def _vague_answer(v: Voice, asked: str) -> str:
     """No answer in the situation: a true-enough one the user can make their own."""
     if re.search(r"뭐\s*해|뭐\s*하고|뭐함", asked):
         return v.say(Line("저는 그냥 쉬고 있었어요.", "나 그냥 쉬고 있었어."))
+    if re.search(r"뭐\s*(?:먹었|드셨|먹음|먹어)", asked):
+        return v.say(Line("저는 근처에서 간단하게 먹었어요!", "나 그냥 근처에서 간단하게 먹었어!"))
     if re.search(r"잘\s*(?:보내|지내|잤|쉬)", asked):
         return v.say(Line("네 덕분에 잘 보냈어요!", "응 덕분에 잘 보냈어!"))
     if re.search(r"뭐\s*했|어땠", asked):

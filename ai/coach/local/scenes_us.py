@@ -29,6 +29,20 @@ def _meet_my_people(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
     )
 
 
+_DOUBTS_MY_INTEREST = re.compile(r"(?:나한테|저한테)\s*관심\s*(?:없|있기는)|나\s*싫어|저\s*싫어|나\s*귀찮")
+
+
+def _reassure(v: Voice) -> tuple[Draft, Draft, Draft]:
+    """"너 나한테 관심 없지? ㅋㅋ 맨날 바쁘대": half a joke, half a doubt — reassure, own the busyness."""
+    no = v.say(Line("에이 무슨 소리예요 ㅎㅎ 관심 엄청 많아요.", "에이 무슨 소리야 ㅋㅋ 관심 엄청 많아."))
+    sorry = v.say(Line("요즘 바빠서 연락 자주 못 한 건 미안해요.", "요즘 바빠서 연락 자주 못 한 건 미안해."))
+    return (
+        Draft(no, "반쯤 장난이어도 서운함이 섞인 말이라, 관심 있다고 분명히 답해 줘요.", told=True),
+        Draft(join(no, sorry), "바빴던 건 인정하고 짧게 미안하다고 해서 서운함을 풀어 줘요.", told=True),
+        Draft(join(sorry, v.say(Line("이번 주에 시간 내서 얼굴 봐요.", "이번 주에 시간 내서 얼굴 보자."))), "말보다 시간을 내는 걸로 관심을 보여 줘요.", told=True),
+    )
+
+
 def wedding_congrats(v: Voice, r: Reading) -> str:
     """"우리 누나 결혼식 있잖아": whatever the answer to coming, the wedding is congratulated."""
     wedding = re.search(r"(누나|언니|형|오빠|동생|사촌\s*\S+|친구)\s*결혼", r.message)
@@ -49,6 +63,8 @@ def relationship(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         )
     if _TALK_REQUESTED.search(r.message) and not cues.confession(r.message):
         return _talk_requested(v, r, d)
+    if _DOUBTS_MY_INTEREST.search(r.message) and not d.facts:
+        return _reassure(v)
     if _MEET_MY_PEOPLE.search(r.message) and not r.has(Signal.INVITATION):
         return _meet_my_people(v, d)
     if r.wish.unsure:

@@ -21,7 +21,7 @@ from ai.privacy import mask_personal_data
 
 
 def advise(reading: Reading) -> Advice:
-    name = given_name(reading.partner_name) or "상대"
+    name = given_name(reading.partner_name) or (reading.partner_name or "").strip() or "상대"
     lead = lead_signal(reading)
     summary, todo = _LEADS.get(lead, _small_talk)(reading, name)
     extra = _added_context(reading, name, lead)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ai.coach.reading import cues, pain
 from ai.coach.reading.conversation import facts_of, reply_register
 from ai.coach.reading.model import Facts, Reading
@@ -60,6 +62,8 @@ def _pain(text: str, found: Evidence) -> None:
         distress = ()  # "힘들었는데 드디어 합격": the hard part is over
     if distress and cues.apology(text) and pain.mild_worry_only(distress):
         distress = ()  # "미안해 … 근데 나도 연락 없으면 불안한 건 사실이야": making up, with a need said
+    if not distress and re.fullmatch(r"[\sㅠㅜ😭😢.]+", text) and re.search(r"[ㅠㅜ😭😢]{2,}", text):
+        distress = ("ㅠㅠ",)  # tears alone, in answer to "how did it go?"
     for signal, evidence in ((Signal.CRISIS, crisis), (Signal.GRIEF, grief), (Signal.DISTRESS, distress or crisis)):
         if evidence:
             found[signal] = evidence
