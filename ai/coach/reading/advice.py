@@ -12,7 +12,7 @@ from ai.coach.reading.answers import also, answer
 from ai.coach.reading.cautions import cautions_for
 from ai.coach.reading.lead import lead_signal
 from ai.coach.reading.model import Reading
-from ai.coach.reading.quotes import whole_words
+from ai.coach.reading.quotes import clause_around
 from ai.coach.types import Advice, ReplyTiming, Signal, Stage
 from ai.korean.names import given_name
 from ai.korean.particles import josa
@@ -45,7 +45,7 @@ def _quote(reading: Reading, signal: Signal) -> str:
     line = next((l for l in reading.message.splitlines() if first in l), first).strip()
     if len(line) > 40:
         line = next((c.strip() for c in re.split(r"(?<=[.!?…~])\s+|\.{2,}\s*", line) if first in c), first)
-    return f"'{mask_personal_data(line if len(line) <= 40 else whole_words(line, first))}'"
+    return f"'{mask_personal_data(line if len(line) <= 40 else clause_around(line, first))}'"
 
 
 def said(quote: str) -> str:

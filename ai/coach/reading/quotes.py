@@ -21,6 +21,22 @@ def whole_words(line: str, found: str) -> str:
     return line[start:end].strip()
 
 
+def clause_around(line: str, found: str, limit: int = 30) -> str:
+    """`found` in whole words, with the words that follow it while the quote stays within `limit`
+    characters: "당분간은" -> "당분간은 시간 내기가 어려울 것 같아요"."""
+    quote = whole_words(line, found)
+    start = line.find(quote)
+    if start < 0:
+        return quote
+    end = start + len(quote)
+    while end < len(line) and line[end] not in ".!?~":
+        following = _word_end(line, end + 1) if line[end].isspace() else _word_end(line, end)
+        if following - start > limit:
+            break
+        end = following
+    return line[start:end].strip()
+
+
 def _word_end(line: str, end: int) -> int:
     while end < len(line) and not line[end].isspace() and line[end] not in ".,!?~":
         end += 1
