@@ -43,6 +43,15 @@ def small_talk(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         return _tasty(v, r)
     if re.search(r"연패|계속\s*졌|또\s*졌", r.message):
         return _losing_streak(v)
+    if re.search(r"너임|완전\s*너(?:네|다)?\b|너\s*같(?:음|아)|너잖아", r.message):
+        return _tease(v)
+    if re.search(r"소개팅\s*(?:잡혔|해|하기로|있어|나가)", r.message) and r.stage.value in ("SOME", "CRUSH", "FRIEND"):
+        return _their_blind_date(v)
+    weather = _weather(v, r.message)
+    if weather:
+        return weather
+    if re.match(r"^\s*ㅋ{3,}", r.message) and "ㅋ" in (r.facts.user_last_text or ""):
+        return _laughed_at_my_story(v)
     if photo and not cute and re.search(r"잘\s*나온|찍었|찍은|찍어\s*봤", r.message):
         return _photo_shared(v)
     trip = _TRIP.search(r.message)
@@ -80,7 +89,8 @@ _ONLY_EMOJI = re.compile(r"^[\s\u2600-\u27BF\U0001F300-\U0001FAFF\uFE0Fㅎㅋ^~.
 _PERIOD = re.compile(r"(\d+\s*(?:년|개월|달|주))\s*(?:정도|쯤|동안)?")
 
 
-_DONE = re.compile(r"했어|했어요|했다|다녀왔|갔다\s*왔|갔다왔|끝났")
+_DONE = re.compile(r"했어|했어요|했다|다녀왔|다녀옴|갔다\s*왔|갔다왔|갔다\s*옴|하고\s*옴|하고\s*왔|끝났|끝남")
+_WORKOUT = frozenset({"헬스", "운동", "러닝", "달리기", "조깅", "요가", "필라테스", "클라이밍", "수영", "등산"})
 
 
 def _going_away(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
@@ -134,6 +144,53 @@ def _tasty(v: Voice, r: Reading) -> tuple[Draft, Draft, Draft]:
 _TRIP = re.compile(r"(부산|제주도?|강릉|여수|경주|전주|속초|양양|일본|도쿄|오사카|후쿠오카|방콕|다낭|유럽|파리|뉴욕|캠핑)[^.!?\n]{0,8}?(?:가|간다|갈|놀러|여행)")
 
 
+def _tease(v: Voice) -> tuple[Draft, Draft, Draft]:
+    """"ㅋㅋㅋㅋ 이거 완전 너임": they thought of you — play along."""
+    return (
+        Draft(v.say(Line("ㅋㅋㅋ 아니거든요", "ㅋㅋㅋ 아니거든")), "장난에는 같이 장난으로 받아요."),
+        Draft(v.say(Line("ㅋㅋㅋ 살짝 인정이요. 이런 거 어디서 찾아요?", "ㅋㅋㅋ 살짝 인정. 이런 거 어디서 찾아?")), "웃으며 받아 주고 질문 하나로 대화를 이어가요."),
+        Draft(v.say(Line("ㅋㅋㅋ 이거 보고 제 생각 났어요? 좋네요 ㅎㅎ", "ㅋㅋㅋ 이거 보고 내 생각 났어? 좋다 ㅎㅎ")), "상대가 나를 떠올렸다는 게 반갑다는 마음을 살짝 드러내요."),
+    )
+
+
+def _their_blind_date(v: Voice) -> tuple[Draft, Draft, Draft]:
+    """The one you like has a blind date: no sulking, no sabotage — and the bold one says it lightly."""
+    return (
+        Draft(v.say(Line("오 그래요? 재밌게 하고 와요 ㅎㅎ", "오 그래? 재밌게 하고 와 ㅋㅋ")), "질투를 드러내지 않고 가볍게 받아요."),
+        Draft(v.say(Line("오 친구분이 계속 해 보래요? 어떤 분이래요?", "오 친구가 계속 해 보래? 어떤 사람이래?")), "관심은 보이되 캐묻지 않는 선에서 물어요."),
+        Draft(v.say(Line("솔직히 좀 아쉽네요 ㅎㅎ 저도 밥 한번 먹자고 하려 했는데.", "솔직히 좀 아쉽다 ㅋㅋ 나도 밥 한번 먹자고 하려 했는데.")),
+              "아쉬운 마음을 농담처럼 가볍게 흘려 내 마음도 있다는 걸 알려요."),
+    )
+
+
+def _weather(v: Voice, message: str) -> tuple[Draft, Draft, Draft] | None:
+    if re.search(r"더워|덥|녹는|폭염|쪄\s*죽", message):
+        lines = (Line("진짜 너무 덥죠 ㅠㅠ 물 많이 마셔요!", "진짜 너무 덥지 ㅠㅠ 물 많이 마셔!"),
+                 Line("이런 날은 에어컨 밑이 최고예요. 더위 조심해요!", "이런 날은 에어컨 밑이 최고야. 더위 조심해!"),
+                 Line("이런 날 시원한 거 하나 사 드리고 싶네요 ㅎㅎ", "이런 날 시원한 거 하나 사 주고 싶다 ㅋㅋ"))
+    elif re.search(r"추워|춥|얼어|꽁꽁", message):
+        lines = (Line("진짜 너무 춥죠 ㅠㅠ 따뜻하게 입어요!", "진짜 너무 춥지 ㅠㅠ 따뜻하게 입어!"),
+                 Line("감기 조심해요. 따뜻한 거 꼭 챙겨 마시고요.", "감기 조심해. 따뜻한 거 꼭 챙겨 마시고."),
+                 Line("이런 날 따뜻한 거 하나 사 드리고 싶네요 ㅎㅎ", "이런 날 따뜻한 거 하나 사 주고 싶다 ㅋㅋ"))
+    else:
+        return None
+    return (
+        Draft(v.say(lines[0]), "날씨 얘기에는 같이 공감하고 가볍게 챙겨 주면 돼요."),
+        Draft(join(v.say(lines[0]), v.say(lines[1])), "공감에 챙기는 말 한마디를 더해요."),
+        Draft(join(v.say(lines[0]), v.say(lines[2])), "챙겨 주고 싶은 마음을 살짝 드러내요."),
+    )
+
+
+def _laughed_at_my_story(v: Voice) -> tuple[Draft, Draft, Draft]:
+    """They laughed at the user's story ("ㅋㅋㅋㅋㅋ 그게 뭐야"): laugh along, and hand the ball back."""
+    return (
+        Draft(v.say(Line("ㅋㅋㅋ 저도 어이없었어요", "ㅋㅋㅋ 나도 어이없었어")), "같이 웃어 주면 충분해요."),
+        Draft(v.say(Line("ㅋㅋㅋ 저도 어이없어서 웃음밖에 안 나왔어요. {you}는 그런 적 없어요?", "ㅋㅋㅋ 나도 어이없어서 웃음만 나왔어. 너는 그런 적 없어?"),
+                    you=f"{v.name} 씨"), "웃음에 질문 하나를 얹어 대화를 주고받게 해요."),
+        Draft(v.say(Line("ㅋㅋ 웃어 주니까 창피한 것도 잊었어요", "ㅋㅋ 네가 웃어 주니까 창피한 것도 잊었다")), "상대의 웃음이 반갑다는 마음을 살짝 보여 줘요."),
+    )
+
+
 def _losing_streak(v: Voice) -> tuple[Draft, Draft, Draft]:
     """"롤 하는 중 ㅋㅋ 오늘 연패 중임": laugh with them, cheer them on."""
     return (
@@ -177,6 +234,13 @@ def _doing(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     """"친구들이랑 방탈출 왔어": react to what they are doing (or did), and ask about it."""
     what = d.activity
     done = bool(_DONE.search(r.message)) and not re.search(r"왔어|와\s*있|하는\s*중|하러", r.message)
+    if what in _WORKOUT and done:  # "헬스 갔다 옴 💪": well done, not "sounds fun"
+        good = v.say(Line("오 운동 다녀왔군요! 고생했어요 ㅎㅎ", "오 운동 다녀왔구나! 고생했어 ㅋㅋ"))
+        return (
+            Draft(good, f"{v.name}님이 운동하고 온 걸 알아주고 수고했다고 해요."),
+            Draft(join(good, v.say(Line("스트레칭 꼭 하고 푹 쉬어요!", "스트레칭 꼭 하고 푹 쉬어!"))), "수고에 챙기는 말 한마디를 더해요."),
+            Draft(join(good, v.say(Line("다음엔 저도 같이 해요 ㅋㅋ", "다음엔 나도 같이 하자 ㅋㅋ"))), "같이 하자는 말로 가볍게 다가가요."),
+        )
     food = (ACTIVITIES.get(what or "") or ACTIVITIES["영화"]).verb in ("먹", "마시")
     fun = "맛있" if food else "재밌"
     react = v.say(Line("오 {w} {f}었겠다!", "오 {w} {f}었겠다!"), w=what, f=fun) if done or food else v.say(

@@ -17,6 +17,12 @@ _NEWS = (("1저자", "1저자 논문"), ("논문", "논문"), ("억셉", "논문
          ("당첨", "당첨"), ("수상", "수상"))
 def _special_news(v: Voice, r: Reading, wow: str) -> tuple[str, str, str] | None:
     """A wedding, a first pay day, a birthday, a test that went well, an exam over: news with its own words."""
+    if re.search(r"로또|복권", r.message):
+        return (
+            v.say(Line("ㅋㅋㅋ 오 축하해요! 다음엔 1등 가요", "ㅋㅋㅋ 오 축하해! 다음엔 1등 가자")),
+            v.say(Line("ㅋㅋ 축하해요! 그걸로 뭐 할 거예요?", "ㅋㅋ 축하해! 그걸로 뭐 할 거야?")),
+            v.say(Line("ㅋㅋ 당첨 기념으로 커피는 {you}가 쏘는 거죠?", "ㅋㅋ 당첨 기념으로 커피는 네가 쏘는 거지?"), you=f"{v.name} 씨"),
+        )
     if re.search(r"(?:오늘|내일)\s*(?:내\s*|제\s*)?생일", r.message):
         cheers = v.say(Line("헐 생일 축하해요!!", "헐 생일 축하해!!"))
         return (
@@ -160,6 +166,13 @@ def thanks(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     facts, first = d.facts.text, d.facts.first
     if _GIFT.search(r.message):
         return _gift_thanks(v, r, d)
+    if re.search(r"데려다|태워|바래다", r.message):
+        home = v.say(Line("편하게 들어가셨다니 다행이에요!", "편하게 들어갔다니 다행이다!"))
+        return (
+            Draft(join(home, v.say(Line("오늘 즐거웠어요 ㅎㅎ", "오늘 재밌었어 ㅋㅋ"))), f"{v.name}님이 잘 들어갔다는 말에 안심했다고 먼저 답해요."),
+            Draft(join(home, v.say(Line("푹 쉬고 좋은 꿈 꿔요.", "푹 쉬고 잘 자."))), "하루를 다정하게 마무리해요."),
+            Draft(join(home, v.say(Line("다음에도 제가 데려다줄게요 ㅎㅎ", "다음에도 내가 데려다줄게 ㅋㅋ"))), "다음 만남을 자연스럽게 떠올리게 해요."),
+        )
     if not _TIME_TOGETHER.search(r.message):  # thanks for listening, for help, for a tip
         listened = bool(_LISTENED.search(r.message))
         glad = v.one("thanks-listened", [

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ai.coach.local.drafts import Detail, Draft
+from ai.coach.local.scenes_us import wedding_congrats
 from ai.coach.local.voice import Line, Voice, join
 from ai.coach.reading import cues
 from ai.coach.reading.model import Reading
@@ -272,4 +273,17 @@ def _after_heartfelt(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Dra
               f"한 번만 짧게 진심이었다고 말하고 더 보태지 않아, {v.name}님에게 답할 부담을 주지 않아요."),
         Draft(v.say(Line("아무튼 오늘 진짜 즐거웠어요. 푹 쉬어요.", "암튼 오늘 진짜 재밌었어. 푹 쉬어.")),
               f"{v.name}님의 반응을 캐묻지 않고 좋았던 마음만 남긴 채 오늘 대화를 마무리해요."),
+    )
+
+
+def kind_no(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """The user would rather not go: thank them, say no kindly, leave no false hope."""
+    thanks = v.say(Line("말해 줘서 고마워요.", "말해 줘서 고마워."))
+    thanks = join(wedding_congrats(v, r), thanks)
+    no = v.say(Line("근데 이번엔 어려울 것 같아요. 미안해요.", "근데 이번엔 어려울 것 같아. 미안해."))
+    return (
+        Draft(join(thanks, no), "고마운 마음은 전하되, 다음을 기약하지 않고 짧게 거절해요.", told=True),
+        Draft(join(v.say(Line("생각해 줘서 고마워요.", "생각해 줘서 고마워.")), v.say(
+            Line("그래도 둘이 가는 건 좀 부담스러워요. 이해해 줘요.", "그래도 둘이 가는 건 좀 부담돼. 이해해 줘."))), "왜 어려운지 부드럽게 말해 오해가 남지 않게 해요.", told=True),
+        Draft(join(thanks, d.facts.text), "솔직한 내 마음을 그대로 전해 애매하게 기대를 남기지 않아요."),
     )

@@ -10,6 +10,7 @@ import re
 from ai.coach.local import jokes
 from ai.coach.local.drafts import Detail, Draft
 from ai.coach.local.voice import Line, Voice, join
+from ai.coach.reading import cues
 from ai.coach.reading.model import Reading
 from ai.coach.types import Signal
 from ai.korean.particles import josa
@@ -50,7 +51,8 @@ def question(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     ack = v.say(Line("오 {x}시구나!", "오 {x}구나!"), x=own.group(1)) if own and not _MBTI.fullmatch(own.group(1)) else ""
     answer = d.facts.text or _vague_answer(v, asked)
     first = d.facts.first or answer
-    back = v.say(Line("{name} 씨 얘기도 더 듣고 싶어요.", "네 얘기도 더 듣고 싶다."), name=v.name) if told_own else _ask_back(v, asked)
+    back = v.say(Line("{name} 씨 얘기도 더 듣고 싶어요.", "네 얘기도 더 듣고 싶다."), name=v.name) if told_own else v.say(
+        Line("요즘 재밌게 본 건 뭐예요?", "요즘 재밌게 본 건 뭐야?")) if cues.request(asked) else _ask_back(v, asked)
     step = v.say(Line("챙겨 줘서 고마워요 ㅎㅎ", "챙겨 줘서 고마워 ㅎㅎ")) if _CARING.search(asked) else v.say(
         Line("음… 지금 얘기하고 있는 사람 같은 스타일? ㅎㅎ", "음… 지금 나랑 톡하는 사람 같은 스타일? ㅋㅋ")) if _IDEAL.search(asked) else v.one("question-step", [
         Line("궁금한 거 있으면 또 물어봐요.", "궁금한 거 있으면 또 물어봐."),
@@ -192,7 +194,9 @@ def _vague_answer(v: Voice, asked: str) -> str:
         return v.say(Line("네 덕분에 잘 보냈어요!", "응 덕분에 잘 보냈어!"))
     if re.search(r"뭐\s*했|어땠", asked):
         return v.say(Line("저는 별일 없이 잘 보냈어요.", "나는 별일 없이 잘 보냈어."))
-    if re.search(r"좋아해|뭐가|어디가|추천|골라", asked):
+    if re.search(r"추천|골라", asked):  # no pick of the user's own: ask their taste, then choose for them
+        return v.say(Line("음 어떤 장르 좋아해요? 취향 말해 주면 골라 줄게요!", "음 어떤 장르 좋아해? 취향 말해 주면 골라 줄게!"))
+    if re.search(r"좋아해|뭐가|어디가", asked):
         return v.say(Line("음 딱 하나만 고르기 어렵네요.", "음 딱 하나 고르기 어렵다."))
     return v.say(Line("음 생각해 볼게요 ㅎㅎ", "음 생각해 볼게 ㅎㅎ"))
 

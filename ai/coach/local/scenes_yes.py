@@ -8,7 +8,8 @@ import re
 
 from ai.coach.local.details import adverbial, find_times
 from ai.coach.local.drafts import Detail, Draft
-from ai.coach.local.scenes_us import relationship, wedding_congrats
+from ai.coach.local.scenes_no import kind_no
+from ai.coach.local.scenes_us import relationship
 from ai.coach.local.voice import Line, Voice, join
 from ai.coach.reading import cues
 from ai.coach.reading.model import Reading
@@ -32,7 +33,7 @@ def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         return _reschedule(v, r, d)
     facts, first = d.facts.text, d.facts.first
     if facts and _NOT_GOING.search(facts):
-        return _kind_no(v, r, d)
+        return kind_no(v, r, d)
     if re.search(r"(?:오면|올\s*때)\s*연락", r.message):
         return _drop_by(v, d)
     if not cues.explicit_ask(r.message):
@@ -42,8 +43,12 @@ def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     yes = "" if _YES_WORDS.match(facts) else v.one("invite-yes", [
         Line("좋아요!", "좋아!"), Line("완전 좋아요!", "완전 좋아!"), Line("오 좋아요!", "오 좋지!"),
     ])
-    when = _asked_time(r) or d.time
+    when = _asked_time(r) or (d.time if d.time not in ("언제", "나중에", "조만간") else None)
     plan = facts or (v.say(Line("{w} 괜찮아요.", "{w} 괜찮아."), w=when) if when else "")
+    if not plan and re.search(r"언제\s*(?:봐|볼까|만나|볼래|돼)", r.message):  # "우리 언제 봐?": name a day
+        plan = v.say(Line("이번 주말 어때요?", "이번 주말 어때?"))
+        if r.has(Signal.AFFECTION):
+            yes = v.say(Line("저도 보고 싶었어요!", "나도 보고 싶었어!"))
     first = first or plan
     tonight = bool(re.search(r"오늘|이따", r.message))
     timed = bool(_CLOCK.search(r.message) or _CLOCK.search(plan))
@@ -70,7 +75,8 @@ def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     thanks = _thanks_for_favour(v, r)
     return (
         Draft(join(_echo_thanks(v, r), yes, first, come), f"{v.name}님의 '{d.quote}'에 바로 좋다고 답하고 가능한 때를 분명히 말해 약속이 잡히게 해요."),
-        Draft(join(yes if not facts else "", plan, thanks or detail, "" if thanks or "골라" in detail else see_you),
+        Draft(join(yes if not facts else "", plan, v.say(Line("가고 싶은 데 있어요?", "가고 싶은 데 있어?"))) if plan.endswith("?") else
+              join(yes if not facts else "", plan, thanks or detail, "" if thanks or "골라" in detail else see_you),
               f"가능한 때에 장소나 준비할 것 하나를 더 정해 {v.name}님과의 약속을 확실하게 만들어요."),
         Draft(join(yes, first, _looking_forward(v, r, d)), f"수락에 기대된다는 마음까지 얹어 {v.name}님에게 호감을 분명하게 돌려줘요."),
     )
@@ -92,7 +98,8 @@ def _asked_time(r: Reading) -> str | None:
         if cues.explicit_ask(line) or "?" in line:
             times = find_times(line)
             if times:
-                return times[0].text
+                vague = {"언제", "나중에", "조만간", "이따", "이따가"}
+                return next((t.text for t in times if t.text not in vague), None)
     return None
 
 
@@ -109,19 +116,6 @@ def _drop_by(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
         Draft(join(when, v.say(Line("그때 연락드려도 돼요? ㅎㅎ", "그때 연락해도 돼? ㅎㅎ"))), "빈말로 넘기지 않고, 실제로 갈 날을 말해 반가운 마음을 보여 줘요."),
         Draft(join(when, v.say(Line("맛집 추천 기대할게요 ㅎㅎ", "맛집 추천 기대할게 ㅋㅋ"))), "가볍게 기대를 표현해 부담 없이 약속으로 이어지게 해요."),
         Draft(join(when, v.say(Line("끝나고 시간 괜찮으시면 같이 맛있는 거 먹어요!", "끝나고 시간 되면 같이 맛있는 거 먹자!"))), "상대가 연 문을 내가 한 걸음 더 열어, 만남을 분명히 제안해요."),
-    )
-
-
-def _kind_no(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
-    """The user would rather not go: thank them, say no kindly, leave no false hope."""
-    thanks = v.say(Line("말해 줘서 고마워요.", "말해 줘서 고마워."))
-    thanks = join(wedding_congrats(v, r), thanks)
-    no = v.say(Line("근데 이번엔 어려울 것 같아요. 미안해요.", "근데 이번엔 어려울 것 같아. 미안해."))
-    return (
-        Draft(join(thanks, no), "고마운 마음은 전하되, 다음을 기약하지 않고 짧게 거절해요.", told=True),
-        Draft(join(v.say(Line("생각해 줘서 고마워요.", "생각해 줘서 고마워.")), v.say(
-            Line("그래도 둘이 가는 건 좀 부담스러워요. 이해해 줘요.", "그래도 둘이 가는 건 좀 부담돼. 이해해 줘."))), "왜 어려운지 부드럽게 말해 오해가 남지 않게 해요.", told=True),
-        Draft(join(thanks, d.facts.text), "솔직한 내 마음을 그대로 전해 애매하게 기대를 남기지 않아요."),
     )
 
 
@@ -300,6 +294,8 @@ def apology(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         return _make_up(v, r, d)
     if _RESCHEDULE.search(r.message):
         return _reschedule(v, r, d)
+    if re.search(r"늦을\s*듯|늦을\s*것\s*같|회식|야근", r.message) and not cues.late_reply(r.message):
+        return _held_up(v, r)
     if not cues.late_reply(r.message) and not r.has(Signal.READ_NO_REPLY):
         return _sorry_to_tell(v, d)
     facts, first = d.facts.text, d.facts.first
@@ -332,6 +328,19 @@ def _sorry_to_tell(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
         Draft(join(told, d.facts.text), "털어놓아 준 것에 고마워하고, 내 마음도 함께 전해요."),
         Draft(join(told, d.facts.text, v.say(Line("오히려 솔직하게 얘기해 줘서 더 좋아요.", "오히려 솔직하게 얘기해 줘서 더 좋아."))),
               "사과보다 솔직하게 말해 준 용기를 더 크게 알아줘요."),
+    )
+
+
+def _held_up(v: Voice, r: Reading) -> tuple[Draft, Draft, Draft]:
+    """"오늘 회식이라 늦을 듯 ㅠ 미안": held up tonight — let them go without a sulk."""
+    what = "회식" if "회식" in r.message else "야근" if "야근" in r.message else ""
+    ok = v.say(Line("괜찮아요! {w}잘 하고 와요.", "괜찮아! {w}잘 하고 와."), w=f"{what} " if what else "일 ")
+    care = v.say(Line("너무 많이 마시지 말고, 끝나면 연락 줘요.", "너무 많이 마시지 말고, 끝나면 연락해.")) if what == "회식" else v.say(
+        Line("무리하지 말고, 끝나면 연락 줘요.", "무리하지 말고, 끝나면 연락해."))
+    return (
+        Draft(ok, f"{v.name}님의 사정을 탓하지 않고 가볍게 보내 줘요."),
+        Draft(join(ok, care), f"{v.name}님을 챙기는 한마디로 서운함 대신 다정함을 보여 줘요."),
+        Draft(join(ok, v.say(Line("대신 내일 맛있는 거 먹어요 ㅎㅎ", "대신 내일 맛있는 거 먹자 ㅎㅎ"))), "못 본 아쉬움을 다음 약속으로 가볍게 바꿔요."),
     )
 
 
