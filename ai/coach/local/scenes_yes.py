@@ -32,7 +32,7 @@ def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     if r.has(Signal.APOLOGY) and _RESCHEDULE.search(r.message):
         return _reschedule(v, r, d)
     facts, first = d.facts.text, d.facts.first
-    if facts and _NOT_GOING.search(facts):
+    if (facts and _NOT_GOING.search(facts)) or r.wish.decline:
         return kind_no(v, r, d)
     if re.search(r"(?:오면|올\s*때)\s*연락", r.message):
         return _drop_by(v, d)

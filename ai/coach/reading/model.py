@@ -38,6 +38,7 @@ class Wish:
     propose: bool = False  # they ask whether they may ask the partner out / suggest something
     is_it_a_no: bool = False  # they ask whether the partner is turning them down
     call: bool = False  # they ask whether to take or make a call
+    decline: bool = False  # they want to say no to what is proposed
     text: str = ""  # the situation as the user wrote it
 
 

@@ -30,6 +30,7 @@ def wish_of(situation: str | None) -> Wish:
         ask_again=bool(re.search(r"또\s*물어|다시\s*물어|다시\s*(?:신청|제안)|한\s*번\s*더\s*(?:물|제안)|거절당", text)),
         when_to_reply=bool(re.search(r"(?:지금|바로|언제)\s*답(?:장|해)|답장해도|답해도|답장해야|답해야", text)),
         propose=bool(re.search(r"(?:가자고|만나자고|보자고|먹자고|제안|신청)\S*\s*(?:해도|하면)|물어봐도|해도\s*(?:될까|되나|돼요\?)", text)),
+        decline=bool(re.search(r"거절하고\s*싶|거절하려|정중하게\s*(?:거절|사양)|안\s*가고\s*싶|가기\s*싫|여지\s*(?:안|주지)", text)),
         call=bool(re.search(r"(?:전화|통화)\S*\s*(?:받아|해도|할까|걸어)", text)),
         is_it_a_no=bool(re.search(r"거절(?:인가|이에요|이죠|일까|한\s*거|맞)|관심\s*없는|철벽|싫은\s*걸까|싫다는\s*뜻|마음이\s*없는", text)),
     )
