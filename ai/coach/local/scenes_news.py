@@ -76,7 +76,7 @@ def _special_news(v: Voice, r: Reading, wow: str) -> tuple[str, str, str] | None
     return None
 
 
-_GIFT = re.compile(r"선물|목걸이|반지|팔찌|귀걸이|꽃다발|꽃\s*(?:너무|진짜|고마)|케이크|편지|핸드크림|향수|텀블러|지갑|잘\s*쓸게|잘\s*쓰겠|잘\s*입을게")
+_GIFT = re.compile(r"기프티콘|쿠폰|선물|목걸이|반지|팔찌|귀걸이|꽃다발|꽃\s*(?:너무|진짜|고마)|케이크|편지|핸드크림|향수|텀블러|지갑|잘\s*쓸게|잘\s*쓰겠|잘\s*입을게")
 
 
 def _gift_thanks(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
@@ -94,7 +94,7 @@ def _gift_thanks(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     )
 
 
-_SICK_CARE = re.compile(r"(?<![가-힣])죽(?=\s|$|을|이|은|도|까지)|약\s*(?:사|챙|갖)|몸살|감기|아팠|아플\s*때|열\s*나|병원")
+_SICK_CARE = re.compile(r"(?<![가-힣])죽(?=\s|$|이|은|도|까지)|약\s*(?:사|챙|갖)|몸살|감기|아팠|아플\s*때|열\s*나|병원")
 def _relief(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     """The operation went well, they are out of hospital: relief, not congratulations."""
     phew = v.say(Line("와 정말 다행이에요!!", "와 진짜 다행이다!!"))

@@ -148,7 +148,9 @@ def _boundary(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     items = d.facts.mentioning(r"물건|짐|돌려|택배") or _THINGS.search(r.message)
     own = d.facts.mentioning(r"아닌\s*것|술|괜찮아졌|비번")
     changed = d.facts.mentioning(r"비번|비밀번호")
-    if late:
+    if "축하" in r.message and not r.has(Signal.GOOD_NEWS):  # a birthday wish, even at midnight: a short thanks
+        short = v.say(Line("축하해 줘서 고마워요. 잘 지내요.", "축하해 줘서 고마워. 잘 지내."))
+    elif late:
         short = v.say(Line("늦었어요, 얼른 자요.", "늦었다, 얼른 자."))
     elif items:  # answer what they asked, without meeting
         short = join(v.say(Line("네, 있어요.", "응, 있어.")), changed or "", v.say(Line("경비실에 맡겨 둘게요.", "경비실에 맡겨 둘게.")))

@@ -43,6 +43,19 @@ def _reassure(v: Voice) -> tuple[Draft, Draft, Draft]:
     )
 
 
+def _glad_to_meet_them(v: Voice, r: Reading) -> tuple[Draft, Draft, Draft]:
+    """"추석 전에 엄마랑 밥 한번 어때?" and the user wants to go: a clear yes, the nerves said, a question."""
+    who = "어머님" if re.search(r"엄마|어머니", r.message) else "아버님" if re.search(r"아빠|아버지", r.message) else "부모님"
+    yes = v.say(Line("좋아요! 저도 {w} 뵙고 싶었어요.", "좋아! 나도 {w} 뵙고 싶었어."), w=who)
+    nervous = v.say(Line("엄청 떨리긴 하는데 기대돼요.", "엄청 떨리긴 하는데 기대돼."))
+    prepare = v.say(Line("{w}는 뭐 좋아하세요? 뭐 준비해 가면 좋을지 알려 줘요.", "{w} 뭐 좋아하셔? 뭐 준비해 가면 좋을지 알려 줘."), w=who)
+    return (
+        Draft(join(wedding_congrats(v, r), yes), f"{v.name}님의 초대에 망설임 없이 좋다고 답해요.", told=True),
+        Draft(join(yes, prepare), "좋다는 답에 준비할 것을 물어, 진지하게 생각한다는 걸 보여 줘요.", told=True),
+        Draft(join(yes, nervous, prepare), "떨리는 마음까지 솔직하게 말하면 오히려 더 믿음직하게 들려요.", told=True),
+    )
+
+
 def wedding_congrats(v: Voice, r: Reading) -> str:
     """"우리 누나 결혼식 있잖아": whatever the answer to coming, the wedding is congratulated."""
     wedding = re.search(r"(누나|언니|형|오빠|동생|사촌\s*\S+|친구)\s*결혼", r.message)
@@ -51,6 +64,8 @@ def wedding_congrats(v: Voice, r: Reading) -> str:
 
 def relationship(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     facts = d.facts.text if d.facts else ""
+    if r.has(Signal.INVITATION) and re.search(r"좋|가고\s*싶|갈게|뵙고\s*싶|만나\s*뵙", r.wish.text) and not r.wish.decline:
+        return _glad_to_meet_them(v, r)
     if r.has(Signal.INVITATION):  # "부모님 한번 뵐래?"
         thanks = join(wedding_congrats(v, r), v.say(Line("그렇게 생각해 줘서 정말 고마워요.", "그렇게 생각해 줘서 진짜 고마워.")))
         slow = facts or v.say(Line("근데 아직은 조금 떨려요.", "근데 아직은 좀 떨려."))

@@ -12,12 +12,14 @@ from ai.coach.reading.answers import also, answer
 from ai.coach.reading.cautions import cautions_for
 from ai.coach.reading.lead import lead_signal
 from ai.coach.reading.model import Reading
-from ai.coach.reading.quotes import clause_around
+from ai.coach.reading.quotes import final_consonant as _final_consonant
+from ai.coach.reading.quotes import ira as _ira
+from ai.coach.reading.quotes import quote_of as _quote
+from ai.coach.reading.quotes import said
 from ai.coach.types import Advice, ReplyTiming, Signal, Stage
 from ai.korean.names import given_name
 from ai.korean.particles import josa
 from ai.korean.signals import is_sticker
-from ai.privacy import mask_personal_data
 
 
 def advise(reading: Reading) -> Advice:
@@ -35,40 +37,14 @@ def advise(reading: Reading) -> Advice:
     )
 
 
-def _quote(reading: Reading, signal: Signal) -> str:
-    """The partner's own words behind a signal, as a short quote: the line that carries them,
-    or, when the line is long, the clause."""
-    words = reading.evidence.get(signal) or ()
-    first = next((w for w in words if w), None)
-    if first is None:
-        return ""
-    line = next((l for l in reading.message.splitlines() if first in l), first).strip()
-    if len(line) > 40:
-        line = next((c.strip() for c in re.split(r"(?<=[.!?…~])\s+|\.{2,}\s*", line) if first in c), first)
-    return f"'{mask_personal_data(line if len(line) <= 40 else clause_around(line, first))}'"
-
-
-def said(quote: str) -> str:
-    """"'당분간'이라는 말" / "'다음에 봐요'라는 말": the quote with the particle its end needs."""
-    return f"{quote}{'이라는' if _final_consonant(quote) else '라는'}"
-
-
-def _ira(quote: str) -> str:
-    """"'응'이라" / "'자?'라": the copula a quote needs before 고 or 며."""
-    return f"{quote}{'이라' if _final_consonant(quote) else '라'}"
-
-
-def _final_consonant(text: str) -> bool:
-    letters = [ch for ch in text if "가" <= ch <= "힣"]
-    return bool(letters) and (ord(letters[-1]) - 0xAC00) % 28 != 0
-
-
 def _crisis(r: Reading, name: str) -> tuple[str, str]:
     return (
         (f"{name}님이 {_ira(_quote(r, Signal.CRISIS))}고 했어요. 스스로를 해칠 수 있다는 신호일 수 있어서, 지금은 관계 고민보다"
         f" {name}님의 안전이 먼저예요."),
         ("걱정된다고, 곁에 있겠다고 분명히 말하고 '혹시 스스로를 해칠 생각까지 들어?'라고 직접 물어봐도 괜찮아요."
-        " 혼자 감당하기 어려워 보이면 자살예방상담전화 109(24시간)나 112·119에 같이 연락하도록 도와주세요."),
+        " 혼자 감당하기 어려워 보이면 자살예방상담전화 109(24시간)나 112·119에 같이 연락하도록 도와주세요."
+        + (" 빚이나 돈 문제가 겹쳐 있다면 서민금융통합콜센터(1397) 같은 채무 상담으로 함께 풀 수 있다는 것도 알려 주세요."
+           if pain.money_trouble(r.message) else "")),
     )
 
 
@@ -82,6 +58,11 @@ def _grief(r: Reading, name: str) -> tuple[str, str]:
 
 def _distress(r: Reading, name: str) -> tuple[str, str]:
     quote = _quote(r, Signal.DISTRESS) or "'메시지'"
+    if re.search(r"차였|헤어졌|이별", r.message) and r.stage in (Stage.FRIEND, Stage.CRUSH, Stage.SOME):
+        return (
+            f"{name}님이 이별로 많이 힘든 상태예요({quote}).",
+            "지금은 위로가 먼저예요. 내 마음을 전하거나 고백하는 건 상대가 마음을 추스른 뒤로 미루고, 곁에서 들어 주세요.",
+        )
     if pain.money_trouble(r.message):
         return (
             f"{name}님이 돈 문제로 마음이 무거운 상태예요({quote}). 털어놓은 것 자체가 그만큼 편하게 생각한다는 뜻이기도 해요.",
@@ -211,16 +192,22 @@ def _invitation(r: Reading, name: str) -> tuple[str, str]:
     quote = _quote(r, Signal.INVITATION)
     if Signal.QUESTION in r.signals and "뭐" in (quote or ""):
         summary = f"{said(quote)} 말은 시간이 되는지 물으며 만남을 넌지시 떠보는 말일 수 있어요."
+    elif r.facts.user_invited and re.search(r"대신\s*[가-힣]{1,6}\s*어때", r.message):
+        summary = f"{name}님이 내 제안 대신 {_ira(quote or '다른 것')}며 다른 걸 제안했어요. 거절이 아니라 같이 보고 싶다는 뜻이에요."
     elif r.facts.user_invited and re.search(r"어렵|안\s*돼|안\s*될|못\s*(?:가|갈|볼)|힘들", r.message):
         summary = f"{name}님이 그날은 어렵다면서도 {_ira(quote or '다른 날')}고 다른 날을 제안했어요. 거절이 아니라 만나고 싶다는 뜻이에요."
     elif r.facts.user_invited:
         summary = f"{name}님이 {_ira(quote or '만남')}고 약속을 구체적으로 잡고 있어요. 제안을 반긴다는 뜻이에요."
     else:
         summary = f"{name}님이 {_ira(quote or '만남')}고 먼저 제안했어요. 호감의 표시예요."
-    return (
-        summary,
-        "가고 싶다면 좋다고 분명히 답하고 가능한 시간을 구체적으로 말하세요. 어렵다면 다른 날을 함께 제안하면 거절로 들리지 않아요.",
-    )
+    if re.search(r"다음에\s*(?:커피|밥|술|차)|언제\s*(?:밥|커피)\s*(?:한\s*번|한번)", r.message) and not re.search(r"\d+\s*시|요일|내일|주말", r.message):
+        summary += " 다만 '다음에 한번'은 인사치레일 수도 있어서, 이 말만으로 진심인지 단정하긴 어려워요."
+    if re.search(r"동기들|다\s*같이|모임|사람들이랑|애들이랑|친구들이랑", r.message):
+        summary += " 여럿이 함께하는 모임 자리예요."
+    todo = "가고 싶다면 좋다고 분명히 답하고 가능한 시간을 구체적으로 말하세요. 어렵다면 다른 날을 함께 제안하면 거절로 들리지 않아요."
+    if r.wish.decline:
+        todo = "가고 싶지 않다면 초대해 준 마음에 먼저 고마워하고, 여지를 남기지 않게 정중하고 짧게 거절하세요. '다음에'는 붙이지 않는 게 좋아요."
+    return summary, todo
 
 
 def _affection(r: Reading, name: str) -> tuple[str, str]:

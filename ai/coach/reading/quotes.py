@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
+from ai.coach.reading.model import Reading
+from ai.coach.types import Signal
+from ai.privacy import mask_personal_data
+
 # A word that cannot end a quote: the negation or degree adverb needs the word after it.
 _HANGING = ("안", "못", "좀", "잘", "너무", "더", "진짜", "정말")
 
@@ -41,3 +47,31 @@ def _word_end(line: str, end: int) -> int:
     while end < len(line) and not line[end].isspace() and line[end] not in ".,!?~":
         end += 1
     return end
+
+
+def quote_of(reading: Reading, signal: Signal) -> str:
+    """The partner's own words behind a signal, as a short quote: the line that carries them,
+    or, when the line is long, the clause."""
+    words = reading.evidence.get(signal) or ()
+    first = next((w for w in words if w), None)
+    if first is None:
+        return ""
+    line = next((l for l in reading.message.splitlines() if first in l), first).strip()
+    if len(line) > 40:
+        line = next((c.strip() for c in re.split(r"(?<=[.!?…~])\s+|\.{2,}\s*", line) if first in c), first)
+    return f"'{mask_personal_data(line if len(line) <= 40 else clause_around(line, first))}'"
+
+
+def said(quote: str) -> str:
+    """"'당분간'이라는 말" / "'다음에 봐요'라는 말": the quote with the particle its end needs."""
+    return f"{quote}{'이라는' if final_consonant(quote) else '라는'}"
+
+
+def ira(quote: str) -> str:
+    """"'응'이라" / "'자?'라": the copula a quote needs before 고 or 며."""
+    return f"{quote}{'이라' if final_consonant(quote) else '라'}"
+
+
+def final_consonant(text: str) -> bool:
+    letters = [ch for ch in text if "가" <= ch <= "힣"]
+    return bool(letters) and (ord(letters[-1]) - 0xAC00) % 28 != 0

@@ -128,7 +128,7 @@ def _timing(signals: tuple[Signal, ...], text: str, facts: Facts) -> ReplyTiming
     has = set(signals).__contains__
     if has(Signal.CRISIS):
         return ReplyTiming.NOW  # safety first, whoever it is and whatever the hour
-    if has(Signal.EX_CONTACT) and has(Signal.LATE_NIGHT):
+    if has(Signal.EX_CONTACT) and has(Signal.LATE_NIGHT) and "축하" not in text:
         return ReplyTiming.NOT_NOW
     if has(Signal.CONFLICT) and cues.asks_for_space(text):
         return ReplyTiming.LATER
