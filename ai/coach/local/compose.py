@@ -102,7 +102,7 @@ def _mentions(text: str, sentence: str) -> bool:
 
 def _with_laughter(drafts: tuple[Draft, Draft, Draft], reading: Reading, lead: Signal) -> tuple[Draft, Draft, Draft]:
     """Mirror the partner's laughter in the lighter replies, where nobody is hurting."""
-    if lead in _SERIOUS or reading.hurting or reading.closed_door or not has_laughter(reading.message):
+    if lead in _SERIOUS or reading.hurting or reading.closed_door or reading.wish.decline or not has_laughter(reading.message):
         return drafts
     mark = "ㅋㅋ" if "ㅋ" in reading.message else "ㅎㅎ"
     safe, balanced, bold = drafts

@@ -31,7 +31,9 @@ _META = re.compile(
     r"|(?<!보고\s)(?<!가고\s)(?<!먹고\s)(?<!보고)(?<!가고)(?<!먹고)싶(?:어|어요|다|진|지|은)|않게요?\s*$|읽씹|답도\s*없|이렇게만\s*왔"
     r"|무서운데|답을?\s*해야|핑계|나\s*봐요?[.!]?\s*$|던\s*사람|려고요?\s*$|려고\s*해요?\s*$|곤란하|해\s*버려서|해버려서|다고는?\s*했|(?:대|래)요?\s*$"
     # narration of the chat to the coach: what came, what the user sent, how it felt
-    r"|(?:답|답장|연락|메시지|카톡|문자|이모티콘|톡)(?:이|가|은|는|만|도)?\s*(?:하나만\s*|이렇게\s*)?(?:왔|와\s*있)|'[^']*'\s*(?:만|이|가|라고만?)?\s*(?:왔|와\s*있)|만\s*왔|보낸\s*건데|보냈는데|사과했는데|이런\s*일이|참이었|들이댔|창피|민망|마음\s*접|거\s*맞아요|못\s*기다리겠|연락\s*(?:이\s*)?와서|읽고\s*(?:답|씹)|이어가고\s*싶|주니까\s*기분"
+    r"|(?:답|답장|연락|메시지|카톡|문자|이모티콘|톡)(?:이|가|은|는|만|도)?\s*(?:하나만\s*|이렇게\s*)?(?:왔|와\s*있)|'[^']*'\s*(?:만|이|가|라고만?)?\s*(?:왔|와\s*있)|만\s*왔|보낸\s*건데|보냈는데|사과했는데|이런\s*일이|참이었|들이댔|창피|민망|마음\s*접|거\s*맞아요|못\s*기다리겠|연락\s*(?:이\s*)?와서|읽고\s*(?:답|씹)|이어가고\s*싶|주니까\s*기분|뭐라고\s*(?:답|보내|해야|하지|말)|(?:해야|보내야|말해야)\s*할지"
+    # "걔 좋아서 무조건 가고 싶어": the partner in the third person is talk about them, to the coach
+    r"|(?<![가-힣])(?:얘|걔)(?:가|는|를|한테|랑|도)?(?![가-힣])"
     r"|(?:애|사람|사이|친구|분|선배|후배|동생)(?:이)?(?:야|예요|이에요|에요)\s*[.!]?\s*$|단답|(?:하기|주기|가기|보기|만나기)\s*싫어"
     r"|(?<!맛)인지\s*(?:잘\s*)?모르겠|는지\s*(?:잘\s*)?모르겠|원래\s*그런|신경\s*쓰여요|오버일까"
     r"|말을?\s*못\s*했|(?:^|\s)제가\s*(?:먼저\s*)?(?:애프터|고백|신청)|(?:있었|였|됐)네요\s*$|(?:^|\s)(?:지금\s*)?만나는\s*사람\s*있어요"
@@ -41,7 +43,7 @@ _THEIR_HARDSHIP = re.compile(r"느라\s[^.!?]*못\s*(?:잤|쉬|먹)|지쳐\s*보
 _ABOUT_THEM = re.compile(r"(?<![가-힣])이\s*(?:분|사람)\s*(?:은|는|이|가)?\s*(?:\S+\s+)?(?:안|못|화|삐지|삐졌|서운|싫어하|의심|오해|자꾸|맨날)")
 # The partner, named in the third person as the user talks to the coach, with its particle.
 # ("그 사람" is as often someone else: only "이 분" / "이 사람" are taken to mean the partner.)
-_THIRD_PERSON = re.compile(r"(?<![가-힣])(?:이\s*(?:분|사람)|얘|걔)(?P<particle>이랑|한테|은|는|이|가|을|를|만|도|랑|과|와)?")
+_THIRD_PERSON = re.compile(r"(?<![가-힣])이\s*(?:분|사람)(?P<particle>이랑|한테|은|는|이|가|을|를|만|도|랑|과|와)?")
 # A clause left hanging on a connective ("…아닌 것 같고") is not a message; a past or certain
 # "…었는데" is finished as a statement ("야근 때문이었는데" -> "야근 때문이었어").
 _UNFINISHED = re.compile(r"(?:고|고요|는데|ㄴ데|은데|던데|지만|니까|서|이라|사람이라)[.~]*\s*$")
@@ -100,6 +102,7 @@ def user_facts(situation: str | None, *, polite: bool, you: str, name: str | Non
         # a note's clipped endings, as a message says them: "진짜 미안함" -> "진짜 미안해"; "지금 바로 보낼 수 있어" -> "지금 바로 보낼게"
         sentence = re.sub(r"([가-힣])함\s*([.!~]*)$", r"\1해\2", sentence)
         sentence = re.sub(r"(?:었|았|했)음\s*$", lambda m: m.group(0)[0] + "어", sentence)
+        sentence = re.sub(r"(늦|없|있|같)음(\s*[.!~]*)$", lambda m: {"늦": "늦었어", "없": "없어", "있": "있어", "같": "같아"}[m.group(1)] + m.group(2), sentence)
         sentence = re.sub(r"((?:지금|바로|당장|오늘)\s*(?:바로\s*)?[^.!?]*?[가-힣]*[ㄹ을갈낼할볼줄])\s*수\s*있어(?:요)?\s*$", r"\1게", sentence)
         if (plan := _PLAN.match(sentence)) and not _META.search(plan.group("body")) and "고백" not in sentence:  # "다음 달 은비 생일 모임에 데려가려고 하는데" -> "… 데려갈게"
             offers.append(to_register(f"{plan.group('body')} {_PLAN_VERBS[plan.group('verb')]}", polite=polite))

@@ -6,7 +6,9 @@ BOLD offers to be there — never a joke, never a new ask."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from ai.coach.local import scenes_trouble as trouble
 from ai.coach.local.drafts import Detail, Draft
 from ai.coach.local.voice import Line, Voice, join
 from ai.coach.reading import cues, pain
@@ -27,61 +29,14 @@ def _family(r: Reading) -> str | None:
 _EMERGENCY = re.compile(r"응급실|쓰러지|쓰러졌|사고|입원|수술|구급차|다치셨")
 _JOB_LOSS = re.compile(r"잘렸|짤렸|구조조정|해고|권고사직|계약\s*종료|까지만\s*하기로|(?:회사|가게|사업)\s*(?:를|을)?\s*접|폐업|문\s*닫기로|사업\s*정리")
 _FAILED = re.compile(r"떨어졌|떨어짐|불합격|탈락|낙방|리젝|거절\s*(?:됐|당했|받았)|반려\s*(?:됐|당)")
-_LONELY = re.compile(r"외로|외롭|혼자인\s*것\s*같|말\s*통하는\s*사람|한국\s*가고\s*싶|집에\s*가고\s*싶|보고\s*싶은\s*사람")
 _BODY = re.compile(r"(발|손|다리|허리|어깨|무릎|몸)[^.!?\n]{0,4}(?:까지|까졌|다쳤|아파|아프|쑤시|물집)")
 _YEARS = re.compile(r"(\d+)\s*년\s*(?:동안|간|을)?")
 _TRIES = re.compile(r"(\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두|열세)\s*번째")
 
 
 def distress(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
-    """Who is hurting and why decides the words: a family emergency, a lost job, a failed
-    exam or interview, or being worn out."""
-    if re.fullmatch(r"[\sㅠㅜ😭😢.]+", r.message):
-        safe, balanced, bold = _tears_only(v)
-    elif _JOB_DOUBT.search(r.message):
-        safe, balanced, bold = _job_doubt(v)
-    elif _HASSLE.search(r.message):  # before the emergency: "기사님 사고 나셨대" is the movers', not family
-        safe, balanced, bold = _hassle(v)
-    elif _VENT.search(r.message) and cues.someone_else(r.message):
-        safe, balanced, bold = _vent(v)
-    elif _PET_SICK.search(r.message):
-        safe, balanced, bold = _pet_sick(v, r)
-    elif _SELF_HURT.search(r.message):
-        safe, balanced, bold = _injured(v, r)
-    elif _EMERGENCY.search(r.message):
-        safe, balanced, bold = _emergency(v, r)
-    elif _WAITING.search(r.message):
-        safe, balanced, bold = _waiting(v)
-    elif _INJURY.search(r.message):
-        safe, balanced, bold = _injured(v, r)
-    elif _FAMILY_FIGHT.search(r.message):
-        safe, balanced, bold = _family_fight(v, r)
-    elif _DUMPED.search(r.message):
-        safe, balanced, bold = _dumped(v, r)
-    elif _RIFT.search(r.message):
-        safe, balanced, bold = _friend_lost(v, r)
-    elif _OTHERS_DOING_WELL.search(r.message):
-        safe, balanced, bold = _left_behind(v)
-    elif _LONELY.search(r.message):
-        safe, balanced, bold = _lonely(v, r)
-    elif _LOW_MOOD.search(r.message):
-        safe, balanced, bold = _low(v)
-    elif pain.money_trouble(r.message):  # before sickness: "돈이 모자라서 머리 아파" is not a headache
-        safe, balanced, bold = _money(v, r)
-    elif pain.setback(r.message):
-        safe, balanced, bold = _setback(v, r)
-    elif _SICK.search(r.message):
-        safe, balanced, bold = _sick(v)
-    elif _DEADLINE.search(r.message):
-        safe, balanced, bold = _deadline(v)
-    elif _JOB_LOSS.search(r.message):
-        safe, balanced, bold = _lost_job(v, r)
-    elif _FAILED.search(r.message):
-        safe, balanced, bold = _failed(v, r)
-    elif _PRESSURED.search(r.message) and re.search(r"엄마|아빠|부모님|집에서|친척|명절|어른들", r.message):
-        safe, balanced, bold = _pressured(v, r)
-    else:
-        safe, balanced, bold = _worn_out(v, r, d)
+    """Who is hurting and why decides the words (the first kind in `_KINDS` that applies)."""
+    safe, balanced, bold = next(words(v, r, d) for applies, words in _KINDS if applies(r))
     masked = r.has(Signal.MASKED_PAIN)
     first_why = (f"{v.name}님이 웃음으로 넘기려 해도 '{d.quote}'에서 속상함이 보이니, 가볍게 받지 않고 먼저 알아줘요." if masked
                  else f"{v.name}님의 '{d.quote}'에는 해결책보다 힘들었겠다는 공감이 먼저예요.")
@@ -103,75 +58,7 @@ _FAMILY_FIGHT = re.compile(r"(?:엄마|아빠|부모님|가족|동생|언니|누
 _OTHERS_DOING_WELL = re.compile(r"나만\s*(?:남|못|안)|현타|다들\s*(?:붙|합격|취업)")
 
 
-_HASSLE = re.compile(r"(?:이사\s*)?(?:업체|기사님?)[^.!?\n]{0,12}(?:못\s*온|안\s*온|취소|펑크)|집\s*빼야")
-_PET_SICK = re.compile(r"(?:24시|동물)\s*병원|수의사|(?:토하|설사|안\s*먹)[^.!?\n]{0,20}병원")
 _SELF_HURT = re.compile(r"(?:허리|디스크|발목|손목|다리|팔|무릎|목|어깨)\S*\s*[^.!?\n]{0,14}(?:다쳤|터졌|삐었|부러|안\s*움직|나갔|수술)")
-
-
-_VENT = re.compile(r"돌아버리|미치겠|빡치|빡쳐|열받|억울|뒤집어\s*씌|어이(?:가)?\s*없|짜증")
-_PRESSURED = re.compile(r"결혼\s*(?:얘기|하라|언제)|나이\s*얘기|잔소리|선\s*보라")
-
-
-def _vent(v: Voice) -> tuple[str, str, str]:
-    """Anger at someone else (a boss, a coworker): be on their side, let them let it out — no advice."""
-    return (
-        v.say(Line("헐 진짜 열받았겠어요. 듣기만 해도 제가 다 화나네요.", "헐 진짜 열받았겠다. 듣기만 해도 내가 다 화나네.")),
-        v.say(Line("완전 억울했겠어요. 무슨 일이었는지 다 얘기해 봐요, 들어 줄게요.", "완전 억울했겠다. 무슨 일이었는지 다 얘기해 봐, 들어 줄게.")),
-        v.say(Line("오늘은 무조건 {you} 편이에요. 속 시원하게 다 털어놔요.", "오늘은 무조건 네 편이야. 속 시원하게 다 털어놔."), you=f"{v.name} 씨"),
-    )
-
-
-def _pressured(v: Voice, r: Reading) -> tuple[str, str, str]:
-    """Family pressing about marriage or age: take the weight off; between the two of them, no deadline."""
-    couple = r.stage.value == "DATING"
-    return (
-        v.say(Line("또 그 얘기 들었군요. 숨 막혔겠어요.", "또 그 얘기 들었구나. 진짜 숨 막혔겠다.")),
-        v.say(Line("{you} 속도대로 가면 돼요. 누가 뭐래도 {you} 마음이 제일 중요해요.", "네 속도대로 가면 돼. 누가 뭐래도 네 마음이 제일 중요해."), you=f"{v.name} 씨"),
-        v.say(Line("오늘은 아무 생각 말고 푹 쉬어요. 우리 얘기는 우리 속도대로 해요.", "오늘은 아무 생각 말고 푹 쉬어. 우리 얘기는 우리 속도대로 하자.")) if couple else v.say(
-            Line("오늘은 아무 생각 말고 푹 쉬어요. 힘들면 언제든 얘기해요.", "오늘은 아무 생각 말고 푹 쉬어. 힘들면 언제든 얘기해.")),
-    )
-
-
-_JOB_DOUBT = re.compile(r"그만둘까|퇴사\s*(?:할까|하고\s*싶|고민)|출근하기(?:가)?\s*너무\s*싫")
-
-
-def _tears_only(v: Voice) -> tuple[str, str, str]:
-    """Nothing but "ㅠㅠ": something went wrong — ask gently, and stay."""
-    return (
-        v.say(Line("헐 무슨 일 있었어요? 괜찮아요?", "헐 무슨 일 있었어? 괜찮아?")),
-        v.say(Line("많이 속상했군요. 얘기하고 싶으면 천천히 해요, 다 들을게요.", "많이 속상했구나. 얘기하고 싶으면 천천히 해, 다 들을게.")),
-        v.say(Line("전화할까요? 목소리 들으면 좀 나을 수도 있잖아요.", "전화할까? 목소리 들으면 좀 나을 수도 있잖아.")),
-    )
-
-
-def _job_doubt(v: Voice) -> tuple[str, str, str]:
-    """"회사 그만둘까 고민 중이야": tired of it — listen first; the decision is theirs."""
-    return (
-        v.say(Line("요즘 많이 지쳤군요. 아침마다 그러면 진짜 힘들죠.", "요즘 많이 지쳤구나. 아침마다 그러면 진짜 힘들지.")),
-        v.say(Line("그만둘지는 천천히 생각해도 돼요. 요즘 어떤 게 제일 힘들어요?", "그만둘지는 천천히 생각해도 돼. 요즘 어떤 게 제일 힘들어?")),
-        v.say(Line("어떤 결정을 하든 저는 {you} 편이에요. 오늘은 일단 푹 쉬어요.", "어떤 결정을 하든 나는 네 편이야. 오늘은 일단 푹 쉬어."), you=f"{v.name} 씨"),
-    )
-
-
-def _hassle(v: Voice) -> tuple[str, str, str]:
-    """A plan fallen through at the worst moment (movers cancelled the night before): alarm, then help."""
-    return (
-        v.say(Line("헐 하필 전날에요? 진짜 막막하겠어요.", "헐 하필 전날에? 진짜 막막하겠다.")),
-        v.say(Line("일단 숨 한번 쉬어요. 저도 당일 가능한 데 같이 찾아볼게요.", "일단 숨 한번 쉬어. 나도 당일 되는 데 같이 찾아볼게.")),
-        v.say(Line("내일 아침에 제가 도와주러 갈게요. 짐 싸는 것부터 같이 해요.", "내일 아침에 내가 도와주러 갈게. 짐 싸는 것부터 같이 하자.")),
-    )
-
-
-def _pet_sick(v: Voice, r: Reading) -> tuple[str, str, str]:
-    """A pet at the animal hospital at night: fear for them, company for the wait."""
-    named = re.search(r"(?:^|\s)([가-힣]{1,3})(?:가|이)\s+(?:갑자기|계속|자꾸|밥|아무것도|토)", r.message)
-    pet = named.group(1) if named else "아이"
-    return (
-        v.say(Line("혼자 얼마나 무서워요. {p} 괜찮을 거예요, 결과 나오면 바로 알려 줘요.", "혼자 얼마나 무서워. {p} 괜찮을 거야, 결과 나오면 바로 알려 줘."), p=pet),
-        v.say(Line("{p} 옆에 {you}가 있어서 다행이에요. 기다리는 동안 저랑 얘기해요.", "{p} 옆에 네가 있어서 다행이다. 기다리는 동안 나랑 얘기하자."),
-              p=pet, you=f"{v.name} 씨"),
-        v.say(Line("지금 그쪽으로 갈까요? 혼자 기다리지 않게 옆에 있을게요.", "지금 그쪽으로 갈까? 혼자 기다리지 않게 옆에 있을게.")),
-    )
 
 
 def _waiting(v: Voice) -> tuple[str, str, str]:
@@ -241,49 +128,12 @@ def _left_behind(v: Voice) -> tuple[str, str, str]:
     )
 
 
-_SELF_BLAME = re.compile(r"(?:관리|정리|일|제대로)\s*(?:를|을)?\s*못\s*하나|내가\s*(?:문제|바보)|(?:난|나는|저는|전)\s*왜|한심")
-
-
-def _money(v: Voice, r: Reading) -> tuple[str, str, str]:
-    """Money trouble: no lecture on budgeting, no pity, no loan offered out of the blue."""
-    what = next((w for w in ("월세", "카드값", "관리비", "생활비", "대출", "학자금") if w in r.message), None)
-    worry = v.say(Line("{w} 걱정 때문에 머리 아프겠어요.", "{w} 걱정 때문에 머리 아프겠다."), w=what) if what else v.say(
-        Line("돈 걱정하면 진짜 머리 아프죠.", "돈 걱정하면 진짜 머리 아프지."))
-    not_you = v.say(Line("{you}가 못나서 그런 거 아니에요. 요즘 다들 빠듯하대요.", "네가 못나서 그런 거 아니야. 요즘 다들 빠듯하대."), you=v.you) \
-        if _SELF_BLAME.search(r.message) else v.say(Line("마음 많이 무겁죠. 한 달 한 달 버티는 것도 쉬운 일 아니에요.", "마음 많이 무겁지. 한 달 한 달 버티는 것도 쉬운 일 아니야."))
-    talk = v.say(Line("답답한 거 있으면 털어놔요, 같이 정리해 보는 것도 좋고요.", "답답한 거 있으면 털어놔, 같이 정리해 보는 것도 좋고."))
-    treat = v.say(Line("이번 주 밥은 제가 살게요. 혼자 끙끙대지 말아요.", "이번 주 밥은 내가 살게. 혼자 끙끙대지 마."))
-    return join(worry, not_you), join(not_you if not _SELF_BLAME.search(r.message) else worry, talk), join(worry, treat)
-
-
-def _setback(v: Voice, r: Reading) -> tuple[str, str, str]:
-    """A bad review, a dressing-down: the effort was real, the grade is not the person."""
-    grade = re.search(r"([CD])\s*(?:받았|받음|나왔|맞았)", r.message)
-    sore = v.say(Line("열심히 했는데 {g} 진짜 허탈하고 속상하겠어요.", "열심히 했는데 {g} 진짜 허탈하고 속상하겠다."),
-                 g=f"{grade.group(1)}라니" if grade else "그런 소리 들으면")
-    effort = v.say(Line("그 결과가 {you} 노력을 다 말해 주는 건 아니에요.", "그 결과가 네 노력을 다 말해 주는 건 아니야."), you=f"{v.name} 씨")
-    listen = v.say(Line("오늘은 맛있는 거 먹고 털어 버려요. 속상한 얘기 있으면 다 들을게요.", "오늘은 맛있는 거 먹고 털어 버려. 속상한 얘기 있으면 다 들을게."))
-    stand = v.say(Line("{you}가 얼마나 애쓰는지 저는 알아요. 오늘 정말 고생 많았어요.", "네가 얼마나 애쓰는지 나는 알아. 오늘 진짜 고생 많았어."), you=f"{v.name} 씨")
-    return sore, join(effort, listen), stand
-
-
 def _sick(v: Voice) -> tuple[str, str, str]:
     return (
         v.say(Line("헐 괜찮아요? 많이 아프죠? 약은 먹었어요?", "헐 괜찮아? 많이 아프지? 약은 먹었어?")),
         v.say(Line("아프면 마음도 더 힘들죠. 따뜻한 물 많이 마시고 오늘은 일찍 쉬어요.", "아프면 마음도 더 힘들지. 따뜻한 물 많이 마시고 오늘은 일찍 자.")),
         v.say(Line("혼자 아프지 말고 필요한 거 있으면 말해요, 약이든 죽이든 갖다줄게요.", "혼자 아프지 말고 필요한 거 있으면 말해, 약이든 죽이든 갖다줄게.")),
     )
-
-
-def _lonely(v: Voice, r: Reading) -> tuple[str, str, str]:
-    """Loneliness, often far away: be there in words, and by voice if they want."""
-    far = bool(re.search(r"한국|여기\s*(?:밤|새벽|아침)|타지|해외|유학|혼자\s*살", r.message))
-    seen = v.say(Line("{w}혼자 있으면 얼마나 외로울까요.", "{w}혼자 있으면 얼마나 외로울까."), w="거기서 " if far else "")
-    say_it = v.say(Line("외롭다고 말해 줘서 고마워요. 그런 날 있죠.", "외롭다고 말해 줘서 고마워. 그런 날 있지."))
-    call = v.say(Line("지금 잠깐 통화할래요? 목소리라도 들으면 조금 나을 거예요.", "지금 잠깐 통화할래? 목소리라도 들으면 좀 나을 거야."))
-    near = v.say(Line("멀리 있어도 저는 늘 {you} 편이에요. 언제든 연락해요.", "멀리 있어도 나는 늘 네 편이야. 언제든 연락해."), you=f"{v.name} 씨") if far else v.say(
-        Line("혼자라고 느껴질 때 언제든 연락해요. 저는 여기 있어요.", "혼자라고 느껴질 때 언제든 연락해. 나 여기 있어."))
-    return join(seen, say_it), join(seen, call), near
 
 
 def _low(v: Voice) -> tuple[str, str, str]:
@@ -378,3 +228,36 @@ def _worn_out(v: Voice, r: Reading, d: Detail) -> tuple[str, str, str]:
 
 
 # What the partner is hurt about, as the apology names it.
+
+
+Words = tuple[str, str, str]
+_FAMILY_SAID = re.compile(r"엄마|아빠|부모님|집에서|친척|명절|어른들")
+# The kinds of pain, most specific first. "기사님 사고 나셨대" is the movers' (a hassle), not a
+# family emergency; "돈이 모자라서 머리 아파" is money, not a headache.
+_KINDS: tuple[tuple[Callable[[Reading], bool], Callable[[Voice, Reading, Detail], Words]], ...] = (
+    (lambda r: bool(re.fullmatch(r"[\sㅠㅜ😭😢.]+", r.message)), lambda v, r, d: trouble.tears_only(v)),
+    (lambda r: bool(trouble.FAMILY_ILLNESS.search(r.message)), lambda v, r, d: trouble.family_illness(v, r)),
+    (lambda r: bool(trouble.EXAM_EVE.search(r.message)), lambda v, r, d: trouble.exam_eve(v)),
+    (lambda r: bool(trouble.JOB_DOUBT.search(r.message)), lambda v, r, d: trouble.job_doubt(v)),
+    (lambda r: bool(trouble.HASSLE.search(r.message)), lambda v, r, d: trouble.hassle(v)),
+    (lambda r: bool(trouble.VENT.search(r.message)) and cues.someone_else(r.message), lambda v, r, d: trouble.vent(v)),
+    (lambda r: bool(trouble.PET_SICK.search(r.message)), lambda v, r, d: trouble.pet_sick(v, r)),
+    (lambda r: bool(_SELF_HURT.search(r.message)), lambda v, r, d: _injured(v, r)),
+    (lambda r: bool(_EMERGENCY.search(r.message)), lambda v, r, d: _emergency(v, r)),
+    (lambda r: bool(_WAITING.search(r.message)), lambda v, r, d: _waiting(v)),
+    (lambda r: bool(_INJURY.search(r.message)), lambda v, r, d: _injured(v, r)),
+    (lambda r: bool(_FAMILY_FIGHT.search(r.message)), lambda v, r, d: _family_fight(v, r)),
+    (lambda r: bool(_DUMPED.search(r.message)), lambda v, r, d: _dumped(v, r)),
+    (lambda r: bool(_RIFT.search(r.message)), lambda v, r, d: _friend_lost(v, r)),
+    (lambda r: bool(_OTHERS_DOING_WELL.search(r.message)), lambda v, r, d: _left_behind(v)),
+    (lambda r: bool(trouble.LONELY.search(r.message)), lambda v, r, d: trouble.lonely(v, r)),
+    (lambda r: bool(_LOW_MOOD.search(r.message)), lambda v, r, d: _low(v)),
+    (lambda r: pain.money_trouble(r.message), lambda v, r, d: trouble.money(v, r)),
+    (lambda r: pain.setback(r.message), lambda v, r, d: trouble.setback(v, r)),
+    (lambda r: bool(_SICK.search(r.message)), lambda v, r, d: _sick(v)),
+    (lambda r: bool(_DEADLINE.search(r.message)), lambda v, r, d: _deadline(v)),
+    (lambda r: bool(_JOB_LOSS.search(r.message)), lambda v, r, d: _lost_job(v, r)),
+    (lambda r: bool(_FAILED.search(r.message)), lambda v, r, d: _failed(v, r)),
+    (lambda r: bool(trouble.PRESSURED.search(r.message) and _FAMILY_SAID.search(r.message)), lambda v, r, d: trouble.pressured(v, r)),
+    (lambda r: True, lambda v, r, d: _worn_out(v, r, d)),
+)

@@ -105,7 +105,25 @@ def _no_more_contact(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
 _THINGS = re.compile(r"(?:물건|짐|책|충전기|옷|키|열쇠|모니터|전기장판|노트북)[^?\n]{0,12}(?:있|보내|돌려|가져)")
 
 
+_WANTS_BACK = re.compile(r"다시\s*(?:만나|시작|잘해|사귀)|돌아와|다시\s*기회|한\s*번만\s*기회")
+
+
+def _needs_time(v: Voice, d: Detail) -> tuple[Draft, Draft, Draft]:
+    """An ex asks to try again and the user is shaken: no yes, no door slammed — time asked for."""
+    thanks = v.say(Line("진지하게 말해 준 거 알아요.", "진지하게 말해 준 거 알아."))
+    time_ = v.say(Line("근데 지금 바로 답하긴 어려워요. 생각할 시간을 좀 줘요.", "근데 지금 바로 답하긴 어려워. 생각할 시간 좀 줘."))
+    return (
+        Draft(time_.replace("근데 ", ""), f"'{d.quote}'에 바로 답하지 않고 생각할 시간이 필요하다고만 말해요.", told=True),
+        Draft(join(thanks, time_), "상대의 진심은 인정하되 결정을 서두르지 않아요.", told=True),
+        Draft(join(v.say(Line("솔직히 마음이 흔들리는 것도 맞아요.", "솔직히 마음이 흔들리는 것도 맞아.")),
+                   v.say(Line("그래서 더 천천히 생각해 보고 싶어요. 며칠만 시간 줘요.", "그래서 더 천천히 생각해 보고 싶어. 며칠만 시간 줘."))),
+              "흔들리는 마음을 숨기지 않되, 새벽 감정이 아니라 충분히 생각한 뒤 답하겠다고 해요.", told=True),
+    )
+
+
 def ex_contact(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    if _WANTS_BACK.search(r.message) and re.search(r"시간|생각|흔들|모르겠|고민", r.wish.text):
+        return _needs_time(v, d)
     if r.wish.move_on or not (r.wish.meet or r.wish.confess) or cues.at_the_door(r.message) or _THINGS.search(r.message):
         return _boundary(v, r, d)
     honest = v.say(Line("저도 가끔 생각나요. 내일 낮에 맑은 정신으로 다시 얘기해요.", "나도 가끔 생각나. 내일 낮에 맨정신으로 다시 얘기하자."))

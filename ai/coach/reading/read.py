@@ -30,7 +30,7 @@ def read_situation(request: CoachRequest) -> Reading:
     stage = _stage(request.partner.relationship)
     facts = facts_of(request)
     found: Evidence = {}
-    _pain(text, found)
+    _pain(text, found, invited=facts.user_invited)
     _talk(text, lines, facts, found)
     _context(stage, facts, lines, found)
     signals = tuple(signal for signal in ORDER if signal in found)
@@ -54,7 +54,7 @@ def _stage(value: str | None) -> Stage:
         return Stage.SOME
 
 
-def _pain(text: str, found: Evidence) -> None:
+def _pain(text: str, found: Evidence, *, invited: bool = False) -> None:
     """Crisis, grief, distress — and laughter over them, or a playful 😭 over nothing much."""
     crisis, grief, distress = pain.crisis(text), pain.grief(text), pain.distress(text)
     good = cues.good_news(text)
@@ -68,7 +68,8 @@ def _pain(text: str, found: Evidence) -> None:
         if evidence:
             found[signal] = evidence
     # an apology with a 😭 is sorry, not playing
-    joke = () if good or crisis or grief or pain.strong_distress(text) or cues.apology(text) else pain.joking(text)
+    # a ㅠㅠ in answer to the user's invitation is sorry, not playing
+    joke = () if good or crisis or grief or invited or pain.strong_distress(text) or cues.apology(text) else pain.joking(text)
     if joke:  # "야근 또 당첨 😭 치킨 사 줘": tired, but playing
         found.pop(Signal.DISTRESS, None)
         found[Signal.JOKING] = joke
