@@ -276,6 +276,7 @@ RULE_EXAMPLES: list[tuple[str, str, bool]] = [
     ("no_new_invitation", "다음 주에 데이트 할래?", False),
     # accepts_invitation
     ("accepts_invitation", "좋아!! 몇 시에 볼까?", True),
+    ("accepts_invitation", "좋아! 근데 오전은 안 돼서 2시 이후 괜찮아?", True),
     ("accepts_invitation", "콜 ㅋㅋ 7시에 합정역?", True),
     ("accepts_invitation", "네 토요일 2시 이후면 괜찮아요", True),
     ("accepts_invitation", "와 파스타 맛있었겠다", False),
@@ -316,6 +317,7 @@ RULE_EXAMPLES: list[tuple[str, str, bool]] = [
     ("no_pressure", "왜냐하면 요즘 시간이 없어서 그래", True),
     ("no_pressure", "좋은 인연 꼭 만나세요", True),
     ("no_pressure", "답해줘서 고마워", True),
+    ("no_pressure", "마감 끝날 때까지 꼭 연락할게", True),
     ("no_pressure", "자기 전에 한 번만 더 듣고 잘게", True),
     ("no_pressure", "이번 주에 꼭 만나", False),
     # answers_question
@@ -332,6 +334,8 @@ RULE_EXAMPLES: list[tuple[str, str, bool]] = [
     ("supportive", "많이 힘들었겠다", True),
     ("supportive", "정말 놀라셨겠어요", True),
     ("supportive", "지금 많이 힘든 거 알아", True),
+    ("supportive", "서운했을 텐데 미안해", True),
+    ("supportive", "많이 황당하겠다", True),
     ("supportive", "많이 무서우시죠", True),
     ("supportive", "열심히 했는데 진짜 허탈하겠다", True),
     ("supportive", "콩이가 얼마나 사랑받았는지 알아요", True),
@@ -361,6 +365,7 @@ RULE_EXAMPLES: list[tuple[str, str, bool]] = [
     ("short", "가" * 121, False),
     # no_blame
     ("no_blame", "너 때문에 나도 힘들었어", False),
+    ("no_blame", "던진 사람이 잘못인데 왜 네가 사과를 해", True),
     ("no_blame", "그러니까 내가 뭐랬어", False),
     ("no_blame", "넌 맨날 그렇게 말하잖아", False),
     ("no_blame", "네가 먼저 약속 깼잖아", False),
@@ -408,6 +413,9 @@ def test_property_rule(prop: str, text: str, expected: bool) -> None:
         ("같이 있으면 좋다던데 퇴근하고 따뜻한 거 드시러 가실래요?", "존댓말", True),
         ("와 대박이다 축하드려요", "존댓말", True),
         ("아 그러시구나 괜찮아요!", "존댓말", True),
+        ("본가 가시는구나 ㅎㅎ 좋은 시간 보내세요!", "존댓말", True),
+        ("나 새벽에 깼다니까", "반말", True),
+        ("정말 그렇습니까", "존댓말", True),
         ("고생 많았어 푹 쉬어요", "존댓말", False),
         ("힘들지.. 저도 마음이 아파요", "존댓말", False),
         ("오늘 진짜 고생 많았고 푹 쉬고 내일 봐", "존댓말", False),
