@@ -35,11 +35,12 @@ def lines_for(v: Voice, message: str) -> tuple[str, str, str]:
         return _losing(v, streak.group(1) if streak else None)
     if _WEIGHT.search(message):
         return _weight(v)
-    return _generic(v, bool(_OVERTIME.search(message)), morning=bool(re.search(r"아침|출근", message)), topic=_topic(message))
+    overtime = bool(_OVERTIME.search(message))
+    return _generic(v, overtime, morning=bool(re.search(r"아침|출근", message)), topic="야근" if overtime else _topic(message))
 
 
 _WEIGHT = re.compile(r"살\s*(?:엄청|많이|좀|너무)?\s*쪘|살찌|살\s*빠지")
-_NOT_TOPICS = frozenset({"오늘", "진짜", "지금", "나", "저", "아저씨", "아줌마", "사람", "회사", "출근", "퇴근", "자리", "옆자리", "우리"})
+_NOT_TOPICS = frozenset({"확정", "야근", "오늘", "진짜", "지금", "나", "저", "아저씨", "아줌마", "사람", "회사", "출근", "퇴근", "자리", "옆자리", "우리"})
 
 
 def _topic(message: str) -> str | None:

@@ -4,8 +4,10 @@ news that takes them away, a friendly goodbye. React first to what they shared, 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from ai.coach.local.details import ACTIVITIES
+from ai.coach.local.details import ACTIVITIES, find_place, find_times
+from ai.coach.reading import cues
 from ai.coach.local.drafts import Detail, Draft
 from ai.coach.local.voice import Line, Voice, join
 from ai.coach.reading.model import Reading
@@ -26,39 +28,56 @@ _THANKED_ME = re.compile(r"고생하셨|고생했|수고하셨|수고했")
 
 
 def small_talk(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
-    closing = next((line for pattern, line in _CLOSINGS if pattern.search(r.message)), None)
-    if closing:
-        return _closing(v, r, d, closing)
-    if _AWAY.search(r.message):
-        return _going_away(v, r, d)
-    if _ONLY_EMOJI.match(r.message):
-        return _smile_back(v, d)
-    lines = [line for line in r.message.splitlines() if line.strip()]
-    if lines and all(is_sticker(line) for line in lines):
-        return _sticker_back(v, r)
+    """What they shared decides the answer: the first kind in `_SHARES` that applies, else a reaction."""
     photo = bool(re.search(r"(?m)^\s*사진", r.message))
     cute = any(w in r.message for w in ("귀여", "고양이", "강아지", "냥", "댕댕", "🐱", "🐶")) or (photo and bool(
         re.search(r"얘\s*봐|이\s*녀석|우리\s*애|고양이|강아지|냥|댕|멍", r.message + r.facts.partner_earlier)))
-    if not cute and re.search(r"(?m)^\s*사진", r.message) and _TASTY.search(r.message):
-        return _tasty(v, r)
-    if re.search(r"연패|계속\s*졌|또\s*졌", r.message):
-        return _losing_streak(v)
-    if re.search(r"너임|완전\s*너(?:네|다)?\b|너\s*같(?:음|아)|너잖아", r.message):
-        return _tease(v)
-    if re.search(r"소개팅\s*(?:잡혔|해|하기로|있어|나가)", r.message) and r.stage.value in ("SOME", "CRUSH", "FRIEND"):
-        return _their_blind_date(v)
-    weather = _weather(v, r.message)
-    if weather:
-        return weather
-    if re.match(r"^\s*ㅋ{3,}", r.message) and "ㅋ" in (r.facts.user_last_text or ""):
-        return _laughed_at_my_story(v)
-    if photo and not cute and re.search(r"잘\s*나온|찍었|찍은|찍어\s*봤", r.message):
-        return _photo_shared(v)
-    trip = _TRIP.search(r.message)
-    if trip and not _DONE.search(r.message):
-        return _trip_ahead(v, trip.group(1))
-    if d.activity and not cute:
-        return _doing(v, r, d)
+    for applies, answer in _SHARES:
+        if applies(r, d, photo, cute):
+            return answer(v, r, d)
+    return _react(v, r, d, cute)
+
+
+def _closing_line(r: Reading) -> Line | None:
+    return next((line for pattern, line in _CLOSINGS if pattern.search(r.message)), None)
+
+
+def _stickers_only(r: Reading) -> bool:
+    lines = [line for line in r.message.splitlines() if line.strip()]
+    return bool(lines) and all(is_sticker(line) for line in lines)
+
+
+Drafts = tuple[Draft, Draft, Draft]
+_SHARES: tuple[tuple[Callable[[Reading, Detail, bool, bool], bool], Callable[[Voice, Reading, Detail], Drafts]], ...] = (
+    (lambda r, d, photo, cute: r.facts.user_invited and cues.says_yes(r.message.splitlines()), lambda v, r, d: _they_said_yes(v, r)),
+    (lambda r, d, photo, cute: bool(re.search(r"챙기세요|챙겨\s*(?:가|요)?(?:\s|$|!)|조심하세요|조심해|따뜻하게\s*입", r.message)),
+     lambda v, r, d: _cared_for(v)),
+    (lambda r, d, photo, cute: bool(re.search(r"너\s*닮은|닮은\s*사람", r.message)), lambda v, r, d: _lookalike(v)),
+    (lambda r, d, photo, cute: bool(re.search(r"아무도\s*안\s*알아|예쁘게\s*하고|꾸미고\s*나왔|머리\s*(?:했|함)", r.message)) and not photo,
+     lambda v, r, d: _notice_me(v)),
+    (lambda r, d, photo, cute: bool(re.search(r"취소각|취소됐|비\s*온대|못\s*가게", r.message)
+                                     and re.search(r"캠핑|여행|소풍|피크닉|나들이|놀러", r.message)), lambda v, r, d: _rained_out(v)),
+    (lambda r, d, photo, cute: _closing_line(r) is not None, lambda v, r, d: _closing(v, r, d, _closing_line(r))),  # type: ignore[arg-type]
+    (lambda r, d, photo, cute: bool(_AWAY.search(r.message)), lambda v, r, d: _going_away(v, r, d)),
+    (lambda r, d, photo, cute: bool(_ONLY_EMOJI.match(r.message)), lambda v, r, d: _smile_back(v, d)),
+    (lambda r, d, photo, cute: _stickers_only(r), lambda v, r, d: _sticker_back(v, r)),
+    (lambda r, d, photo, cute: photo and not cute and bool(_TASTY.search(r.message)), lambda v, r, d: _tasty(v, r)),
+    (lambda r, d, photo, cute: bool(re.search(r"연패|계속\s*졌|또\s*졌", r.message)), lambda v, r, d: _losing_streak(v)),
+    (lambda r, d, photo, cute: bool(re.search(r"너임|완전\s*너(?:네|다)?\b|너\s*같(?:음|아)|너잖아", r.message)), lambda v, r, d: _tease(v)),
+    (lambda r, d, photo, cute: bool(re.search(r"소개팅\s*(?:잡혔|해|하기로|있어|나가)", r.message)) and r.stage.value in ("SOME", "CRUSH", "FRIEND"),
+     lambda v, r, d: _their_blind_date(v)),
+    (lambda r, d, photo, cute: _weather_kind(r.message) is not None, lambda v, r, d: _weather(v, r.message)),  # type: ignore[return-value]
+    (lambda r, d, photo, cute: bool(re.match(r"^\s*ㅋ{3,}", r.message)) and "ㅋ" in (r.facts.user_last_text or ""),
+     lambda v, r, d: _laughed_at_my_story(v)),
+    (lambda r, d, photo, cute: photo and not cute and bool(re.search(r"잘\s*나온|찍었|찍은|찍어\s*봤", r.message)), lambda v, r, d: _photo_shared(v)),
+    (lambda r, d, photo, cute: bool(_TRIP.search(r.message)) and not _DONE.search(r.message),
+     lambda v, r, d: _trip_ahead(v, _TRIP.search(r.message).group(1))),  # type: ignore[union-attr]
+    (lambda r, d, photo, cute: bool(d.activity) and not cute, lambda v, r, d: _doing(v, r, d)),
+)
+
+
+def _react(v: Voice, r: Reading, d: Detail, cute: bool) -> tuple[Draft, Draft, Draft]:
+    """Nothing more specific: react, ask for more, and say the talk is welcome."""
     mine = d.facts.text if d.facts else ""
     react = v.one("talk-cute", [
         Line("헐 너무 귀여워요!", "헐 너무 귀엽다!"), Line("와 완전 귀엽네요!", "와 완전 귀여워!"),
@@ -144,6 +163,57 @@ def _tasty(v: Voice, r: Reading) -> tuple[Draft, Draft, Draft]:
 _TRIP = re.compile(r"(부산|제주도?|강릉|여수|경주|전주|속초|양양|일본|도쿄|오사카|후쿠오카|방콕|다낭|유럽|파리|뉴욕|캠핑)[^.!?\n]{0,8}?(?:가|간다|갈|놀러|여행)")
 
 
+def _they_said_yes(v: Voice, r: Reading) -> tuple[Draft, Draft, Draft]:
+    """"ㅎㅎ 네 좋아요!" to the user's invitation: confirm it, with the time and place the user said."""
+    mine = r.facts.user_last_text or ""
+    when = find_times(mine)
+    place = find_place(mine)
+    plan = " ".join(part for part in (when[0].text if when else "", f"{place}에서" if place else "") if part)
+    see = v.say(Line("좋아요! 그럼 {p} 봬요 ㅎㅎ", "좋아! 그럼 {p} 보자 ㅋㅋ"), p=plan) if plan else v.say(Line("좋아요! 그날 봬요 ㅎㅎ", "좋아! 그날 보자 ㅋㅋ"))
+    return (
+        Draft(see, "좋다는 답에 시간과 장소를 다시 한번 짚어 약속을 확실히 해요."),
+        Draft(join(see, v.say(Line("가고 싶은 곳 있으면 말해 줘요, 제가 알아볼게요.", "가고 싶은 데 있으면 말해, 내가 알아볼게."))), "약속을 잡은 김에 준비할 것 하나를 더 챙겨요."),
+        Draft(join(see, v.say(Line("벌써 기대돼요!", "벌써 기대된다!"))), "기대된다는 마음을 솔직하게 보여 줘요."),
+    )
+
+
+def _cared_for(v: Voice) -> tuple[Draft, Draft, Draft]:
+    """"내일 비 온대요! 우산 꼭 챙기세요 ㅎㅎ": thank them, and look after them back."""
+    thanks = v.say(Line("챙겨 줘서 고마워요!", "챙겨 줘서 고마워!"))
+    return (
+        Draft(join(thanks, v.say(Line("{you}도 꼭 챙기세요 ㅎㅎ", "너도 꼭 챙겨 ㅋㅋ"), you=f"{v.name} 씨")), "챙겨 준 마음에 고마워하고 같은 걸 돌려줘요."),
+        Draft(join(thanks, v.say(Line("덕분에 안 잊고 챙길게요. 내일 조심히 다녀요!", "덕분에 안 잊고 챙길게. 내일 조심히 다녀!"))), "고마움에 상대를 챙기는 말 한마디를 더해요."),
+        Draft(v.say(Line("이렇게 챙겨 주니까 괜히 설레네요 ㅎㅎ 고마워요.", "이렇게 챙겨 주니까 괜히 설렌다 ㅋㅋ 고마워.")), "챙겨 주는 마음이 좋다는 걸 살짝 드러내요."),
+    )
+
+
+def _lookalike(v: Voice) -> tuple[Draft, Draft, Draft]:
+    return (
+        Draft(v.say(Line("ㅋㅋㅋ 저보다 잘생겼어요?", "ㅋㅋㅋ 나보다 잘생겼어?")), "장난스러운 말에는 장난으로 받아요."),
+        Draft(v.say(Line("ㅋㅋ 사진 찍었어요? 보여 줘요", "ㅋㅋ 사진 찍었어? 보여 줘")), "웃으며 받아 주고 대화를 이어가요."),
+        Draft(v.say(Line("ㅋㅋ 제 생각 했군요?", "ㅋㅋ 내 생각 했구나?")), "상대가 나를 떠올렸다는 걸 살짝 짚어 설렘을 더해요."),
+    )
+
+
+def _notice_me(v: Voice) -> tuple[Draft, Draft, Draft]:
+    """"오늘 예쁘게 하고 나왔는데 아무도 안 알아줌 ㅋㅋ": be the one who notices."""
+    return (
+        Draft(v.say(Line("제가 알아줄게요 ㅋㅋ 사진 보내 줘요!", "내가 알아줄게 ㅋㅋ 사진 보내 봐!")), "알아봐 주길 바라는 마음에 바로 응해 줘요."),
+        Draft(v.say(Line("아무도 안 알아주다니 ㅋㅋ 저는 벌써 궁금한데요? 사진 보내 줘요", "아무도 안 알아주다니 ㅋㅋ 나는 벌써 궁금한데? 사진 보내 줘")), "궁금하다는 말로 관심을 보여 줘요."),
+        Draft(v.say(Line("오늘 보러 가도 돼요? 실물로 확인해야겠어요 ㅋㅋ", "오늘 보러 가도 돼? 실물로 확인해야겠다 ㅋㅋ")), "보고 싶다는 마음을 장난스럽게 한 걸음 더 보여 줘요."),
+    )
+
+
+def _rained_out(v: Voice) -> tuple[Draft, Draft, Draft]:
+    """A weekend plan spoiled by rain: share the letdown, and maybe offer a rainy-day plan."""
+    sad = v.say(Line("아 진짜 아쉽겠어요 ㅠㅠ 하필 주말에 비라니.", "아 진짜 아쉽겠다 ㅠㅠ 하필 주말에 비라니."))
+    return (
+        Draft(sad, "아쉬운 마음에 같이 공감해 줘요."),
+        Draft(join(sad, v.say(Line("대신 실내에서 할 만한 거 찾아볼까요?", "대신 실내에서 할 만한 거 찾아볼까?"))), "아쉬움을 다른 계획으로 가볍게 돌려 줘요."),
+        Draft(join(sad, v.say(Line("비 오는 날엔 파전이죠 ㅎㅎ 같이 먹을래요?", "비 오는 날엔 파전이지 ㅋㅋ 같이 먹을래?"))), "비 오는 날만의 계획으로 만날 핑계를 만들어요."),
+    )
+
+
 def _tease(v: Voice) -> tuple[Draft, Draft, Draft]:
     """"ㅋㅋㅋㅋ 이거 완전 너임": they thought of you — play along."""
     return (
@@ -163,12 +233,19 @@ def _their_blind_date(v: Voice) -> tuple[Draft, Draft, Draft]:
     )
 
 
-def _weather(v: Voice, message: str) -> tuple[Draft, Draft, Draft] | None:
+def _weather_kind(message: str) -> str | None:
     if re.search(r"더워|덥|녹는|폭염|쪄\s*죽", message):
+        return "hot"
+    return "cold" if re.search(r"추워|춥|얼어|꽁꽁", message) else None
+
+
+def _weather(v: Voice, message: str) -> tuple[Draft, Draft, Draft] | None:
+    kind = _weather_kind(message)
+    if kind == "hot":
         lines = (Line("진짜 너무 덥죠 ㅠㅠ 물 많이 마셔요!", "진짜 너무 덥지 ㅠㅠ 물 많이 마셔!"),
                  Line("이런 날은 에어컨 밑이 최고예요. 더위 조심해요!", "이런 날은 에어컨 밑이 최고야. 더위 조심해!"),
                  Line("이런 날 시원한 거 하나 사 드리고 싶네요 ㅎㅎ", "이런 날 시원한 거 하나 사 주고 싶다 ㅋㅋ"))
-    elif re.search(r"추워|춥|얼어|꽁꽁", message):
+    elif kind == "cold":
         lines = (Line("진짜 너무 춥죠 ㅠㅠ 따뜻하게 입어요!", "진짜 너무 춥지 ㅠㅠ 따뜻하게 입어!"),
                  Line("감기 조심해요. 따뜻한 거 꼭 챙겨 마시고요.", "감기 조심해. 따뜻한 거 꼭 챙겨 마시고."),
                  Line("이런 날 따뜻한 거 하나 사 드리고 싶네요 ㅎㅎ", "이런 날 따뜻한 거 하나 사 주고 싶다 ㅋㅋ"))

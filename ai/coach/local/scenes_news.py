@@ -15,35 +15,46 @@ from ai.korean.particles import josa
 
 _NEWS = (("1저자", "1저자 논문"), ("논문", "논문"), ("억셉", "논문"), ("합격", "합격"), ("팀장 됐", "승진"), ("팀장이 됐", "승진"), ("승진", "승진"), ("취업", "취업"), ("입사", "입사"), ("통과", "통과"),
          ("당첨", "당첨"), ("수상", "수상"))
+
+
+# Good news with its own words: (what it is, what rules it out, SAFE / BALANCED / BOLD).
+_SMALL_NEWS: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, tuple[Line, Line, Line]], ...] = (
+    (re.compile(r"입양|분양"), None, (
+        Line("와 완전 축하해요!! 사진 보여 줘요 ㅎㅎ", "와 완전 축하해!! 사진 보여 줘 ㅋㅋ"),
+        Line("와 축하해요! 이름 후보 뭐 있어요? 같이 고민해 줄게요.", "와 축하해! 이름 후보 뭐 있어? 같이 고민해 줄게."),
+        Line("와 축하해요! 조만간 보러 가도 돼요? 간식 사 갈게요 ㅎㅎ", "와 축하해! 조만간 보러 가도 돼? 간식 사 갈게 ㅋㅋ"))),
+    (re.compile(r"로또|복권"), None, (
+        Line("ㅋㅋㅋ 오 축하해요! 다음엔 1등 가요", "ㅋㅋㅋ 오 축하해! 다음엔 1등 가자"),
+        Line("ㅋㅋ 축하해요! 그걸로 뭐 할 거예요?", "ㅋㅋ 축하해! 그걸로 뭐 할 거야?"),
+        Line("ㅋㅋ 당첨 기념으로 커피는 {you}가 쏘는 거죠?", "ㅋㅋ 당첨 기념으로 커피는 네가 쏘는 거지?"))),
+    (re.compile(r"(?:오늘|내일)\s*(?:내\s*|제\s*)?생일"), None, (
+        Line("헐 생일 축하해요!! 미리 알았으면 선물 준비했을 텐데요 ㅎㅎ", "헐 생일 축하해!! 미리 알았으면 선물 준비했을 텐데 ㅋㅋ"),
+        Line("헐 생일 축하해요!! 오늘 뭐 해요? 맛있는 거 꼭 먹어요!", "헐 생일 축하해!! 오늘 뭐 해? 맛있는 거 꼭 먹어!"),
+        Line("헐 생일 축하해요!! 늦었지만 케이크는 제가 살게요 ㅎㅎ", "헐 생일 축하해!! 늦었지만 케이크는 내가 살게 ㅋㅋ"))),
+    (re.compile(r"느낌\s*(?:좋|나쁘지\s*않|괜찮)|잘\s*본\s*것\s*같"), re.compile(r"합격|붙었"), (
+        Line("와 고생 많았어요! 느낌 좋다니 다행이에요.", "와 고생 많았어! 느낌 좋다니 다행이다."),
+        Line("와 고생 많았어요! 좋은 결과 있을 거예요. 결과는 언제 나와요?", "와 고생 많았어! 좋은 결과 있을 거야. 결과는 언제 나와?"),
+        Line("와 고생 많았어요! 결과 나오면 축하 겸 맛있는 거 먹어요 ㅎㅎ", "와 고생 많았어! 결과 나오면 축하 겸 맛있는 거 먹자 ㅋㅋ"))),
+    (re.compile(r"시험\s*(?:다\s*)?끝났|종강|해방|마감\s*끝"), re.compile(r"합격|붙었"), (
+        Line("와 고생 많았어요!! 이제 푹 쉬어요 ㅎㅎ", "와 고생 많았어!! 이제 푹 쉬어 ㅋㅋ"),
+        Line("와 고생 많았어요!! 끝나고 제일 하고 싶은 게 뭐예요?", "와 고생 많았어!! 끝나고 제일 하고 싶은 게 뭐야?"),
+        Line("와 고생 많았어요!! 해방 기념으로 맛있는 거 먹어요, 제가 살게요!", "와 고생 많았어!! 해방 기념으로 맛있는 거 먹자, 내가 쏠게!"))),
+)
+
+
+def _small_news(v: Voice, r: Reading) -> tuple[str, str, str] | None:
+    for pattern, unless, lines in _SMALL_NEWS:
+        if pattern.search(r.message) and not (unless and unless.search(r.message)):
+            safe, balanced, bold = (v.say(line, you=f"{v.name} 씨") for line in lines)
+            return safe, balanced, bold
+    return None
+
+
 def _special_news(v: Voice, r: Reading, wow: str) -> tuple[str, str, str] | None:
     """A wedding, a first pay day, a birthday, a test that went well, an exam over: news with its own words."""
-    if re.search(r"로또|복권", r.message):
-        return (
-            v.say(Line("ㅋㅋㅋ 오 축하해요! 다음엔 1등 가요", "ㅋㅋㅋ 오 축하해! 다음엔 1등 가자")),
-            v.say(Line("ㅋㅋ 축하해요! 그걸로 뭐 할 거예요?", "ㅋㅋ 축하해! 그걸로 뭐 할 거야?")),
-            v.say(Line("ㅋㅋ 당첨 기념으로 커피는 {you}가 쏘는 거죠?", "ㅋㅋ 당첨 기념으로 커피는 네가 쏘는 거지?"), you=f"{v.name} 씨"),
-        )
-    if re.search(r"(?:오늘|내일)\s*(?:내\s*|제\s*)?생일", r.message):
-        cheers = v.say(Line("헐 생일 축하해요!!", "헐 생일 축하해!!"))
-        return (
-            join(cheers, v.say(Line("미리 알았으면 선물 준비했을 텐데요 ㅎㅎ", "미리 알았으면 선물 준비했을 텐데 ㅋㅋ"))),
-            join(cheers, v.say(Line("오늘 뭐 해요? 맛있는 거 꼭 먹어요!", "오늘 뭐 해? 맛있는 거 꼭 먹어!"))),
-            join(cheers, v.say(Line("늦었지만 케이크는 제가 살게요 ㅎㅎ", "늦었지만 케이크는 내가 살게 ㅋㅋ"))),
-        )
-    if re.search(r"느낌\s*(?:좋|나쁘지\s*않|괜찮)|잘\s*본\s*것\s*같", r.message) and not re.search(r"합격|붙었", r.message):
-        done = v.say(Line("와 고생 많았어요!", "와 고생 많았어!"))
-        return (
-            join(done, v.say(Line("느낌 좋다니 다행이에요.", "느낌 좋다니 다행이다."))),
-            join(done, v.say(Line("좋은 결과 있을 거예요. 결과는 언제 나와요?", "좋은 결과 있을 거야. 결과는 언제 나와?"))),
-            join(done, v.say(Line("결과 나오면 축하 겸 맛있는 거 먹어요 ㅎㅎ", "결과 나오면 축하 겸 맛있는 거 먹자 ㅋㅋ"))),
-        )
-    if re.search(r"시험\s*(?:다\s*)?끝났|종강|해방|마감\s*끝", r.message) and not re.search(r"합격|붙었", r.message):
-        done = v.say(Line("와 고생 많았어요!!", "와 고생 많았어!!"))
-        return (
-            join(done, v.say(Line("이제 푹 쉬어요 ㅎㅎ", "이제 푹 쉬어 ㅋㅋ"))),
-            join(done, v.say(Line("끝나고 제일 하고 싶은 게 뭐예요?", "끝나고 제일 하고 싶은 게 뭐야?"))),
-            join(done, v.say(Line("해방 기념으로 맛있는 거 먹어요, 제가 살게요!", "해방 기념으로 맛있는 거 먹자, 내가 쏠게!"))),
-        )
+    small = _small_news(v, r)
+    if small:
+        return small
     if re.search(r"결혼", r.message):
         return (
             join(v.say(Line("와 결혼 진짜 축하해요!!", "와 결혼 진짜 축하해!!")), v.say(Line("너무 잘됐다 ㅎㅎ", "드디어 가는구나 ㅋㅋ"))),

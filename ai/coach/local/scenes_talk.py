@@ -36,6 +36,8 @@ def question(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
         return _how_do_i_look(v, r, asked)
     if _DID_YOU_SEE.search(asked) and not d.facts:
         return _did_you_see(v, r, asked)
+    if re.match(r"^\s*(?:헐|와|오|헉)?\s*(?:진짜|정말|레알)(?:요)?\s*\?", asked) and not d.facts:
+        return _really(v)
     if r.has(Signal.LATE_NIGHT) and _STILL_UP.search(r.message):
         return _still_up(v, r, d, asked)
     if _REPROACH.search(asked) and not d.facts:
@@ -52,7 +54,8 @@ def question(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     answer = d.facts.text or _vague_answer(v, asked)
     first = d.facts.first or answer
     back = v.say(Line("{name} 씨 얘기도 더 듣고 싶어요.", "네 얘기도 더 듣고 싶다."), name=v.name) if told_own else v.say(
-        Line("요즘 재밌게 본 건 뭐예요?", "요즘 재밌게 본 건 뭐야?")) if cues.request(asked) else _ask_back(v, asked)
+        Line("요즘 재밌게 본 건 뭐예요?", "요즘 재밌게 본 건 뭐야?")) if cues.request(asked) and re.search(r"넷플|영화|드라마|책|노래|음악|웹툰", asked) else v.say(
+        Line("{you}는 뭐 땡겨요?", "너는 뭐 땡겨?"), you=f"{v.name} 씨") if re.search(r"점심|저녁|메뉴|먹지", asked) else _ask_back(v, asked)
     step = v.say(Line("챙겨 줘서 고마워요 ㅎㅎ", "챙겨 줘서 고마워 ㅎㅎ")) if _CARING.search(asked) else v.say(
         Line("음… 지금 얘기하고 있는 사람 같은 스타일? ㅎㅎ", "음… 지금 나랑 톡하는 사람 같은 스타일? ㅋㅋ")) if _IDEAL.search(asked) else v.one("question-step", [
         Line("궁금한 거 있으면 또 물어봐요.", "궁금한 거 있으면 또 물어봐."),
@@ -184,6 +187,16 @@ def _tease(v: Voice, asked: str) -> tuple[Draft, Draft, Draft]:
 _REPROACH = re.compile(r"뜸하|연락\s*(?:좀|이\s*없|이\s*안)|왜\s*(?:이렇게\s*)?연락|잠수|바쁜가\s*봐|나\s*잊")
 
 
+def _really(v: Voice) -> tuple[Draft, Draft, Draft]:
+    """"헐 진짜요? 대박 부러워요": a reaction to the user's news, not a question to answer with nothing."""
+    yes = v.say(Line("네 ㅎㅎ 저도 아직 실감이 안 나요!", "응 ㅋㅋ 나도 아직 실감이 안 나!"))
+    return (
+        Draft(yes, "놀라며 반응해 준 상대에게 밝게 맞장구쳐요."),
+        Draft(join(yes, v.say(Line("{you}는 이런 거 해 본 적 있어요?", "너는 이런 거 해 본 적 있어?"), you=f"{v.name} 씨")), "내 얘기에서 상대 얘기로 대화를 넘겨요."),
+        Draft(join(yes, v.say(Line("가기 전에 한번 봐요 ㅎㅎ", "가기 전에 한번 보자 ㅋㅋ"))), "반가운 반응을 만남으로 가볍게 이어가요."),
+    )
+
+
 def _vague_answer(v: Voice, asked: str) -> str:
     """No answer in the situation: a true-enough one the user can make their own."""
     if re.search(r"뭐\s*해|뭐\s*하고|뭐함", asked):
@@ -194,6 +207,8 @@ def _vague_answer(v: Voice, asked: str) -> str:
         return v.say(Line("네 덕분에 잘 보냈어요!", "응 덕분에 잘 보냈어!"))
     if re.search(r"뭐\s*했|어땠", asked):
         return v.say(Line("저는 별일 없이 잘 보냈어요.", "나는 별일 없이 잘 보냈어."))
+    if re.search(r"점심|저녁|메뉴|밥|먹지", asked) and re.search(r"추천|뭐\s*먹지", asked):
+        return v.say(Line("음 오늘은 국밥 어때요? 아니면 뭐 땡기는 거 있어요?", "음 오늘은 국밥 어때? 아니면 뭐 땡기는 거 있어?"))
     if re.search(r"추천|골라", asked):  # no pick of the user's own: ask their taste, then choose for them
         return v.say(Line("음 어떤 장르 좋아해요? 취향 말해 주면 골라 줄게요!", "음 어떤 장르 좋아해? 취향 말해 주면 골라 줄게!"))
     if re.search(r"좋아해|뭐가|어디가", asked):

@@ -45,6 +45,8 @@ def invitation(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     ])
     when = _asked_time(r) or (d.time if d.time not in ("언제", "나중에", "조만간") else None)
     plan = facts or (v.say(Line("{w} 괜찮아요.", "{w} 괜찮아."), w=when) if when else "")
+    if not facts and re.search(r"아니면", r.message) and d.activity:  # "영화 볼래? 아니면 전시?": choose one
+        plan = join(v.say(Line("저는 {a}요!", "난 {a}!"), a=d.activity), plan)
     if not plan and re.search(r"언제\s*(?:봐|볼까|만나|볼래|돼)", r.message):  # "우리 언제 봐?": name a day
         plan = v.say(Line("이번 주말 어때요?", "이번 주말 어때?"))
         if r.has(Signal.AFFECTION):

@@ -104,7 +104,9 @@ def _talk(text: str, lines: list[str], facts: Facts, found: Evidence) -> None:
     asked += [line for line in lines if cues.request(line) and line not in asked]
     if asked:
         found[Signal.QUESTION] = tuple(asked)
-    if not (found.keys() - {Signal.JOKING}) and (dry := cues.dry(lines)):
+    if facts.user_invited and cues.says_yes(lines):
+        pass  # "ㅎㅎ 네 좋아요!" to the user's invitation: a yes, not a dry reply
+    elif not (found.keys() - {Signal.JOKING}) and (dry := cues.dry(lines)):
         found[Signal.DRY_REPLY] = dry
     elif not found and all(is_sticker(line) for line in lines if line.strip()) and len(facts.user_last_text or "") >= 40:
         found[Signal.DRY_REPLY] = ("이모티콘",)  # a sticker alone, to a long heartfelt message
