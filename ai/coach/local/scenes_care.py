@@ -56,7 +56,23 @@ _RELATIVES = (("할머니", "할머님"), ("할아버지", "할아버님"), ("�
               ("엄마", "어머님"))
 
 
+def _memorial(v: Voice, r: Reading) -> tuple[Draft, Draft, Draft]:
+    """A death anniversary (기일): the loss is old, the day is heavy — remember with them."""
+    who = next((said for word, said in _RELATIVES if word in r.message), None)
+    seen = v.say(Line("오늘 마음 많이 힘드셨겠어요.", "오늘 마음 많이 힘들었겠다."))
+    visit = v.say(Line("{w} 잘 뵙고 오셨어요?", "{w} 잘 뵙고 왔어?"), w=who) if who else ""
+    return (
+        Draft(join(seen, visit), f"{v.name}님에게 무거운 날이라는 걸 알아주고, 다녀온 걸 조용히 물어요."),
+        Draft(join(v.say(Line("오늘 같은 날은 마음이 더 허하죠.", "오늘 같은 날은 마음이 더 허하지.")),
+                   v.say(Line("얘기하고 싶으면 언제든 해 줘요. 다 들을게요.", "{w} 얘기 하고 싶으면 언제든 해 줘. 다 들을게."), w=who or "")),
+              "그리움을 꺼내도 된다고 말해 혼자 삼키지 않게 해요."),
+        Draft(v.say(Line("오늘은 제가 곁에 있을게요. 이따 전화할까요?", "오늘은 내가 곁에 있을게. 이따 전화할까?")), "무거운 날 곁에 있겠다는 마음을 보여 줘요."),
+    )
+
+
 def grief(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
+    if re.search(r"기일|\d+\s*주기|추모", r.message):
+        return _memorial(v, r)
     pet = _PET_LOSS.search(r.message)
     if pet and not any(word in r.message for word, _ in _RELATIVES):
         return _pet_loss(v, r, d, pet.group(1) or pet.group(2))

@@ -27,7 +27,7 @@ def _family(r: Reading) -> str | None:
 
 
 _EMERGENCY = re.compile(r"응급실|쓰러지|쓰러졌|사고|입원|수술|구급차|다치셨")
-_JOB_LOSS = re.compile(r"잘렸|짤렸|구조조정|해고|권고사직|계약\s*종료|까지만\s*하기로|(?:회사|가게|사업)\s*(?:를|을)?\s*접|폐업|문\s*닫기로|사업\s*정리")
+_JOB_LOSS = re.compile(r"잘렸|잘리고|짤렸|구조조정|해고|권고사직|계약\s*종료|까지만\s*하기로|(?:회사|가게|사업)\s*(?:를|을)?\s*접|폐업|문\s*닫기로|사업\s*정리")
 _FAILED = re.compile(r"떨어졌|떨어짐|불합격|탈락|낙방|리젝|거절\s*(?:됐|당했|받았)|반려\s*(?:됐|당)")
 _BODY = re.compile(r"(발|손|다리|허리|어깨|무릎|몸)[^.!?\n]{0,4}(?:까지|까졌|다쳤|아파|아프|쑤시|물집)")
 _YEARS = re.compile(r"(\d+)\s*년\s*(?:동안|간|을)?")
@@ -252,6 +252,7 @@ _KINDS: tuple[tuple[Callable[[Reading], bool], Callable[[Voice, Reading, Detail]
     (lambda r: bool(_OTHERS_DOING_WELL.search(r.message)), lambda v, r, d: _left_behind(v)),
     (lambda r: bool(trouble.LONELY.search(r.message)), lambda v, r, d: trouble.lonely(v, r)),
     (lambda r: bool(_LOW_MOOD.search(r.message)), lambda v, r, d: _low(v)),
+    (lambda r: bool(trouble.FRAUD.search(r.message)), lambda v, r, d: trouble.fraud(v)),
     (lambda r: pain.money_trouble(r.message), lambda v, r, d: trouble.money(v, r)),
     (lambda r: pain.setback(r.message), lambda v, r, d: trouble.setback(v, r)),
     (lambda r: bool(_SICK.search(r.message)), lambda v, r, d: _sick(v)),

@@ -117,6 +117,18 @@ def pet_sick(v: Voice, r: Reading) -> tuple[str, str, str]:
 _SELF_BLAME = re.compile(r"(?:관리|정리|일|제대로)\s*(?:를|을)?\s*못\s*하나|내가\s*(?:문제|바보)|(?:난|나는|저는|전)\s*왜|한심")
 
 
+FRAUD = re.compile(r"사기\s*(?:당|맞)|전세\s*사기|보이스\s*피싱|보증금[^.!?\n]{0,10}(?:못\s*받|날리|떼)")
+
+
+def fraud(v: Voice) -> tuple[str, str, str]:
+    """Cheated out of money (a lease fraud): outrage on their side, help looking for a way."""
+    return (
+        v.say(Line("사기라니 진짜 황당하고 속상하겠어요. 웃을 일이 아닌데요.", "사기라니 진짜 황당하고 속상하겠다. 웃을 일이 아닌데.")),
+        v.say(Line("마음 많이 복잡하죠. 혼자 알아보지 말고 같이 방법 찾아봐요.", "마음 많이 복잡하지. 혼자 알아보지 말고 같이 방법 찾아보자.")),
+        v.say(Line("오늘은 제가 {you} 편이에요. 필요한 거 있으면 뭐든 말해요.", "오늘은 내가 네 편이야. 필요한 거 있으면 뭐든 말해."), you=f"{v.name} 씨"),
+    )
+
+
 def money(v: Voice, r: Reading) -> tuple[str, str, str]:
     """Money trouble: no lecture on budgeting, no pity, no loan offered out of the blue."""
     what = next((w for w in ("월세", "카드값", "관리비", "생활비", "대출", "학자금") if w in r.message), None)

@@ -49,6 +49,12 @@ def _crisis(r: Reading, name: str) -> tuple[str, str]:
 
 
 def _grief(r: Reading, name: str) -> tuple[str, str]:
+    if cues.cancelled_plan(r.message):
+        return (
+            f"{name}님이 {_quote(r, Signal.GRIEF)} 이야기를 했어요. 큰 상실 속에 있어요. 약속을 미루는 건 거절이 아니라 경황이 없어서예요.",
+            ("짧고 따뜻하게 위로하고, 약속은 전혀 신경 쓰지 말라고 먼저 말해 주세요. 새 날짜를 잡는 건 미루고, 필요할 때 언제든 연락하라는 말이면"
+             " 충분해요."),
+        )
     return (
         f"{name}님이 {_quote(r, Signal.GRIEF)} 이야기를 했어요. 큰 상실 속에 있어요.",
         ("짧고 따뜻하게 위로하세요. 조언이나 다른 화제, 만남 제안은 미루고, 필요할 때 언제든 연락하라는 말로 곁에 있다는 것만"
@@ -278,7 +284,7 @@ def _read_no_reply(r: Reading, name: str) -> tuple[str, str]:
     dry = r.has(Signal.DRY_REPLY)
     return (
         (f"내 메시지 {facts.unanswered}개가 {waited}시간 넘게 답을 못 받다가 {'짧은 답이' if dry else '답이'} 왔어요."
-        " 바쁘거나, 지금은 대화에 마음이 덜 가 있는 것일 수 있어요."),
+        " 바쁘거나, 지금은 대화에 마음이 덜 가 있는 것일 수 있어요. 다만 이것만으로 마음을 단정할 수는 없어요."),
         "서운함을 드러내거나 이유를 캐묻지 말고 가볍게 받으세요. 한동안은 먼저 연락하는 횟수를 줄여 상대가 다가올 여지를 주세요.",
     )
 

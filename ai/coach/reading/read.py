@@ -9,7 +9,7 @@ from ai.coach.reading.conversation import facts_of, reply_register
 from ai.coach.reading.model import Facts, Reading
 from ai.coach.reading.situation import wish_of
 from ai.coach.types import CoachRequest, ReplyTiming, Signal, Stage
-from ai.korean.signals import is_sticker
+from ai.korean.signals import has_laughter, is_sticker
 
 # Strongest first: the order the advice and the replies attend to them in.
 ORDER = (
@@ -82,6 +82,8 @@ def _talk(text: str, lines: list[str], facts: Facts, found: Evidence) -> None:
     """What the message does: a no, a fight, an invitation, a question, thanks, an apology …"""
     hurting = any(s in found for s in (Signal.CRISIS, Signal.GRIEF, Signal.DISTRESS))
     conflict = cues.conflict(text)
+    if conflict and set(conflict) <= {"서운했", "서운해", "서운하다"} and cues.affection(text) and has_laughter(text):
+        conflict = ()  # "깨니까 없어서 서운했음ㅋㅋ 보고싶다": missing them, not a fight
     if conflict and (cues.hard_conflict(text) or not cues.apology(text)):
         found[Signal.CONFLICT] = conflict
     decline = cues.decline(text)
