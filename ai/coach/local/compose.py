@@ -59,6 +59,7 @@ def compose_replies(request: CoachRequest, reading: Reading) -> tuple[ReplyOptio
     drafts = SCENES[lead](voice, reading, detail_of(reading, facts, request.partner.interests))
     if lead is not Signal.CRISIS:
         drafts = _with_facts(drafts, facts, closed_door=reading.closed_door)
+    drafts = _spread(drafts)
     drafts = _with_laughter(drafts, reading, lead)
     confidence = {risk: value - (0.15 if reading.closed_door and risk == "BOLD" else 0) for risk, value in _CONFIDENCE.items()}
     safe, balanced, bold = (
@@ -98,6 +99,28 @@ _FEELING = re.compile(r"놀랐|속상|슬프|슬퍼|걱정|미안|마음이\s*�
 def _mentions(text: str, sentence: str) -> bool:
     key = "".join(sentence.split())[:8]
     return key in "".join(text.split())
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_CARRIES = re.compile(r"^(?:난|나는|저는|전)\s|\d|[월화수목금토일]요일|[월화수목금토일]욜|주말|내일|모레|오늘|미안|좋아|갈게|괜찮|점심|저녁")
+
+
+def _spread(drafts: tuple[Draft, Draft, Draft]) -> tuple[Draft, Draft, Draft]:
+    """A level that only adds to SAFE repeats all of it ("A. B." / "A. B. C."): it keeps SAFE's
+    opening and its own addition ("A. C."), so the three read as three answers."""
+    safe, balanced, bold = drafts
+    opening = _SENTENCE_END.split(safe.text.strip())
+    if len(opening) < 2:
+        return drafts
+
+    def spread(draft: Draft) -> Draft:
+        text = draft.text.strip()
+        if text.startswith(safe.text.strip()) and len(text) > len(safe.text.strip()) + 2:
+            kept = [opening[0], *(part for part in opening[1:] if _CARRIES.search(part))]  # a time, a day, a yes, a sorry stay
+            return Draft(join(*kept, text[len(safe.text.strip()):].strip()), draft.why, draft.told)
+        return draft
+
+    return safe, spread(balanced), spread(bold)
 
 
 def _with_laughter(drafts: tuple[Draft, Draft, Draft], reading: Reading, lead: Signal) -> tuple[Draft, Draft, Draft]:
