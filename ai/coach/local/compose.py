@@ -117,7 +117,7 @@ def _spread(drafts: tuple[Draft, Draft, Draft]) -> tuple[Draft, Draft, Draft]:
         text = draft.text.strip()
         if text.startswith(safe.text.strip()) and len(text) > len(safe.text.strip()) + 2:
             kept = [opening[0], *(part for part in opening[1:] if _CARRIES.search(part))]  # a time, a day, a yes, a sorry stay
-            return Draft(join(*kept, text[len(safe.text.strip()):].strip()), draft.why, draft.told)
+            return Draft(join(*kept, text[len(safe.text.strip()):].lstrip(" .!?~")), draft.why, draft.told)
         return draft
 
     return safe, spread(balanced), spread(bold)
