@@ -32,6 +32,7 @@ class Detail:
     place: str | None  # where, when the message names it: "합정", "강남역"
     facts: UserFacts  # what the user told the coach to say
     outing: str | None = None  # something the partner likes doing, as "going to": "러닝하러", "영화 보러"
+    topics: tuple[str, ...] = ()  # other content nouns of the message (짝짝이, 운동화, …)
 
 
 # Why the partner feels as they do, most telling first ("2차 준비 … 시험 잘 보고" is the exam).
@@ -69,6 +70,7 @@ def detail_of(reading: Reading, facts: UserFacts, interests: tuple[str, ...] = (
         cause=cause or (found.causes[0] if found.causes else None),
         place=find_place(reading.message),
         outing=outing_for(interests),
+        topics=found.topics,
         facts=facts,
     )
 

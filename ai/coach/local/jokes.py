@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from ai.coach.local.details import extract_details
 from ai.coach.local.voice import Line, Voice
 from ai.korean.particles import josa
 
@@ -20,7 +19,7 @@ _NOT_FOOD = frozenset({"진짜", "너무", "오늘", "그냥", "다", "또", "�
 _STOCKS = re.compile(r"주식|코인|마이너스|-\s*\d+\s*%|물렸|떡락|한강\s*(?:라면|가)")
 
 
-def lines_for(v: Voice, message: str) -> tuple[str, str, str]:
+def lines_for(v: Voice, message: str, topics: tuple[str, ...] = ()) -> tuple[str, str, str]:
     """(the laugh, BALANCED's addition, BOLD's addition)."""
     if _STOCKS.search(message):
         return _stocks(v)
@@ -36,16 +35,16 @@ def lines_for(v: Voice, message: str) -> tuple[str, str, str]:
     if _WEIGHT.search(message):
         return _weight(v)
     overtime = bool(_OVERTIME.search(message))
-    return _generic(v, overtime, morning=bool(re.search(r"아침|출근", message)), topic="야근" if overtime else _topic(message))
+    return _generic(v, overtime, morning=bool(re.search(r"아침|출근", message)), topic="야근" if overtime else _topic(topics))
 
 
 _WEIGHT = re.compile(r"살\s*(?:엄청|많이|좀|너무)?\s*쪘|살찌|살\s*빠지")
 _NOT_TOPICS = frozenset({"확정", "야근", "오늘", "진짜", "지금", "나", "저", "아저씨", "아줌마", "사람", "회사", "출근", "퇴근", "자리", "옆자리", "우리"})
 
 
-def _topic(message: str) -> str | None:
+def _topic(topics: tuple[str, ...]) -> str | None:
     """What the joke is about, to say it back ("짝짝이 운동화 신고 출근함 😭" -> 짝짝이)."""
-    for word in extract_details(message).topics:
+    for word in topics:
         if word not in _NOT_TOPICS and len(word) >= 2:
             return word
     return None

@@ -235,12 +235,12 @@ _FAMILY_SAID = re.compile(r"엄마|아빠|부모님|집에서|친척|명절|어�
 # The kinds of pain, most specific first. "기사님 사고 나셨대" is the movers' (a hassle), not a
 # family emergency; "돈이 모자라서 머리 아파" is money, not a headache.
 _KINDS: tuple[tuple[Callable[[Reading], bool], Callable[[Voice, Reading, Detail], Words]], ...] = (
-    (lambda r: bool(re.fullmatch(r"[\sㅠㅜ😭😢.]+", r.message)), lambda v, r, d: trouble.tears_only(v)),
+    (lambda r: bool(re.fullmatch(r"[\sㅠㅜ😭😢.]+", r.message)), lambda v, r, d: trouble.said(v, "tears_only")),
     (lambda r: bool(trouble.FAMILY_ILLNESS.search(r.message)), lambda v, r, d: trouble.family_illness(v, r)),
-    (lambda r: bool(trouble.EXAM_EVE.search(r.message)), lambda v, r, d: trouble.exam_eve(v)),
-    (lambda r: bool(trouble.JOB_DOUBT.search(r.message)), lambda v, r, d: trouble.job_doubt(v)),
-    (lambda r: bool(trouble.HASSLE.search(r.message)), lambda v, r, d: trouble.hassle(v)),
-    (lambda r: bool(trouble.VENT.search(r.message)) and cues.someone_else(r.message), lambda v, r, d: trouble.vent(v)),
+    (lambda r: bool(trouble.EXAM_EVE.search(r.message)), lambda v, r, d: trouble.said(v, "exam_eve")),
+    (lambda r: bool(trouble.JOB_DOUBT.search(r.message)), lambda v, r, d: trouble.said(v, "job_doubt")),
+    (lambda r: bool(trouble.HASSLE.search(r.message)), lambda v, r, d: trouble.said(v, "hassle")),
+    (lambda r: bool(trouble.VENT.search(r.message)) and cues.someone_else(r.message), lambda v, r, d: trouble.said(v, "vent")),
     (lambda r: bool(trouble.PET_SICK.search(r.message)), lambda v, r, d: trouble.pet_sick(v, r)),
     (lambda r: bool(_SELF_HURT.search(r.message)), lambda v, r, d: _injured(v, r)),
     (lambda r: bool(_EMERGENCY.search(r.message)), lambda v, r, d: _emergency(v, r)),
@@ -252,7 +252,7 @@ _KINDS: tuple[tuple[Callable[[Reading], bool], Callable[[Voice, Reading, Detail]
     (lambda r: bool(_OTHERS_DOING_WELL.search(r.message)), lambda v, r, d: _left_behind(v)),
     (lambda r: bool(trouble.LONELY.search(r.message)), lambda v, r, d: trouble.lonely(v, r)),
     (lambda r: bool(_LOW_MOOD.search(r.message)), lambda v, r, d: _low(v)),
-    (lambda r: bool(trouble.FRAUD.search(r.message)), lambda v, r, d: trouble.fraud(v)),
+    (lambda r: bool(trouble.FRAUD.search(r.message)), lambda v, r, d: trouble.said(v, "fraud")),
     (lambda r: pain.money_trouble(r.message), lambda v, r, d: trouble.money(v, r)),
     (lambda r: pain.setback(r.message), lambda v, r, d: trouble.setback(v, r)),
     (lambda r: bool(_SICK.search(r.message)), lambda v, r, d: _sick(v)),

@@ -283,7 +283,7 @@ def _read_next_morning(v: Voice, d: Detail, asked: str) -> tuple[Draft, Draft, D
 
 
 def joking(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
-    laugh, middle, bold = jokes.lines_for(v, r.message)
+    laugh, middle, bold = jokes.lines_for(v, r.message, d.topics)
     if d.facts:  # the user knows what they want to say: laugh along, then say it
         return (
             Draft(join(laugh, d.facts.first), f"{v.name}님의 '{d.quote}'는 장난스러운 투정이라 같이 웃으며 받아 주면 돼요.", told=True),

@@ -26,15 +26,6 @@ VENT = re.compile(r"돌아버리|미치겠|빡치|빡쳐|열받|억울|뒤집어
 PRESSURED = re.compile(r"결혼\s*(?:얘기|하라|언제)|나이\s*얘기|잔소리|선\s*보라")
 
 
-def vent(v: Voice) -> tuple[str, str, str]:
-    """Anger at someone else (a boss, a coworker): be on their side, let them let it out — no advice."""
-    return (
-        v.say(Line("헐 진짜 열받았겠어요. 듣기만 해도 제가 다 화나네요.", "헐 진짜 열받았겠다. 듣기만 해도 내가 다 화나네.")),
-        v.say(Line("완전 억울했겠어요. 무슨 일이었는지 다 얘기해 봐요, 들어 줄게요.", "완전 억울했겠다. 무슨 일이었는지 다 얘기해 봐, 들어 줄게.")),
-        v.say(Line("오늘은 무조건 {you} 편이에요. 속 시원하게 다 털어놔요.", "오늘은 무조건 네 편이야. 속 시원하게 다 털어놔."), you=f"{v.name} 씨"),
-    )
-
-
 def pressured(v: Voice, r: Reading) -> tuple[str, str, str]:
     """Family pressing about marriage or age: take the weight off; between the two of them, no deadline."""
     couple = r.stage.value == "DATING"
@@ -66,42 +57,6 @@ def family_illness(v: Voice, r: Reading) -> tuple[str, str, str]:
     )
 
 
-def exam_eve(v: Voice) -> tuple[str, str, str]:
-    """The night before an exam, everything seems forgotten: calm, sleep, faith in the work done."""
-    return (
-        v.say(Line("전날엔 다 까먹은 것 같은 게 당연해요. 그동안 한 게 어디 안 가요.", "전날엔 다 까먹은 것 같은 게 당연해. 1년 동안 한 게 어디 안 가.")),
-        v.say(Line("지금은 새로 보기보다 정리한 거 한 번만 훑고 자요. 컨디션이 제일 중요해요.", "지금은 새로 보기보다 정리한 거 한 번만 훑고 자. 컨디션이 제일 중요해.")),
-        v.say(Line("누가 뭐래도 {you}는 잘할 거예요. 진짜 응원해요.", "누가 뭐래도 너 잘할 거야. 진짜 응원해."), you=f"{v.name} 씨"),
-    )
-
-
-def tears_only(v: Voice) -> tuple[str, str, str]:
-    """Nothing but "ㅠㅠ": something went wrong — ask gently, and stay."""
-    return (
-        v.say(Line("헐 무슨 일 있었어요? 괜찮아요?", "헐 무슨 일 있었어? 괜찮아?")),
-        v.say(Line("많이 속상했군요. 얘기하고 싶으면 천천히 해요, 다 들을게요.", "많이 속상했구나. 얘기하고 싶으면 천천히 해, 다 들을게.")),
-        v.say(Line("전화할까요? 목소리 들으면 좀 나을 수도 있잖아요.", "전화할까? 목소리 들으면 좀 나을 수도 있잖아.")),
-    )
-
-
-def job_doubt(v: Voice) -> tuple[str, str, str]:
-    """"회사 그만둘까 고민 중이야": tired of it — listen first; the decision is theirs."""
-    return (
-        v.say(Line("요즘 많이 지쳤군요. 아침마다 그러면 진짜 힘들죠.", "요즘 많이 지쳤구나. 아침마다 그러면 진짜 힘들지.")),
-        v.say(Line("그만둘지는 천천히 생각해도 돼요. 요즘 어떤 게 제일 힘들어요?", "그만둘지는 천천히 생각해도 돼. 요즘 어떤 게 제일 힘들어?")),
-        v.say(Line("어떤 결정을 하든 저는 {you} 편이에요. 오늘은 일단 푹 쉬어요.", "어떤 결정을 하든 나는 네 편이야. 오늘은 일단 푹 쉬어."), you=f"{v.name} 씨"),
-    )
-
-
-def hassle(v: Voice) -> tuple[str, str, str]:
-    """A plan fallen through at the worst moment (movers cancelled the night before): alarm, then help."""
-    return (
-        v.say(Line("헐 하필 전날에요? 진짜 막막하겠어요.", "헐 하필 전날에? 진짜 막막하겠다.")),
-        v.say(Line("일단 숨 한번 쉬어요. 저도 당일 가능한 데 같이 찾아볼게요.", "일단 숨 한번 쉬어. 나도 당일 되는 데 같이 찾아볼게.")),
-        v.say(Line("내일 아침에 제가 도와주러 갈게요. 짐 싸는 것부터 같이 해요.", "내일 아침에 내가 도와주러 갈게. 짐 싸는 것부터 같이 하자.")),
-    )
-
-
 def pet_sick(v: Voice, r: Reading) -> tuple[str, str, str]:
     """A pet at the animal hospital at night: fear for them, company for the wait."""
     named = re.search(r"(?:^|\s)([가-힣]{1,3})(?:가|이)\s+(?:갑자기|계속|자꾸|밥|아무것도|토)", r.message)
@@ -118,15 +73,6 @@ _SELF_BLAME = re.compile(r"(?:관리|정리|일|제대로)\s*(?:를|을)?\s*못\
 
 
 FRAUD = re.compile(r"사기\s*(?:당|맞)|전세\s*사기|보이스\s*피싱|보증금[^.!?\n]{0,10}(?:못\s*받|날리|떼)")
-
-
-def fraud(v: Voice) -> tuple[str, str, str]:
-    """Cheated out of money (a lease fraud): outrage on their side, help looking for a way."""
-    return (
-        v.say(Line("사기라니 진짜 황당하고 속상하겠어요. 웃을 일이 아닌데요.", "사기라니 진짜 황당하고 속상하겠다. 웃을 일이 아닌데.")),
-        v.say(Line("마음 많이 복잡하죠. 혼자 알아보지 말고 같이 방법 찾아봐요.", "마음 많이 복잡하지. 혼자 알아보지 말고 같이 방법 찾아보자.")),
-        v.say(Line("오늘은 제가 {you} 편이에요. 필요한 거 있으면 뭐든 말해요.", "오늘은 내가 네 편이야. 필요한 거 있으면 뭐든 말해."), you=f"{v.name} 씨"),
-    )
 
 
 def money(v: Voice, r: Reading) -> tuple[str, str, str]:
@@ -161,3 +107,49 @@ def lonely(v: Voice, r: Reading) -> tuple[str, str, str]:
     near = v.say(Line("멀리 있어도 저는 늘 {you} 편이에요. 언제든 연락해요.", "멀리 있어도 나는 늘 네 편이야. 언제든 연락해."), you=f"{v.name} 씨") if far else v.say(
         Line("혼자라고 느껴질 때 언제든 연락해요. 저는 여기 있어요.", "혼자라고 느껴질 때 언제든 연락해. 나 여기 있어."))
     return join(seen, say_it), join(seen, call), near
+
+
+# Troubles whose three replies are fixed sentences, by kind ({you} is the partner as "X 씨").
+SAYINGS: dict[str, tuple[Line, Line, Line]] = {
+    # The night before an exam, everything seems forgotten: calm, sleep, faith in the work done.
+    "exam_eve": (
+        Line("전날엔 다 까먹은 것 같은 게 당연해요. 그동안 한 게 어디 안 가요.", "전날엔 다 까먹은 것 같은 게 당연해. 1년 동안 한 게 어디 안 가."),
+        Line("지금은 새로 보기보다 정리한 거 한 번만 훑고 자요. 컨디션이 제일 중요해요.", "지금은 새로 보기보다 정리한 거 한 번만 훑고 자. 컨디션이 제일 중요해."),
+        Line("누가 뭐래도 {you}는 잘할 거예요. 진짜 응원해요.", "누가 뭐래도 너 잘할 거야. 진짜 응원해."),
+    ),
+    # Nothing but "ㅠㅠ": something went wrong — ask gently, and stay.
+    "tears_only": (
+        Line("헐 무슨 일 있었어요? 괜찮아요?", "헐 무슨 일 있었어? 괜찮아?"),
+        Line("많이 속상했군요. 얘기하고 싶으면 천천히 해요, 다 들을게요.", "많이 속상했구나. 얘기하고 싶으면 천천히 해, 다 들을게."),
+        Line("전화할까요? 목소리 들으면 좀 나을 수도 있잖아요.", "전화할까? 목소리 들으면 좀 나을 수도 있잖아."),
+    ),
+    # "회사 그만둘까 고민 중이야": tired of it — listen first; the decision is theirs.
+    "job_doubt": (
+        Line("요즘 많이 지쳤군요. 아침마다 그러면 진짜 힘들죠.", "요즘 많이 지쳤구나. 아침마다 그러면 진짜 힘들지."),
+        Line("그만둘지는 천천히 생각해도 돼요. 요즘 어떤 게 제일 힘들어요?", "그만둘지는 천천히 생각해도 돼. 요즘 어떤 게 제일 힘들어?"),
+        Line("어떤 결정을 하든 저는 {you} 편이에요. 오늘은 일단 푹 쉬어요.", "어떤 결정을 하든 나는 네 편이야. 오늘은 일단 푹 쉬어."),
+    ),
+    # A plan fallen through at the worst moment (movers cancelled the night before): alarm, then help.
+    "hassle": (
+        Line("헐 하필 전날에요? 진짜 막막하겠어요.", "헐 하필 전날에? 진짜 막막하겠다."),
+        Line("일단 숨 한번 쉬어요. 저도 당일 가능한 데 같이 찾아볼게요.", "일단 숨 한번 쉬어. 나도 당일 되는 데 같이 찾아볼게."),
+        Line("내일 아침에 제가 도와주러 갈게요. 짐 싸는 것부터 같이 해요.", "내일 아침에 내가 도와주러 갈게. 짐 싸는 것부터 같이 하자."),
+    ),
+    # Anger at someone else (a boss, a coworker): be on their side, let them let it out — no advice.
+    "vent": (
+        Line("헐 진짜 열받았겠어요. 듣기만 해도 제가 다 화나네요.", "헐 진짜 열받았겠다. 듣기만 해도 내가 다 화나네."),
+        Line("완전 억울했겠어요. 무슨 일이었는지 다 얘기해 봐요, 들어 줄게요.", "완전 억울했겠다. 무슨 일이었는지 다 얘기해 봐, 들어 줄게."),
+        Line("오늘은 무조건 {you} 편이에요. 속 시원하게 다 털어놔요.", "오늘은 무조건 네 편이야. 속 시원하게 다 털어놔."),
+    ),
+    # Cheated out of money (a lease fraud): outrage on their side, help looking for a way.
+    "fraud": (
+        Line("사기라니 진짜 황당하고 속상하겠어요. 웃을 일이 아닌데요.", "사기라니 진짜 황당하고 속상하겠다. 웃을 일이 아닌데."),
+        Line("마음 많이 복잡하죠. 혼자 알아보지 말고 같이 방법 찾아봐요.", "마음 많이 복잡하지. 혼자 알아보지 말고 같이 방법 찾아보자."),
+        Line("오늘은 제가 {you} 편이에요. 필요한 거 있으면 뭐든 말해요.", "오늘은 내가 네 편이야. 필요한 거 있으면 뭐든 말해."),
+    ),
+}
+
+
+def said(v: Voice, kind: str) -> tuple[str, str, str]:
+    safe, balanced, bold = (v.say(line, you=f"{v.name} 씨") for line in SAYINGS[kind])
+    return safe, balanced, bold

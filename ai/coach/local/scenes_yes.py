@@ -5,6 +5,7 @@ a clear step forward."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ai.coach.local.details import adverbial, find_times
 from ai.coach.local.drafts import Detail, Draft
@@ -250,7 +251,7 @@ def affection(v: Voice, r: Reading, d: Detail) -> tuple[Draft, Draft, Draft]:
     if re.match(r"(?:나도|저도)", d.facts.first) and (not same_words or same_words.group(0) in d.facts.first):
         # the user's own "나도 너무 보고 싶어" says it better than the stock mirror
         me_too, facts = d.facts.first, " ".join(d.facts.sentences[1:])
-        d = Detail(d.quote, d.time, d.activity, d.cause, d.place, type(d.facts)(d.facts.sentences[1:], d.facts.offers), d.outing)
+        d = replace(d, facts=replace(d.facts, sentences=d.facts.sentences[1:]))
     if re.search(r"(?:불러도|해도|가도|봐도)\s*(?:돼|될까|되나)", r.message):  # "자기야라고 불러도 돼?"
         me_too = join(v.say(Line("당연하죠!", "당연하지!")), me_too)
     night = bool(_NIGHT.search(r.message))
